@@ -1,0 +1,53 @@
+namespace ProceduralMemory.Environments;
+
+/// <summary>
+/// The names of the boolean facts an environment reports (e.g. <c>has_key</c>, <c>door_open</c>), in bit order.
+/// </summary>
+/// <remarks>Facts are bits of a <see cref="ulong"/>, so a schema holds at most 64 of them.</remarks>
+public sealed class FactSchema
+{
+    private readonly string[] _names;
+
+    /// <summary>Creates a schema; fact <c>i</c> is bit <c>i</c>.</summary>
+    public FactSchema(IEnumerable<string> names)
+    {
+        _names = names.ToArray();
+        if (_names.Length > 64)
+            throw new ArgumentException("A fact schema holds at most 64 facts.", nameof(names));
+        if (_names.Distinct(StringComparer.Ordinal).Count() != _names.Length)
+            throw new ArgumentException("Fact names must be distinct.", nameof(names));
+    }
+
+    /// <summary>The number of facts.</summary>
+    public int Count => _names.Length;
+
+    /// <summary>The fact names, in bit order.</summary>
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>The bit index of the fact called <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No such fact.</exception>
+    public int IndexOf(string name)
+    {
+        int index = Array.IndexOf(_names, name);
+        return index >= 0 ? index : throw new ArgumentException($"Unknown fact '{name}'. Known: {string.Join(", ", _names)}.", nameof(name));
+    }
+
+    /// <summary>The mask with one bit set for each named fact.</summary>
+    public ulong MaskOf(params ReadOnlySpan<string> names)
+    {
+        ulong mask = 0;
+        foreach (string name in names)
+            mask |= 1UL << IndexOf(name);
+        return mask;
+    }
+
+    /// <summary>Formats the facts selected by <paramref name="mask"/> as <c>{has_key=true, door_open=false}</c>.</summary>
+    public string Format(Facts facts, ulong mask)
+    {
+        var parts = new List<string>();
+        for (int i = 0; i < _names.Length; i++)
+            if ((mask & (1UL << i)) != 0)
+                parts.Add($"{_names[i]}={(facts.Get(i) ? "true" : "false")}");
+        return "{" + string.Join(", ", parts) + "}";
+    }
+}
