@@ -5,6 +5,9 @@ namespace ProceduralMemory.Cli.Reports;
 /// <summary>Axis ranges with ticks on round numbers (1, 2 or 5 times a power of ten) and compact tick labels.</summary>
 internal static class NiceTicks
 {
+    /// <summary>The typographic minus sign, as wide as a digit, unlike the hyphen.</summary>
+    public const char Minus = '\u2212';
+
     private static readonly double[] Mantissas = [1, 2, 5];
 
     /// <summary>
@@ -73,7 +76,7 @@ internal static class NiceTicks
 
     /// <summary>
     /// Tick labels with as many decimals as the step needs, and a k/M/G suffix once values reach
-    /// five digits, so 20000 reads "20k" and 0.05 reads "0.05".
+    /// five digits, so 20000 reads "20k" and 0.05 reads "0.05"; negatives get a real minus sign.
     /// </summary>
     public static string[] Labels(TickScale scale)
     {
@@ -88,7 +91,7 @@ internal static class NiceTicks
         int decimals = Math.Clamp((int)Math.Ceiling(-Math.Log10(scale.Step / unit) - 1e-9), 0, 15);
         string format = "F" + decimals.ToString(CultureInfo.InvariantCulture);
         return scale.Values
-            .Select(v => v == 0 ? "0" : (v / unit).ToString(format, CultureInfo.InvariantCulture) + suffix)
+            .Select(v => v == 0 ? "0" : (v / unit).ToString(format, CultureInfo.InvariantCulture).Replace('-', Minus) + suffix)
             .ToArray();
     }
 }

@@ -168,6 +168,7 @@ internal static class SvgRenderer
         }
         if (rows[0].Count == 0)
             return top;
+        svg.Open("g").Attr("class", "legend").Body();
         for (int r = 0; r < rows.Count; r++)
         {
             double x = cell.X + (cell.Width - rows[r].Sum(e => e.Width) - Gap * (rows[r].Count - 1)) / 2;
@@ -182,6 +183,7 @@ internal static class SvgRenderer
                 x += width + Gap;
             }
         }
+        svg.End("g");
         return top + rows.Count * LegendRow + 2;
     }
 
