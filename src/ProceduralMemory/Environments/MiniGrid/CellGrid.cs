@@ -1,0 +1,147 @@
+namespace ProceduralMemory.Environments.MiniGrid;
+
+/// <summary>
+/// A MiniGrid grid of <see cref="WorldObject"/>s, <c>(x, y)</c> with x to the right and y downwards, the agent
+/// not included. Every cell beyond the edge reads as a grey wall, as MiniGrid's view slicing does.
+/// </summary>
+/// <remarks>
+/// Held as one byte per cell (see <see cref="CellPalette"/>) in a flat array with a wall margin of
+/// <see cref="Margin"/> cells on every side, so the environment reads a whole 7x7 view without a bounds check.
+/// </remarks>
+public sealed class CellGrid
+{
+    /// <summary>The width of the wall margin: the farthest a 7x7 view reaches from the agent.</summary>
+    internal const int Margin = 6;
+
+    private static readonly Wall GreyWall = new();
+
+    /// <summary>Creates an empty <paramref name="width"/> x <paramref name="height"/> grid.</summary>
+    public CellGrid(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        Width = width;
+        Height = height;
+        Stride = width + 2 * Margin;
+        Codes = new byte[Stride * (height + 2 * Margin)];
+        Clear();
+    }
+
+    /// <summary>The number of columns.</summary>
+    public int Width { get; }
+
+    /// <summary>The number of rows.</summary>
+    public int Height { get; }
+
+    /// <summary>The distance between vertically adjacent cells in <see cref="Codes"/>.</summary>
+    internal int Stride { get; }
+
+    /// <summary>One code per cell, margin included.</summary>
+    internal byte[] Codes { get; }
+
+    /// <summary>The index in <see cref="Codes"/> of cell (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    internal int IndexOf(int x, int y) => (y + Margin) * Stride + x + Margin;
+
+    /// <summary>The cell at <paramref name="index"/> in <see cref="Codes"/> as (x, y).</summary>
+    internal (int X, int Y) PositionOf(int index) => (index % Stride - Margin, index / Stride - Margin);
+
+    /// <summary>True when (<paramref name="x"/>, <paramref name="y"/>) lies on the grid.</summary>
+    public bool Contains(int x, int y) => (uint)x < (uint)Width && (uint)y < (uint)Height;
+
+    /// <summary>The object at (<paramref name="x"/>, <paramref name="y"/>); a grey wall beyond the edge.</summary>
+    public WorldObject Get(int x, int y) =>
+        CellPalette.ObjectOf(Contains(x, y) ? Codes[IndexOf(x, y)] : CellPalette.GreyWallCode);
+
+    /// <summary>Puts <paramref name="cell"/> at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public void Set(int x, int y, WorldObject cell)
+    {
+        if (!Contains(x, y))
+            throw new ArgumentOutOfRangeException(nameof(x), $"({x}, {y}) is outside the {Width}x{Height} grid.");
+        Codes[IndexOf(x, y)] = CellPalette.CodeOf(cell);
+    }
+
+    /// <summary>Empties every cell (the margin stays wall).</summary>
+    public void Clear()
+    {
+        Codes.AsSpan().Fill(CellPalette.GreyWallCode);
+        for (int y = 0; y < Height; y++)
+            Codes.AsSpan(IndexOf(0, y), Width).Fill(CellPalette.EmptyCode);
+    }
+
+    /// <summary>Draws a horizontal wall of <paramref name="length"/> cells from (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public void HorizontalWall(int x, int y, int length)
+    {
+        for (int i = 0; i < length; i++)
+            Set(x + i, y, GreyWall);
+    }
+
+    /// <summary>Draws a vertical wall of <paramref name="length"/> cells from (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public void VerticalWall(int x, int y, int length)
+    {
+        for (int i = 0; i < length; i++)
+            Set(x, y + i, GreyWall);
+    }
+
+    /// <summary>Walls the outline of the <paramref name="w"/> x <paramref name="h"/> rectangle at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public void WallRectangle(int x, int y, int w, int h)
+    {
+        HorizontalWall(x, y, w);
+        HorizontalWall(x, y + h - 1, w);
+        VerticalWall(x, y, h);
+        VerticalWall(x + w - 1, y, h);
+    }
+
+    /// <summary>Copies every cell into <paramref name="destination"/>, which must have the same size.</summary>
+    public void CopyTo(CellGrid destination)
+    {
+        if (destination.Width != Width || destination.Height != Height)
+            throw new ArgumentException($"Cannot copy a {Width}x{Height} grid into a {destination.Width}x{destination.Height} one.", nameof(destination));
+        Codes.CopyTo(destination.Codes, 0);
+    }
+
+    /// <summary>An independent copy.</summary>
+    public CellGrid Clone()
+    {
+        var copy = new CellGrid(Width, Height);
+        CopyTo(copy);
+        return copy;
+    }
+
+    /// <summary>
+    /// Writes MiniGrid's encoding of the grid (<c>grid.encode()</c>): <c>Width * Height * 3</c> bytes with cell
+    /// (x, y)'s three bytes at <c>(x * Height + y) * 3</c>, empty cells as <c>[1,0,0]</c>.
+    /// </summary>
+    public void Encode(Span<byte> destination)
+    {
+        if (destination.Length < Width * Height * 3)
+            throw new ArgumentException($"The destination needs {Width * Height * 3} bytes.", nameof(destination));
+        for (int x = 0; x < Width; x++)
+            for (int y = 0; y < Height; y++)
+            {
+                uint packed = CellPalette.Cells[Codes[IndexOf(x, y)]];
+                int at = (x * Height + y) * 3;
+                destination[at] = (byte)packed;
+                destination[at + 1] = (byte)(packed >> 8);
+                destination[at + 2] = (byte)(packed >> 16);
+            }
+    }
+
+    /// <summary>The grid <paramref name="encoding"/> describes, in the layout of <see cref="Encode"/>.</summary>
+    /// <exception cref="ArgumentException">Wrong length or an unsupported cell.</exception>
+    public static CellGrid Decode(int width, int height, ReadOnlySpan<byte> encoding)
+    {
+        var grid = new CellGrid(width, height);
+        if (encoding.Length != width * height * 3)
+            throw new ArgumentException($"A {width}x{height} grid encodes as {width * height * 3} bytes, not {encoding.Length}.", nameof(encoding));
+        for (int x = 0; x < width; x++)
+            for (int y = 0; y < height; y++)
+            {
+                int at = (x * height + y) * 3;
+                var cell = new CellEncoding(encoding[at], encoding[at + 1], encoding[at + 2]);
+                if (!CellPalette.TryCodeOf(cell, out byte code))
+                    throw new ArgumentException($"Cell ({x}, {y}) = {cell} is not supported (empty, wall, door, key, goal).", nameof(encoding));
+                grid.Codes[grid.IndexOf(x, y)] = code;
+            }
+        return grid;
+    }
+}

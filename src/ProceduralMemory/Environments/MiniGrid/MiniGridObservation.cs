@@ -1,0 +1,145 @@
+namespace ProceduralMemory.Environments.MiniGrid;
+
+/// <summary>
+/// What a MiniGrid agent perceives: its 7x7 egocentric view (MiniGrid's <c>image</c>, occlusion applied, the
+/// carried object in the agent's own cell), its direction, and what it carries.
+/// </summary>
+/// <remarks>
+/// <para>Facts, in bit order (all readable from this observation and the agent's own actions, none from hidden
+/// state such as where an unseen key lies):</para>
+/// <list type="table">
+/// <item><term>has_key</term><description>the agent carries a key;</description></item>
+/// <item><term>door_open</term><description>every door of the grid is open (DoorKey has one door, and only the
+/// agent's own toggles change it);</description></item>
+/// <item><term>at_goal</term><description>the agent stands on the goal (the last observation of a solved episode);</description></item>
+/// <item><term>key_visible</term><description>a key lies in view (the carried one, shown in the agent's cell, does not count);</description></item>
+/// <item><term>door_visible</term><description>a door is in view;</description></item>
+/// <item><term>goal_visible</term><description>the goal is in view;</description></item>
+/// <item><term>facing_key</term><description>the cell in front of the agent holds a key;</description></item>
+/// <item><term>facing_door</term><description>the cell in front of the agent holds a door (any state).</description></item>
+/// </list>
+/// <para>Features (<see cref="FeatureLength"/> floats): for each view cell (i, j), at <c>(i * 7 + j) * 20</c>, a
+/// one-hot of its object type (11, MiniGrid's numbering, unseen = 0), of its colour (6) and of its state (3); then a
+/// one-hot of the direction (4); then 1 if the agent carries something, else 0.</para>
+/// </remarks>
+public sealed class MiniGridObservation : Observation
+{
+    /// <summary>Fact bit indices, in the order of <see cref="FactNames"/>.</summary>
+    public const int HasKeyFact = 0, DoorOpenFact = 1, AtGoalFact = 2, KeyVisibleFact = 3, DoorVisibleFact = 4,
+        GoalVisibleFact = 5, FacingKeyFact = 6, FacingDoorFact = 7;
+
+    private const int TypeSlots = 11, ColorSlots = 6, StateSlots = 3, CellSlots = TypeSlots + ColorSlots + StateSlots;
+
+    /// <summary>The length of the feature vector.</summary>
+    public const int FeatureLength = AgentView.Cells * CellSlots + 4 + 1;
+
+    /// <summary>The fact schema every MiniGrid observation reports.</summary>
+    public static FactSchema FactNames { get; } = new(
+        ["has_key", "door_open", "at_goal", "key_visible", "door_visible", "goal_visible", "facing_key", "facing_door"]);
+
+    internal MiniGridObservation()
+    {
+    }
+
+    /// <summary>The view: per cell (i * 7 + j), type | colour &lt;&lt; 8 | state &lt;&lt; 16 (0 when unseen).</summary>
+    internal uint[] View { get; } = new uint[AgentView.Cells];
+
+    /// <summary>The code of the carried object (<see cref="CellPalette.EmptyCode"/> for nothing).</summary>
+    internal byte CarryingCode { get; set; }
+
+    /// <summary>The agent's direction.</summary>
+    public Direction Direction { get; internal set; }
+
+    /// <summary>Every door of the grid is open.</summary>
+    public bool DoorOpen { get; internal set; }
+
+    /// <summary>The agent stands on the goal.</summary>
+    public bool AtGoal { get; internal set; }
+
+    /// <summary>The object the agent carries, or null.</summary>
+    public WorldObject? Carrying => CarryingCode == CellPalette.EmptyCode ? null : CellPalette.ObjectOf(CarryingCode);
+
+    /// <summary>View cell (<paramref name="i"/>, <paramref name="j"/>); the agent is at (3, 6) looking towards j = 0.</summary>
+    public CellEncoding ViewAt(int i, int j)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)AgentView.Size, nameof(i));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)j, (uint)AgentView.Size, nameof(j));
+        return CellPalette.Unpack(View[i * AgentView.Size + j]);
+    }
+
+    /// <summary>
+    /// Writes MiniGrid's <c>image</c>: 7 * 7 * 3 bytes, view cell (i, j)'s [type, colour, state] at <c>(i * 7 + j) * 3</c>.
+    /// </summary>
+    public void WriteImage(Span<byte> destination)
+    {
+        if (destination.Length < AgentView.Cells * 3)
+            throw new ArgumentException($"The destination needs {AgentView.Cells * 3} bytes.", nameof(destination));
+        for (int c = 0; c < AgentView.Cells; c++)
+        {
+            uint cell = View[c];
+            destination[3 * c] = (byte)cell;
+            destination[3 * c + 1] = (byte)(cell >> 8);
+            destination[3 * c + 2] = (byte)(cell >> 16);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Facts Facts
+    {
+        get
+        {
+            const int front = AgentView.AgentI * AgentView.Size + AgentView.AgentJ - 1;
+            const int agent = AgentView.AgentI * AgentView.Size + AgentView.AgentJ;
+            int seen = 0;
+            for (int c = 0; c < AgentView.Cells; c++)
+                if (c != agent)
+                    seen |= 1 << (byte)View[c];
+            ulong bits = 0;
+            Set(HasKeyFact, Carrying is Key);
+            Set(DoorOpenFact, DoorOpen);
+            Set(AtGoalFact, AtGoal);
+            Set(KeyVisibleFact, (seen & 1 << (int)ObjectType.Key) != 0);
+            Set(DoorVisibleFact, (seen & 1 << (int)ObjectType.Door) != 0);
+            Set(GoalVisibleFact, (seen & 1 << (int)ObjectType.Goal) != 0);
+            Set(FacingKeyFact, (byte)View[front] == (byte)ObjectType.Key);
+            Set(FacingDoorFact, (byte)View[front] == (byte)ObjectType.Door);
+            return new Facts(bits);
+
+            void Set(int fact, bool value) => bits |= value ? 1UL << fact : 0;
+        }
+    }
+
+    /// <inheritdoc />
+    public override int FeatureCount => FeatureLength;
+
+    /// <inheritdoc />
+    public override void WriteFeatures(Span<float> destination)
+    {
+        Span<float> features = destination[..FeatureLength];
+        features.Clear();
+        for (int c = 0; c < AgentView.Cells; c++)
+        {
+            uint cell = View[c];
+            int at = c * CellSlots;
+            features[at + (byte)cell] = 1f;
+            features[at + TypeSlots + (byte)(cell >> 8)] = 1f;
+            features[at + TypeSlots + ColorSlots + (byte)(cell >> 16)] = 1f;
+        }
+        features[AgentView.Cells * CellSlots + (int)Direction] = 1f;
+        features[FeatureLength - 1] = CarryingCode == CellPalette.EmptyCode ? 0f : 1f;
+    }
+
+    /// <inheritdoc />
+    public override Observation Clone()
+    {
+        var copy = new MiniGridObservation
+        {
+            CarryingCode = CarryingCode,
+            Direction = Direction,
+            DoorOpen = DoorOpen,
+            AtGoal = AtGoal,
+        };
+        View.CopyTo(copy.View, 0);
+        return copy;
+    }
+}
