@@ -16,14 +16,12 @@ public sealed class NoveltyExplorer
     private readonly Dictionary<long, int> _visits = [];
     private readonly int _actionCount;
     private readonly ulong _factMask;
-    private readonly Rng _rng;
 
     /// <summary>Creates an explorer over <paramref name="actionCount"/> actions, counting states by the facts in <paramref name="factMask"/>.</summary>
-    public NoveltyExplorer(int actionCount, ulong factMask, Rng rng)
+    public NoveltyExplorer(int actionCount, ulong factMask)
     {
         _actionCount = actionCount;
         _factMask = factMask;
-        _rng = rng;
     }
 
     /// <summary>Forgets the episode's visit counts (what actions do is kept) and counts the first state.</summary>
@@ -33,8 +31,8 @@ public sealed class NoveltyExplorer
         CountVisit(memory);
     }
 
-    /// <summary>The most novel action now; ties are broken at random.</summary>
-    public int ChooseAction(IEpisodeMemory memory)
+    /// <summary>The most novel action now; ties are broken at random by <paramref name="rng"/>.</summary>
+    public int ChooseAction(IEpisodeMemory memory, Rng rng)
     {
         int context = memory.ActionContext;
         ulong facts = memory.Observation.Facts.Bits & _factMask;
@@ -42,21 +40,27 @@ public sealed class NoveltyExplorer
         double bestScore = double.NegativeInfinity;
         for (int action = 0; action < _actionCount; action++)
         {
-            double score = ExpectedNovelty(context, action, memory.Pose, facts) + _rng.NextDouble() * 1e-6;
+            double score = ExpectedNovelty(context, action, memory.Pose, facts) + rng.NextDouble() * 1e-6;
             if (score > bestScore)
                 (best, bestScore) = (action, score);
         }
         return best;
     }
 
-    /// <summary>Learns what <paramref name="action"/> did and counts the state it led to.</summary>
-    public void Record(int context, int action, AgentPose before, ulong factsBefore, IEpisodeMemory after)
+    /// <summary>
+    /// Counts the state <paramref name="action"/> led to and, with <paramref name="learnOutcome"/>, learns what the
+    /// action did (evaluation counts visits, which only last the episode, but learns nothing that lasts).
+    /// </summary>
+    public void Record(int context, int action, AgentPose before, ulong factsBefore, IEpisodeMemory after, bool learnOutcome = true)
     {
-        var (forward, right, turns) = before.DeltaTo(after.Pose);
-        var outcome = new ActionOutcome(forward, right, turns, (factsBefore ^ after.Observation.Facts.Bits) & _factMask);
-        if (!_outcomes.TryGetValue((context, action), out var counts))
-            _outcomes[(context, action)] = counts = [];
-        counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+        if (learnOutcome)
+        {
+            var (forward, right, turns) = before.DeltaTo(after.Pose);
+            var outcome = new ActionOutcome(forward, right, turns, (factsBefore ^ after.Observation.Facts.Bits) & _factMask);
+            if (!_outcomes.TryGetValue((context, action), out var counts))
+                _outcomes[(context, action)] = counts = [];
+            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+        }
         CountVisit(after);
     }
 
