@@ -77,7 +77,7 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
             }
 
             int action = run.Skill is { } skill
-                ? skill.Policy.ChooseAction(new FeatureObservation(_features, facts), run.Steps)!.Value
+                ? SkillAction(skill, facts, run.Steps)
                 : _explorer.ChooseAction(_memory, rng);
             exploreFor = Math.Max(0, exploreFor - (run.Skill is null ? 1 : 0));
 
@@ -108,6 +108,27 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
         return new EpisodeSummary(totalReward, steps.Count, terminated, skillUses);
     }
 
+    /// <summary>
+    /// The running skill's action, except that an action the agent has learned usually destroys one of the skill's
+    /// own preconditions (dropping the key the skill needs) gives way to the network's next choice.
+    /// </summary>
+    private int SkillAction(Skill skill, Facts facts, int step)
+    {
+        if (skill.Policy is not MlpPolicy neural)
+            return skill.Policy.ChooseAction(new FeatureObservation(_features, facts), step) ?? 0;
+        ulong needed = skill.Preconditions.Mask & skill.Preconditions.Values;
+        int context = _memory.ActionContext;
+        Span<float> scores = stackalloc float[_environment.Actions.Count];
+        neural.Network.Forward(_features, scores);
+        while (true)
+        {
+            int best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores);
+            if (scores[best] == float.NegativeInfinity || !_explorer.UsuallyLoses(context, best, needed))
+                return best;
+            scores[best] = float.NegativeInfinity;
+        }
+    }
+
     /// <summary>Counts a step of the running skill; returns its outcome once it ends (true: effect reached), else null.</summary>
     private bool? Advance(ref SkillRun run, Facts facts)
     {
@@ -134,6 +155,8 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
         double bestScore = double.NegativeInfinity;
         foreach (Skill skill in Library.Retrieve(facts, query, topK: 8))
         {
+            if (skill.Effect.IsSatisfiedBy(facts))
+                continue; // nothing left for it to achieve
             SkillStatistics stats = skill.Statistics;
             // Optimistic about untried skills (rate 1), so that a new skill gets used and judged.
             double rate = stats.Uses == 0 ? 1.0 : stats.SuccessRate;

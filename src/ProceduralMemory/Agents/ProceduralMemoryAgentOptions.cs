@@ -11,8 +11,12 @@ public sealed record ProceduralMemoryAgentOptions
     /// <summary>Length of skill keys and state queries.</summary>
     public int EmbeddingDimension { get; init; } = 32;
 
-    /// <summary>A segment joins an existing skill with the same preconditions and effect when its start is at least this similar to the skill's key.</summary>
-    public float SkillMatchThreshold { get; init; } = 0.0f;
+    /// <summary>
+    /// A segment joins an existing skill with the same preconditions and effect when its start is more similar than
+    /// this to the skill's key, else it founds a variant. The default (-1) keeps one skill per (preconditions,
+    /// effect): random-projection keys of different layouts' starts are too noisy to split on yet.
+    /// </summary>
+    public float SkillMatchThreshold { get; init; } = -1f;
 
     /// <summary>Hidden layer sizes of each skill's network.</summary>
     public IReadOnlyList<int> HiddenSizes { get; init; } = [64];

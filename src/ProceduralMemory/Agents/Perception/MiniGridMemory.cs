@@ -53,13 +53,14 @@ public sealed class MiniGridMemory : IEpisodeMemory
 
     /// <inheritdoc />
     /// <remarks>The cell in front (type and state) and whether something is carried.</remarks>
-    public int ActionContext
+    public int ActionContext => ContextAt(Pose);
+
+    /// <inheritdoc />
+    public int ContextAt(AgentPose pose)
     {
-        get
-        {
-            CellEncoding front = _observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1);
-            return (front.Type * 4 + front.State) * 2 + (_observation.Carrying is null ? 0 : 1);
-        }
+        AgentPose front = pose.Moved(1, 0, 0);
+        ushort seen = Math.Abs(front.X) < Origin && Math.Abs(front.Y) < Origin ? _map[Index(front.X, front.Y)] : (ushort)0;
+        return ((byte)seen * 4 + (seen >> 8)) * 2 + (_observation.Carrying is null ? 0 : 1);
     }
 
     /// <inheritdoc />
