@@ -1,1 +1,3 @@
-return 0;
+using ProceduralMemory.Cli;
+
+return CommandLineApp.Run(args, CliConsole.FromSystem());

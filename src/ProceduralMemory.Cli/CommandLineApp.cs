@@ -1,0 +1,43 @@
+using System.CommandLine;
+using ProceduralMemory.Cli.Commands;
+
+namespace ProceduralMemory.Cli;
+
+/// <summary>The <c>procmem</c> command tree and its error handling.</summary>
+internal static class CommandLineApp
+{
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        RootCommand root = Build(console);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.UnmatchedTokens.Count > 0)
+            return Fail(console, $"unknown command or argument '{parsed.UnmatchedTokens[0]}' (see 'procmem --help')");
+        if (parsed.Errors.Count > 0)
+            return Fail(console, $"{parsed.Errors[0].Message} (see 'procmem --help')");
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException e)
+        {
+            return Fail(console, e.Message);
+        }
+    }
+
+    private static RootCommand Build(CliConsole console) => new("procmem: procedural memory for agents")
+    {
+        DemoCommand.Create(console),
+    };
+
+    private static int Fail(CliConsole console, string reason)
+    {
+        console.Error.WriteLine($"procmem: {reason}");
+        return ExitCodes.BadInput;
+    }
+}

@@ -1,0 +1,148 @@
+using ProceduralMemory.Environments;
+using ProceduralMemory.Environments.MiniGrid;
+
+namespace ProceduralMemory.Agents.Perception;
+
+/// <summary>
+/// Memory for MiniGrid's partially observed worlds. The agent tracks its own pose by dead reckoning (its
+/// direction is observed; a <c>forward</c> moves it exactly when the cell it saw in front could be walked onto)
+/// and keeps a map of every cell it has seen this episode, so it can still head for a key that has left its view.
+/// </summary>
+/// <remarks>
+/// Features (<see cref="FeatureCount"/> floats): the observation's own features (the 7x7 view, direction,
+/// carrying; see <see cref="MiniGridObservation"/>), then for each remembered object kind in
+/// <see cref="RememberedKinds"/> (key, door, goal, ball, box, lava) four numbers about the nearest one seen so
+/// far: known (0/1), cells ahead / 8, cells to the right / 8, and the walking distance / 16; then the remembered
+/// door's state as a one-hot (open, closed, locked; zeros when no door has been seen).
+/// </remarks>
+public sealed class MiniGridMemory : IEpisodeMemory
+{
+    /// <summary>Object kinds whose nearest remembered position is a feature.</summary>
+    public static IReadOnlyList<ObjectType> RememberedKinds { get; } =
+        [ObjectType.Key, ObjectType.Door, ObjectType.Goal, ObjectType.Ball, ObjectType.Box, ObjectType.Lava];
+
+    private const int MapSize = 128, Origin = MapSize / 2;
+    private const int PerKind = 4, DoorStates = 3;
+    private static readonly int MemoryFeatures = RememberedKinds.Count * PerKind + DoorStates;
+
+    // Last seen (type | state << 8) per cell; 0 = never seen. A flat array: the map is rebuilt every step.
+    private readonly ushort[] _map = new ushort[MapSize * MapSize];
+    private int _minX, _maxX, _minY, _maxY;
+    private MiniGridObservation _observation = null!;
+
+    /// <inheritdoc />
+    public int FeatureCount => MiniGridObservation.FeatureLength + MemoryFeatures;
+
+    /// <inheritdoc />
+    public Observation Observation => _observation;
+
+    /// <inheritdoc />
+    public AgentPose Pose { get; private set; }
+
+    /// <inheritdoc />
+    /// <remarks>The cell in front (type and state) and whether something is carried.</remarks>
+    public int ActionContext
+    {
+        get
+        {
+            CellEncoding front = _observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1);
+            return (front.Type * 4 + front.State) * 2 + (_observation.Carrying is null ? 0 : 1);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Reset(Observation first)
+    {
+        Array.Clear(_map);
+        _observation = (MiniGridObservation)first;
+        Pose = new AgentPose(0, 0, (int)_observation.Direction);
+        (_minX, _maxX, _minY, _maxY) = (0, 0, 0, 0);
+        Remember();
+    }
+
+    /// <inheritdoc />
+    public void Observe(int action, Observation next)
+    {
+        if (action == MiniGridEnvironment.Forward && CanWalkOnto(_observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1)))
+            Pose = Pose.Moved(1, 0, 0);
+        _observation = (MiniGridObservation)next;
+        Pose = Pose with { Direction = (int)_observation.Direction };
+        Remember();
+    }
+
+    /// <inheritdoc />
+    public void WriteFeatures(Span<float> destination)
+    {
+        _observation.WriteFeatures(destination);
+        Span<float> memory = destination.Slice(MiniGridObservation.FeatureLength, MemoryFeatures);
+        memory.Clear();
+        for (int k = 0; k < RememberedKinds.Count; k++)
+        {
+            if (!TryFindNearest(RememberedKinds[k], out int x, out int y, out int state))
+                continue;
+            var (forward, right) = Pose.Egocentric(x, y);
+            Span<float> slot = memory.Slice(k * PerKind, PerKind);
+            slot[0] = 1f;
+            slot[1] = forward / 8f;
+            slot[2] = right / 8f;
+            slot[3] = (Math.Abs(forward) + Math.Abs(right)) / 16f;
+            if (RememberedKinds[k] == ObjectType.Door)
+                memory[RememberedKinds.Count * PerKind + Math.Min(state, DoorStates - 1)] = 1f;
+        }
+    }
+
+    /// <summary>The remembered object type at a cell relative to the start, or <see cref="ObjectType.Unseen"/>.</summary>
+    public ObjectType RememberedAt(int x, int y) => (ObjectType)(byte)_map[Index(x, y)];
+
+    // MiniGrid's can_overlap: empty, floor, goal, lava and open doors can be walked onto.
+    private static bool CanWalkOnto(CellEncoding cell) => (ObjectType)cell.Type switch
+    {
+        ObjectType.Empty or ObjectType.Floor or ObjectType.Goal or ObjectType.Lava => true,
+        ObjectType.Door => cell.State == 0,
+        _ => false,
+    };
+
+    private void Remember()
+    {
+        for (int i = 0; i < AgentView.Size; i++)
+        {
+            for (int j = 0; j < AgentView.Size; j++)
+            {
+                if (i == AgentView.AgentI && j == AgentView.AgentJ)
+                    continue; // the agent's own cell shows what it carries, not the floor
+                CellEncoding cell = _observation.ViewAt(i, j);
+                if (cell.Type == (byte)ObjectType.Unseen)
+                    continue;
+                AgentPose at = Pose.Moved(AgentView.AgentJ - j, i - AgentView.AgentI, 0);
+                if (Math.Abs(at.X) >= Origin || Math.Abs(at.Y) >= Origin)
+                    continue;
+                _map[Index(at.X, at.Y)] = (ushort)(cell.Type | cell.State << 8);
+                (_minX, _maxX) = (Math.Min(_minX, at.X), Math.Max(_maxX, at.X));
+                (_minY, _maxY) = (Math.Min(_minY, at.Y), Math.Max(_maxY, at.Y));
+            }
+        }
+        // The agent stands on a cell it can walk on; whatever it saw there before (a key it picked up) is gone.
+        _map[Index(Pose.X, Pose.Y)] = (ushort)ObjectType.Empty;
+    }
+
+    private bool TryFindNearest(ObjectType kind, out int nearestX, out int nearestY, out int state)
+    {
+        (nearestX, nearestY, state) = (0, 0, 0);
+        int best = int.MaxValue;
+        for (int y = _minY; y <= _maxY; y++)
+        {
+            for (int x = _minX; x <= _maxX; x++)
+            {
+                ushort cell = _map[Index(x, y)];
+                if ((byte)cell != (byte)kind)
+                    continue;
+                int distance = Math.Abs(x - Pose.X) + Math.Abs(y - Pose.Y);
+                if (distance < best)
+                    (best, nearestX, nearestY, state) = (distance, x, y, cell >> 8);
+            }
+        }
+        return best != int.MaxValue;
+    }
+
+    private static int Index(int x, int y) => (y + Origin) * MapSize + x + Origin;
+}

@@ -1,0 +1,58 @@
+using ProceduralMemory.Agents.Seed;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Environments.Grid;
+using ProceduralMemory.Memory;
+using ProceduralMemory.Training;
+
+namespace ProceduralMemory.Learning;
+
+/// <summary>
+/// The seed's skill extraction: after a successful episode of at least <see cref="MinimumTransitions"/> steps,
+/// the last (at most) <see cref="SegmentLength"/> transitions become an open-loop skill.
+/// </summary>
+/// <remarks>
+/// A fixed-length cut rather than a cut at sub-goals: faithful to the seed, and the reason its skills rarely
+/// transfer. Sub-goal segmentation is the learning agent's job.
+/// </remarks>
+public static class SeedSkillExtractor
+{
+    /// <summary>The longest segment taken from the end of an episode.</summary>
+    public const int SegmentLength = 5;
+
+    /// <summary>The shortest successful episode a skill is extracted from.</summary>
+    public const int MinimumTransitions = 3;
+
+    /// <summary>
+    /// The skill made from the end of <paramref name="episode"/>, or <c>null</c> when the episode failed or was
+    /// too short. Preconditions are <c>has_key</c> and <c>door_open</c> at the segment's start; the name says
+    /// what the segment achieved: <c>acquire_key</c>, <c>open_door_sequence</c> or <c>navigate_N_steps</c>.
+    /// </summary>
+    public static Skill? Extract(IReadOnlyList<Transition> episode, bool succeeded, ActionSpace actions, FactSchema facts)
+    {
+        if (!succeeded || episode.Count < MinimumTransitions)
+            return null;
+
+        int length = Math.Min(SegmentLength, episode.Count);
+        var segment = episode.Skip(episode.Count - length).ToList();
+        var start = (GridWorldObservation)segment[0].Before;
+        var end = (GridWorldObservation)segment[^1].After;
+
+        string name = !start.HasKey && end.HasKey ? "acquire_key"
+            : !start.DoorOpen && end.DoorOpen ? "open_door_sequence"
+            : $"navigate_{length}_steps";
+
+        int[] actionIndices = segment.Select(t => t.Action).ToArray();
+        string[] actionNames = actionIndices.Select(actions.NameOf).ToArray();
+        ulong symbolicFacts = facts.MaskOf("has_key", "door_open");
+        ulong changed = (start.Facts.Bits ^ end.Facts.Bits) & symbolicFacts;
+
+        return new Skill(
+            name,
+            preconditions: FactCondition.Of(start.Facts, symbolicFacts),
+            effect: FactCondition.Of(end.Facts, changed),
+            policy: new OpenLoopPolicy(actionIndices),
+            // The seed replays the whole sequence: no goal ends it early.
+            termination: new SkillTermination(Goal: null, StepLimit: length),
+            key: SeedEmbedding.Embed(start.Position, start.HasKey, start.DoorOpen, actionNames));
+    }
+}

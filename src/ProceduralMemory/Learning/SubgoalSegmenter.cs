@@ -1,0 +1,70 @@
+using ProceduralMemory.Environments;
+
+namespace ProceduralMemory.Learning;
+
+/// <summary>
+/// Cuts an episode into skills' demonstrations at sub-goal boundaries: a step where a sub-goal fact (such as
+/// <c>has_key</c>, <c>door_open</c>, <c>at_goal</c>) changes. Not at a fixed length.
+/// </summary>
+/// <remarks>
+/// <para>Reward events are boundaries through the facts: in the worlds here every positive reward comes with a
+/// sub-goal fact changing (reaching the goal sets <c>at_goal</c>), while the seed world's per-step cost would make
+/// every step a boundary if rewards counted on their own.</para>
+/// Two kinds of loop are cut, so that demonstrations show the way forward rather than the wandering:
+/// <list type="bullet">
+/// <item>within a segment, a return to an earlier (pose, facts) state drops the steps in between (the steps that
+/// follow were possible from the first visit too, since the world is in the same state);</item>
+/// <item>across segments, progress that was undone (a key picked up, dropped, picked up again) is dropped back
+/// to the last time the agent was in that sub-goal state.</item>
+/// </list>
+/// </remarks>
+public static class SubgoalSegmenter
+{
+    /// <summary>The loop-free chain of segments of <paramref name="episode"/>, judged by the facts in <paramref name="subgoalMask"/>.</summary>
+    public static IReadOnlyList<Segment> Segment(IReadOnlyList<AgentStep> episode, ulong subgoalMask)
+    {
+        var chain = new List<Segment>();
+        int start = 0;
+        for (int t = 0; t < episode.Count; t++)
+        {
+            AgentStep step = episode[t];
+            ulong flipped = (step.Facts ^ step.NextFacts) & subgoalMask;
+            if (flipped == 0)
+                continue;
+
+            ulong endFacts = step.NextFacts & subgoalMask;
+            // Undone progress: forget the segments since the agent was last in the state this one ends in.
+            int undone = chain.FindIndex(s => s.Preconditions.Values == endFacts);
+            if (undone >= 0)
+                chain.RemoveRange(undone, chain.Count - undone);
+            else
+                chain.Add(new Segment(
+                    new FactCondition(subgoalMask, step.Facts & subgoalMask),
+                    new FactCondition(flipped, endFacts),
+                    CutLoops(episode, start, t)));
+            start = t + 1;
+        }
+        return chain;
+    }
+
+    /// <summary>Steps <paramref name="first"/>..<paramref name="last"/> with every return to an earlier state cut out.</summary>
+    public static List<AgentStep> CutLoops(IReadOnlyList<AgentStep> episode, int first, int last)
+    {
+        var kept = new List<AgentStep>();
+        var position = new Dictionary<long, int>();
+        for (int t = first; t <= last; t++)
+        {
+            AgentStep step = episode[t];
+            long state = step.Pose.Key(step.Facts);
+            if (position.TryGetValue(state, out int earlier))
+            {
+                for (int k = earlier; k < kept.Count; k++)
+                    position.Remove(kept[k].Pose.Key(kept[k].Facts));
+                kept.RemoveRange(earlier, kept.Count - earlier);
+            }
+            position[state] = kept.Count;
+            kept.Add(step);
+        }
+        return kept;
+    }
+}

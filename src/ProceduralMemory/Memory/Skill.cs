@@ -1,0 +1,57 @@
+using ProceduralMemory.Environments;
+
+namespace ProceduralMemory.Memory;
+
+/// <summary>
+/// A reusable procedure, modelled as an option (Sutton, Precup and Singh 1999): where it may start
+/// (<see cref="Preconditions"/>), how it acts (<see cref="Policy"/>), when it stops (<see cref="Termination"/>),
+/// plus the key it is retrieved by and how it has fared.
+/// </summary>
+public sealed class Skill
+{
+    /// <summary>Creates a skill not yet in any library (its <see cref="Id"/> is -1 until added).</summary>
+    public Skill(string name, FactCondition preconditions, FactCondition effect, ISkillPolicy policy,
+        SkillTermination termination, float[] key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length == 0 || !key.All(float.IsFinite))
+            throw new ArgumentException("A skill key must be a non-empty vector of finite numbers.", nameof(key));
+        Name = name;
+        Preconditions = preconditions;
+        Effect = effect;
+        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        Termination = termination ?? throw new ArgumentNullException(nameof(termination));
+        Key = key;
+    }
+
+    /// <summary>The library's identifier: insertion order, used as the deterministic tie-break in retrieval.</summary>
+    public int Id { get; internal set; } = -1;
+
+    /// <summary>A human-readable name such as <c>open_door_sequence</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The facts that must hold for the skill to be applicable (the option's initiation set).</summary>
+    public FactCondition Preconditions { get; }
+
+    /// <summary>The facts the skill changed when it was demonstrated (what it achieves).</summary>
+    public FactCondition Effect { get; }
+
+    /// <summary>How the skill chooses actions.</summary>
+    public ISkillPolicy Policy { get; }
+
+    /// <summary>When an execution stops.</summary>
+    public SkillTermination Termination { get; }
+
+    /// <summary>The embedding the skill is retrieved by (the key of the key-value memory).</summary>
+    public float[] Key { get; }
+
+    /// <summary>Uses, successes and demonstrations.</summary>
+    public SkillStatistics Statistics { get; } = new();
+
+    /// <summary>True when every precondition holds in <paramref name="facts"/>.</summary>
+    public bool IsApplicable(Facts facts) => Preconditions.IsSatisfiedBy(facts);
+
+    /// <inheritdoc />
+    public override string ToString() => $"#{Id} {Name}";
+}

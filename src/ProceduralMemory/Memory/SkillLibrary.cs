@@ -1,0 +1,132 @@
+using ProceduralMemory.Environments;
+
+namespace ProceduralMemory.Memory;
+
+/// <summary>
+/// A key-value memory of skills: keys are embeddings, values are skills. Adding merges near-duplicates;
+/// retrieval filters to applicable skills and ranks them by similarity to a query.
+/// </summary>
+public sealed class SkillLibrary
+{
+    /// <summary>The seed's merge threshold: a candidate more similar than this to a stored skill is a duplicate.</summary>
+    public const float DefaultMergeThreshold = 0.9f;
+
+    private readonly List<Skill> _skills = [];
+
+    /// <summary>Creates an empty library for keys of <paramref name="embeddingDimension"/> numbers.</summary>
+    public SkillLibrary(int embeddingDimension, float mergeThreshold = DefaultMergeThreshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(embeddingDimension);
+        EmbeddingDimension = embeddingDimension;
+        MergeThreshold = mergeThreshold;
+    }
+
+    /// <summary>The length of every skill key.</summary>
+    public int EmbeddingDimension { get; }
+
+    /// <summary>Cosine similarity above which a candidate merges into an existing skill.</summary>
+    public float MergeThreshold { get; }
+
+    /// <summary>The stored skills in insertion order (index = <see cref="Skill.Id"/>).</summary>
+    public IReadOnlyList<Skill> Skills => _skills;
+
+    /// <summary>The number of stored skills.</summary>
+    public int Count => _skills.Count;
+
+    /// <summary>
+    /// Stores <paramref name="candidate"/>, unless its similarity to a stored skill exceeds
+    /// <see cref="MergeThreshold"/>: then the most similar stored skill (lowest id among equals) records one
+    /// more demonstration and the candidate is dropped.
+    /// </summary>
+    public SkillAddResult Add(Skill candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.Id >= 0)
+            throw new ArgumentException($"Skill '{candidate.Name}' already belongs to a library.", nameof(candidate));
+        if (candidate.Key.Length != EmbeddingDimension)
+            throw new ArgumentException(
+                $"Skill '{candidate.Name}' has a key of {candidate.Key.Length} numbers; this library's are {EmbeddingDimension}.",
+                nameof(candidate));
+
+        Skill? nearest = null;
+        float nearestSimilarity = float.NegativeInfinity;
+        foreach (Skill stored in _skills)
+        {
+            float similarity = VectorMath.CosineSimilarity(candidate.Key, stored.Key);
+            if (similarity > nearestSimilarity) // strict: the earliest of equally similar skills wins
+            {
+                nearest = stored;
+                nearestSimilarity = similarity;
+            }
+        }
+
+        if (nearest is not null && nearestSimilarity > MergeThreshold)
+        {
+            nearest.Statistics.RecordDemonstration();
+            return new SkillAddResult(nearest, Merged: true, nearestSimilarity);
+        }
+
+        candidate.Id = _skills.Count;
+        _skills.Add(candidate);
+        return new SkillAddResult(candidate, Merged: false, Similarity: 0f);
+    }
+
+    /// <summary>
+    /// The at most <paramref name="topK"/> skills applicable in <paramref name="facts"/>, most similar to
+    /// <paramref name="query"/> first.
+    /// </summary>
+    /// <remarks>
+    /// Fixes SEED_SPEC defect 3: the seed sorted (similarity, skill) pairs, so equal similarities compared skill
+    /// objects and crashed. Here ties are broken by ascending <see cref="Skill.Id"/>, i.e. the skill learned first wins.
+    /// </remarks>
+    public IReadOnlyList<Skill> Retrieve(Facts facts, ReadOnlySpan<float> query, int topK = 3)
+    {
+        if (query.Length != EmbeddingDimension)
+            throw new ArgumentException($"The query has {query.Length} numbers; this library's keys have {EmbeddingDimension}.", nameof(query));
+        var ranked = new List<(float Score, Skill Skill)>();
+        foreach (Skill skill in _skills)
+            if (skill.IsApplicable(facts))
+                ranked.Add((VectorMath.CosineSimilarity(query, skill.Key), skill));
+        return TopK(ranked, topK);
+    }
+
+    /// <summary>
+    /// The at most <paramref name="topK"/> skills applicable in <paramref name="facts"/>, highest success rate
+    /// first (the seed's ranking when there is no query embedding); ties by ascending id.
+    /// </summary>
+    public IReadOnlyList<Skill> Retrieve(Facts facts, int topK = 3)
+    {
+        var ranked = new List<(float Score, Skill Skill)>();
+        foreach (Skill skill in _skills)
+            if (skill.IsApplicable(facts))
+                ranked.Add(((float)skill.Statistics.SuccessRate, skill));
+        return TopK(ranked, topK);
+    }
+
+    /// <summary>Totals over all skills.</summary>
+    public LibraryStatistics GetStatistics()
+    {
+        int uses = 0, successes = 0, demonstrations = 0, used = 0;
+        double rateSum = 0;
+        foreach (Skill skill in _skills)
+        {
+            SkillStatistics s = skill.Statistics;
+            uses += s.Uses;
+            successes += s.Successes;
+            demonstrations += s.Demonstrations;
+            if (s.Uses > 0)
+            {
+                used++;
+                rateSum += s.SuccessRate;
+            }
+        }
+        return new LibraryStatistics(_skills.Count, uses, successes, demonstrations, used == 0 ? 0 : rateSum / used);
+    }
+
+    private static List<Skill> TopK(List<(float Score, Skill Skill)> ranked, int topK)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(topK);
+        ranked.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Skill.Id.CompareTo(b.Skill.Id));
+        return ranked.Take(topK).Select(static r => r.Skill).ToList();
+    }
+}

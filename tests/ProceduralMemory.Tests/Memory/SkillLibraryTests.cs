@@ -1,0 +1,154 @@
+using ProceduralMemory.Environments;
+using ProceduralMemory.Memory;
+
+namespace ProceduralMemory.Tests.Memory;
+
+public class SkillLibraryTests
+{
+    private static readonly FactSchema Schema = new(["has_key", "door_open"]);
+    private static readonly ulong Both = Schema.MaskOf("has_key", "door_open");
+
+    private static Skill NewSkill(string name, float[] key, FactCondition? preconditions = null) =>
+        new(name, preconditions ?? FactCondition.Always, FactCondition.Always, new OpenLoopPolicy([0]),
+            new SkillTermination(null, 1), key);
+
+    private static FactCondition Requires(bool hasKey, bool doorOpen) =>
+        FactCondition.Of(new Facts((hasKey ? 1UL : 0) | (doorOpen ? 2UL : 0)), Both);
+
+    [Fact]
+    public void Add_StoresDissimilarSkills_WithIdsInInsertionOrder()
+    {
+        var library = new SkillLibrary(2);
+        var a = library.Add(NewSkill("a", [1, 0]));
+        var b = library.Add(NewSkill("b", [0, 1]));
+        Assert.False(a.Merged);
+        Assert.False(b.Merged);
+        Assert.Equal([0, 1], library.Skills.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Add_MergesWhenSimilarityIsAboveThreshold_CountingADemonstrationNotASuccess()
+    {
+        var library = new SkillLibrary(2);
+        var stored = library.Add(NewSkill("a", [1, 0])).Skill;
+        // cos = 0.95 > 0.9
+        var result = library.Add(NewSkill("a2", [0.95f, MathF.Sqrt(1 - 0.95f * 0.95f)]));
+        Assert.True(result.Merged);
+        Assert.Same(stored, result.Skill);
+        Assert.Equal(1, library.Count);
+        Assert.Equal(2, stored.Statistics.Demonstrations);
+        Assert.Equal(0, stored.Statistics.Successes);
+        Assert.Equal(0, stored.Statistics.Uses);
+    }
+
+    [Fact]
+    public void Add_KeepsSkillsAtOrBelowThreshold()
+    {
+        var library = new SkillLibrary(2);
+        library.Add(NewSkill("a", [1, 0]));
+        // cos = 0.85 <= 0.9
+        var result = library.Add(NewSkill("b", [0.85f, MathF.Sqrt(1 - 0.85f * 0.85f)]));
+        Assert.False(result.Merged);
+        Assert.Equal(2, library.Count);
+    }
+
+    [Fact]
+    public void Add_MergesIntoTheMostSimilarSkill_NotTheFirstAboveThreshold()
+    {
+        var library = new SkillLibrary(3, mergeThreshold: 0.5f);
+        library.Add(NewSkill("first", [1, 1, 0]));
+        var closest = library.Add(NewSkill("closest", [1, 0, 0])).Skill;
+        var result = library.Add(NewSkill("candidate", [1, 0.1f, 0]));
+        Assert.Same(closest, result.Skill);
+    }
+
+    [Fact]
+    public void Add_RejectsAKeyOfTheWrongLength()
+    {
+        var library = new SkillLibrary(3);
+        Assert.Throws<ArgumentException>(() => library.Add(NewSkill("a", [1, 0])));
+    }
+
+    [Fact]
+    public void Retrieve_SkipsInapplicableSkills()
+    {
+        var library = new SkillLibrary(2);
+        library.Add(NewSkill("needs_key", [1, 0], Requires(hasKey: true, doorOpen: false)));
+        library.Add(NewSkill("no_key", [0, 1], Requires(hasKey: false, doorOpen: false)));
+
+        var found = library.Retrieve(new Facts(0), [1, 0], topK: 3);
+
+        Assert.Equal(["no_key"], found.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Retrieve_IgnoresFactsOutsideThePreconditions()
+    {
+        var library = new SkillLibrary(2);
+        library.Add(NewSkill("needs_key", [1, 0], FactCondition.Of(new Facts(1), Schema.MaskOf("has_key"))));
+        Assert.Single(library.Retrieve(new Facts(0b11), [1, 0]));
+    }
+
+    [Fact]
+    public void Retrieve_RanksBySimilarityAndTakesTopK()
+    {
+        var library = new SkillLibrary(2, mergeThreshold: 1.01f);
+        library.Add(NewSkill("far", [0, 1]));
+        library.Add(NewSkill("near", [1, 0.1f]));
+        library.Add(NewSkill("middle", [1, 1]));
+
+        var found = library.Retrieve(new Facts(0), [1, 0], topK: 2);
+
+        Assert.Equal(["near", "middle"], found.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Retrieve_BreaksTiesByInsertionOrder_WithoutComparingSkills()
+    {
+        var library = new SkillLibrary(2, mergeThreshold: 1.01f);
+        // Identical keys: equal similarity for any query.
+        library.Add(NewSkill("older", [1, 1]));
+        library.Add(NewSkill("newer", [1, 1]));
+        library.Add(NewSkill("other", [0, 1]));
+
+        Assert.Equal(["older", "newer", "other"], library.Retrieve(new Facts(0), [1, 1], topK: 3).Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Retrieve_WithoutQuery_RanksBySuccessRateThenId()
+    {
+        var library = new SkillLibrary(2, mergeThreshold: 1.01f);
+        var poor = library.Add(NewSkill("poor", [1, 0])).Skill;
+        var good = library.Add(NewSkill("good", [0, 1])).Skill;
+        library.Add(NewSkill("unused", [1, 1]));
+        poor.Statistics.RecordUse(success: false);
+        good.Statistics.RecordUse(success: true);
+
+        Assert.Equal(["good", "poor", "unused"], library.Retrieve(new Facts(0), topK: 3).Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Retrieve_OnAnEmptyLibrary_ReturnsNothing() =>
+        Assert.Empty(new SkillLibrary(2).Retrieve(new Facts(0), [1, 0]));
+
+    [Fact]
+    public void Statistics_AverageTheSuccessRatesOfUsedSkills()
+    {
+        var library = new SkillLibrary(2, mergeThreshold: 1.01f);
+        var a = library.Add(NewSkill("a", [1, 0])).Skill;
+        var b = library.Add(NewSkill("b", [0, 1])).Skill;
+        library.Add(NewSkill("never_used", [1, 1]));
+        a.Statistics.RecordUse(true);
+        a.Statistics.RecordUse(true);
+        b.Statistics.RecordUse(true);
+        b.Statistics.RecordUse(false);
+
+        LibraryStatistics stats = library.GetStatistics();
+
+        Assert.Equal(3, stats.TotalSkills);
+        Assert.Equal(4, stats.TotalUses);
+        Assert.Equal(3, stats.TotalSuccesses);
+        Assert.Equal(3, stats.TotalDemonstrations);
+        Assert.Equal(0.75, stats.AverageSuccessRate, 12);
+    }
+}
