@@ -32,10 +32,10 @@ internal static class AgentView
     public static readonly ulong[] ByteMasks = BuildByteMasks();
 
     /// <summary>The (dx, dy) one step forward, per direction (MiniGrid's <c>DIR_TO_VEC</c>).</summary>
-    public static ReadOnlySpan<int> ForwardX => [1, 0, -1, 0];
+    public static readonly int[] ForwardX = [1, 0, -1, 0];
 
     /// <inheritdoc cref="ForwardX"/>
-    public static ReadOnlySpan<int> ForwardY => [0, 1, 0, -1];
+    public static readonly int[] ForwardY = [0, 1, 0, -1];
 
     /// <summary>Per view cell, the (dx, dy) from the agent of the grid cell it shows, as MiniGrid computes it.</summary>
     public static (int[,] Dx, int[,] Dy) ViewToGrid(int dir)

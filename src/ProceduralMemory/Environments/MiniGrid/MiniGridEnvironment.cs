@@ -16,7 +16,7 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// <para>A step allocates nothing: the grid is a byte per cell, the rules are read from tables filled once from
 /// the <see cref="WorldObject"/> types, and the 7x7 view is built in place in the one observation.</para>
 /// </remarks>
-public abstract class MiniGridEnvironment : IEnvironment
+public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable
 {
     /// <summary>Action indices, in the order of <see cref="Actions"/> (MiniGrid's numbering).</summary>
     public const int Left = 0, Right = 1, Forward = 2, PickUp = 3, Drop = 4, Toggle = 5, Done = 6;
@@ -89,6 +89,33 @@ public abstract class MiniGridEnvironment : IEnvironment
 
     /// <summary>The observation of the current state (owned by the environment, like those of Reset and Step).</summary>
     public MiniGridObservation Observation => _observation;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One character per cell: <c>#</c> wall, <c>.</c> empty, <c>K</c> key, <c>L</c> locked door, <c>D</c> closed
+    /// door, <c>O</c> open door, <c>G</c> goal, and the agent as <c>&gt; v &lt; ^</c> by direction.
+    /// </remarks>
+    public string RenderText()
+    {
+        var text = new System.Text.StringBuilder();
+        for (int y = 0; y < Height; y++)
+        {
+            for (int x = 0; x < Width; x++)
+                text.Append((x, y) == (_x, _y) ? ">v<^"[_direction] : Symbol(_grid.Get(x, y)));
+            text.Append('\n');
+        }
+        text.Append("# wall, . empty, K key, L locked door, D closed door, O open door, G goal, >v<^ agent\n");
+        return text.ToString();
+    }
+
+    private static char Symbol(WorldObject cell) => cell switch
+    {
+        Wall => '#',
+        Key => 'K',
+        Goal => 'G',
+        Door door => door.State switch { DoorState.Locked => 'L', DoorState.Closed => 'D', _ => 'O' },
+        _ => '.',
+    };
 
     /// <inheritdoc />
     /// <remarks>

@@ -141,4 +141,22 @@ public class MiniGridEpisodeTests
         Assert.False(kept.Facts.Get(MiniGridObservation.HasKeyFact));
         Assert.True(live.Facts.Get(MiniGridObservation.HasKeyFact));
     }
+
+    [Fact]
+    public void Step_AllocatesNothing_WhateverTheAction()
+    {
+        var env = new DoorKeyEnvironment(8);
+        var rng = new Rng(3);
+        env.Reset(seed: 3);
+        for (int i = 0; i < 2000; i++)
+            if (env.Step(rng.NextInt(7)).Done)
+                env.Reset();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20000; i++)
+            if (env.Step(rng.NextInt(7)).Done)
+                env.Reset();
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
