@@ -33,6 +33,9 @@ internal static class CommandLineApp
     private static RootCommand Build(CliConsole console) => new("procmem: procedural memory for agents")
     {
         DemoCommand.Create(console),
+        ConformanceCommand.Create(console),
+        ShowCommand.Create(console),
+        BenchCommand.Create(console),
     };
 
     private static int Fail(CliConsole console, string reason)

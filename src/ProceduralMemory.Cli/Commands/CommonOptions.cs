@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
 
@@ -18,6 +19,21 @@ internal static class CommonOptions
     /// <summary>The folder that receives a run's files.</summary>
     public static Option<string> OutputDirectory(string defaultValue = "procmem-out") =>
         new("--out") { Description = "Folder for the run's files (created if missing).", DefaultValueFactory = _ => defaultValue };
+
+    /// <summary>A registered environment name; an unknown one fails with the list of known names.</summary>
+    public static Option<string> Environment(string defaultValue) =>
+        new("--env")
+        {
+            Description = $"Environment: {string.Join(", ", EnvironmentRegistry.Names)}.",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string name = result.Tokens.Count > 0 ? result.Tokens[^1].Value : defaultValue;
+                if (!EnvironmentRegistry.Contains(name))
+                    result.AddError($"unknown environment '{name}'; known: {string.Join(", ", EnvironmentRegistry.Names)}");
+                return name;
+            },
+        };
 
     private static Option<int> BoundedInt(string name, string description, int defaultValue, int minimum, string expectation) =>
         new(name)

@@ -12,7 +12,7 @@ namespace ProceduralMemory.Environments.Grid;
 /// 10.0 instead of any other; it is truncated at <see cref="MaxSteps"/> (the seed's 50-step episodes).</item>
 /// </list>
 /// </summary>
-public sealed class GridWorld : IEnvironment
+public sealed class GridWorld : IEnvironment, ITextRenderable
 {
     internal const int HasKeyFact = 0, DoorOpenFact = 1, AtGoalFact = 2;
 
@@ -121,5 +121,28 @@ public sealed class GridWorld : IEnvironment
         bool truncated = !terminated && _steps >= MaxSteps;
         _episodeOver = terminated || truncated;
         return new StepResult(_observation, reward, terminated, truncated, EnvironmentInfo.Empty);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>y grows upwards, so the top line is y = size - 1. The key disappears once picked up.</remarks>
+    public string RenderText()
+    {
+        var text = new System.Text.StringBuilder();
+        for (int y = Layout.Size - 1; y >= 0; y--)
+        {
+            for (int x = 0; x < Layout.Size; x++)
+            {
+                var cell = new GridPoint(x, y);
+                text.Append(cell == _observation.Position ? 'A'
+                    : cell == Layout.Key && !_observation.HasKey ? 'K'
+                    : cell == Layout.Door ? (_observation.DoorOpen ? 'O' : 'D')
+                    : cell == Layout.Goal ? 'G'
+                    : cell == Layout.Box ? 'B'
+                    : '.');
+            }
+            text.Append('\n');
+        }
+        text.Append("A agent, K key, D door (O open), G goal, B box; y grows upwards\n");
+        return text.ToString();
     }
 }

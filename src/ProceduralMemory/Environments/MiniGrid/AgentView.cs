@@ -28,28 +28,14 @@ internal static class AgentView
     /// </summary>
     public static readonly ushort[] Visibility = BuildVisibility();
 
+    /// <summary>Per 7-bit visibility mask: a mask with byte i all ones where bit i is set.</summary>
+    public static readonly ulong[] ByteMasks = BuildByteMasks();
+
     /// <summary>The (dx, dy) one step forward, per direction (MiniGrid's <c>DIR_TO_VEC</c>).</summary>
-    public static ReadOnlySpan<int> ForwardX => [1, 0, -1, 0];
+    public static readonly int[] ForwardX = [1, 0, -1, 0];
 
     /// <inheritdoc cref="ForwardX"/>
-    public static ReadOnlySpan<int> ForwardY => [0, 1, 0, -1];
-
-    /// <summary>
-    /// For a grid with row stride <paramref name="stride"/>: per direction d, at <c>d * 49 + j * 7 + i</c>, the
-    /// offset from the agent's index to the cell that view cell (i, j) shows.
-    /// </summary>
-    public static int[] BuildOffsets(int stride)
-    {
-        var offsets = new int[4 * Cells];
-        for (int dir = 0; dir < 4; dir++)
-        {
-            var (dx, dy) = ViewToGrid(dir);
-            for (int j = 0; j < Size; j++)
-                for (int i = 0; i < Size; i++)
-                    offsets[dir * Cells + j * Size + i] = dy[i, j] * stride + dx[i, j];
-        }
-        return offsets;
-    }
+    public static readonly int[] ForwardY = [0, 1, 0, -1];
 
     /// <summary>Per view cell, the (dx, dy) from the agent of the grid cell it shows, as MiniGrid computes it.</summary>
     public static (int[,] Dx, int[,] Dy) ViewToGrid(int dir)
@@ -80,6 +66,15 @@ internal static class AgentView
             for (int j = 0; j < Size; j++)
                 rotated[j, Size - 1 - i] = a[i, j];
         return rotated;
+    }
+
+    private static ulong[] BuildByteMasks()
+    {
+        var masks = new ulong[1 << Size];
+        for (int mask = 0; mask < masks.Length; mask++)
+            for (int i = 0; i < Size; i++)
+                masks[mask] |= (mask >> i & 1) != 0 ? 0xFFUL << (8 * i) : 0;
+        return masks;
     }
 
     private static ushort[] BuildVisibility()

@@ -5,15 +5,22 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// not included. Every cell beyond the edge reads as a grey wall, as MiniGrid's view slicing does.
 /// </summary>
 /// <remarks>
-/// Held as one byte per cell (see <see cref="CellPalette"/>) in a flat array with a wall margin of
-/// <see cref="Margin"/> cells on every side, so the environment reads a whole 7x7 view without a bounds check.
+/// Held as one byte per cell (see <see cref="CellPalette"/>) with a wall margin of <see cref="Margin"/> cells on
+/// every side, so the environment reads a whole 7x7 view without a bounds check; and four times over, in the
+/// four <see cref="Orientations"/> (rows left to right or right to left, columns top down or bottom up), so that
+/// every row of the agent's view, whichever way it faces, is 7 consecutive ascending bytes of one copy.
 /// </remarks>
 public sealed class CellGrid
 {
     /// <summary>The width of the wall margin: the farthest a 7x7 view reaches from the agent.</summary>
     internal const int Margin = 6;
 
+    /// <summary>The number of copies of the cells, one per orientation.</summary>
+    internal const int Orientations = 4;
+
     private static readonly Wall GreyWall = new();
+
+    private readonly int[] _xStep = new int[Orientations], _yStep = new int[Orientations], _origin = new int[Orientations];
 
     /// <summary>Creates an empty <paramref name="width"/> x <paramref name="height"/> grid.</summary>
     public CellGrid(int width, int height)
@@ -22,8 +29,13 @@ public sealed class CellGrid
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         Width = width;
         Height = height;
-        Stride = width + 2 * Margin;
-        Codes = new byte[Stride * (height + 2 * Margin)];
+        int rowStride = width + 2 * Margin, columnStride = height + 2 * Margin, copy = rowStride * columnStride;
+        Codes = new byte[Orientations * copy];
+        // index = xStep * x + yStep * y + origin, per orientation.
+        (_xStep[0], _yStep[0], _origin[0]) = (1, rowStride, Margin * rowStride + Margin);
+        (_xStep[1], _yStep[1], _origin[1]) = (-1, rowStride, copy + Margin * rowStride + width - 1 + Margin);
+        (_xStep[2], _yStep[2], _origin[2]) = (columnStride, 1, 2 * copy + Margin * columnStride + Margin);
+        (_xStep[3], _yStep[3], _origin[3]) = (columnStride, -1, 3 * copy + Margin * columnStride + height - 1 + Margin);
         Clear();
     }
 
@@ -33,31 +45,41 @@ public sealed class CellGrid
     /// <summary>The number of rows.</summary>
     public int Height { get; }
 
-    /// <summary>The distance between vertically adjacent cells in <see cref="Codes"/>.</summary>
-    internal int Stride { get; }
-
-    /// <summary>One code per cell, margin included.</summary>
+    /// <summary>
+    /// The codes of every cell, margins included, in each orientation. Read-only: write through <see cref="Write"/>,
+    /// which keeps the copies equal.
+    /// </summary>
     internal byte[] Codes { get; }
 
-    /// <summary>The index in <see cref="Codes"/> of cell (<paramref name="x"/>, <paramref name="y"/>).</summary>
-    internal int IndexOf(int x, int y) => (y + Margin) * Stride + x + Margin;
+    /// <summary>The index in <see cref="Codes"/> of (<paramref name="x"/>, <paramref name="y"/>) in orientation <paramref name="orientation"/>.</summary>
+    internal int IndexOf(int orientation, int x, int y) => _xStep[orientation] * x + _yStep[orientation] * y + _origin[orientation];
 
-    /// <summary>The cell at <paramref name="index"/> in <see cref="Codes"/> as (x, y).</summary>
-    internal (int X, int Y) PositionOf(int index) => (index % Stride - Margin, index / Stride - Margin);
+    /// <summary>How far apart in <see cref="Codes"/> cells one step apart in x and in y are, in orientation <paramref name="orientation"/>.</summary>
+    internal (int XStep, int YStep) StepsOf(int orientation) => (_xStep[orientation], _yStep[orientation]);
+
+    /// <summary>The code at (<paramref name="x"/>, <paramref name="y"/>), which may lie in the margin.</summary>
+    internal byte Read(int x, int y) => Codes[x + _yStep[0] * y + _origin[0]];
+
+    /// <summary>Puts <paramref name="code"/> at (<paramref name="x"/>, <paramref name="y"/>) in every copy.</summary>
+    internal void Write(int x, int y, byte code)
+    {
+        for (int o = 0; o < Orientations; o++)
+            Codes[IndexOf(o, x, y)] = code;
+    }
 
     /// <summary>True when (<paramref name="x"/>, <paramref name="y"/>) lies on the grid.</summary>
     public bool Contains(int x, int y) => (uint)x < (uint)Width && (uint)y < (uint)Height;
 
     /// <summary>The object at (<paramref name="x"/>, <paramref name="y"/>); a grey wall beyond the edge.</summary>
     public WorldObject Get(int x, int y) =>
-        CellPalette.ObjectOf(Contains(x, y) ? Codes[IndexOf(x, y)] : CellPalette.GreyWallCode);
+        CellPalette.ObjectOf(Contains(x, y) ? Read(x, y) : CellPalette.GreyWallCode);
 
     /// <summary>Puts <paramref name="cell"/> at (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void Set(int x, int y, WorldObject cell)
     {
         if (!Contains(x, y))
             throw new ArgumentOutOfRangeException(nameof(x), $"({x}, {y}) is outside the {Width}x{Height} grid.");
-        Codes[IndexOf(x, y)] = CellPalette.CodeOf(cell);
+        Write(x, y, CellPalette.CodeOf(cell));
     }
 
     /// <summary>Empties every cell (the margin stays wall).</summary>
@@ -65,7 +87,8 @@ public sealed class CellGrid
     {
         Codes.AsSpan().Fill(CellPalette.GreyWallCode);
         for (int y = 0; y < Height; y++)
-            Codes.AsSpan(IndexOf(0, y), Width).Fill(CellPalette.EmptyCode);
+            for (int x = 0; x < Width; x++)
+                Write(x, y, CellPalette.EmptyCode);
     }
 
     /// <summary>Draws a horizontal wall of <paramref name="length"/> cells from (<paramref name="x"/>, <paramref name="y"/>).</summary>
@@ -118,7 +141,7 @@ public sealed class CellGrid
         for (int x = 0; x < Width; x++)
             for (int y = 0; y < Height; y++)
             {
-                uint packed = CellPalette.Cells[Codes[IndexOf(x, y)]];
+                uint packed = CellPalette.Cells[Read(x, y)];
                 int at = (x * Height + y) * 3;
                 destination[at] = (byte)packed;
                 destination[at + 1] = (byte)(packed >> 8);
@@ -140,7 +163,7 @@ public sealed class CellGrid
                 var cell = new CellEncoding(encoding[at], encoding[at + 1], encoding[at + 2]);
                 if (!CellPalette.TryCodeOf(cell, out byte code))
                     throw new ArgumentException($"Cell ({x}, {y}) = {cell} is not supported (empty, wall, door, key, goal).", nameof(encoding));
-                grid.Codes[grid.IndexOf(x, y)] = code;
+                grid.Write(x, y, code);
             }
         return grid;
     }

@@ -6,59 +6,65 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// are read once from the <see cref="WorldObject"/> types into flat tables indexed by code.
 /// </summary>
 /// <remarks>
-/// Codes: 0 empty; 1-6 wall, 7-12 goal, 13-18 key (by colour); 19-36 door (by colour, then state).
-/// Code 0 doubles as "carrying nothing".
+/// A code is an index (0 unseen; 1 empty; 2-7 wall, 8-13 goal, 14-19 key, by colour; 20-37 door, by colour then
+/// state) plus <see cref="OpaqueBit"/> when the object hides what is behind it, so that the view can tell which
+/// of 8 cells block sight from one 8-byte load. The empty code doubles as "carrying nothing", and a code of 0
+/// (unseen) never lies on a grid, so that masking a cell's byte to 0 hides it.
 /// </remarks>
 internal static class CellPalette
 {
-    public const byte EmptyCode = 0;
-    private const int WallBase = 1, GoalBase = 7, KeyBase = 13, DoorBase = 19;
+    public const byte UnseenCode = 0;
+    public const byte EmptyCode = 1;
+    private const int WallBase = 2, GoalBase = 8, KeyBase = 14, DoorBase = 20;
     private const int Colors = 6, States = 3;
 
-    /// <summary>The number of codes.</summary>
+    /// <summary>The number of distinct objects (code indices).</summary>
     public const int Count = DoorBase + Colors * States;
 
+    /// <summary>Set in the code of every object that blocks sight.</summary>
+    public const byte OpaqueBit = 0x80;
+
     /// <summary>The code of MiniGrid's default grey wall, which also fills everything beyond the grid's edge.</summary>
-    public const byte GreyWallCode = WallBase + (int)ObjectColor.Grey;
+    public const byte GreyWallCode = (WallBase + (int)ObjectColor.Grey) | OpaqueBit;
 
     /// <summary>Flag bits of <see cref="Flags"/>.</summary>
-    public const byte SeeBehindFlag = 1, CanOverlapFlag = 2, CanPickUpFlag = 4, GoalFlag = 8;
+    public const byte CanOverlapFlag = 1, CanPickUpFlag = 2, GoalFlag = 4;
 
-    /// <summary>Bit of <see cref="Cells"/> set when the cell is transparent (above the 24 bits of its encoding).</summary>
-    public const int SeeBehindBit = 31;
+    private static readonly WorldObject?[] Objects = new WorldObject?[256];
+    private static readonly byte[] CodeByIndex = new byte[Count];
 
-    /// <summary>The low 24 bits of a <see cref="Cells"/> entry: type | colour &lt;&lt; 8 | state &lt;&lt; 16.</summary>
-    public const uint EncodingMask = 0x00FF_FFFF;
+    /// <summary>Per code: the encoding, type | colour &lt;&lt; 8 | state &lt;&lt; 16 (0 for unseen).</summary>
+    public static readonly uint[] Cells = new uint[256];
 
-    private static readonly WorldObject[] Objects = new WorldObject[Count];
+    /// <summary>Per code: <see cref="CanOverlapFlag"/> | <see cref="CanPickUpFlag"/> | <see cref="GoalFlag"/>.</summary>
+    public static readonly byte[] Flags = new byte[256];
 
-    /// <summary>Per code: the encoding in the low 24 bits, <see cref="SeeBehindBit"/> when transparent.</summary>
-    public static readonly uint[] Cells = new uint[Count];
-
-    /// <summary>Per code: <see cref="SeeBehindFlag"/> | <see cref="CanOverlapFlag"/> | ... .</summary>
-    public static readonly byte[] Flags = new byte[Count];
-
-    /// <summary>Per (cell code * <see cref="Count"/> + carried code): the cell's code after a toggle.</summary>
-    public static readonly byte[] Toggled = new byte[Count * Count];
+    /// <summary>Per (cell index * <see cref="Count"/> + carried index): the cell's code after a toggle.</summary>
+    private static readonly byte[] Toggles = new byte[Count * Count];
 
     static CellPalette()
     {
-        for (int code = 0; code < Count; code++)
-            Objects[code] = Create(code);
-        for (int code = 0; code < Count; code++)
+        byte[] codes = CodeByIndex;
+        for (int index = EmptyCode; index < Count; index++)
         {
-            WorldObject cell = Objects[code];
-            CellEncoding e = cell.Encode();
-            Cells[code] = Pack(e) | (cell.SeeBehind ? 1u << SeeBehindBit : 0);
-            Flags[code] = (byte)((cell.SeeBehind ? SeeBehindFlag : 0) | (cell.CanOverlap ? CanOverlapFlag : 0)
-                | (cell.CanPickUp ? CanPickUpFlag : 0) | (cell.Type == ObjectType.Goal ? GoalFlag : 0));
-            for (int carried = 0; carried < Count; carried++)
-                Toggled[code * Count + carried] = CodeOf(cell.Toggle(carried == EmptyCode ? null : Objects[carried]));
+            WorldObject cell = Create(index);
+            codes[index] = (byte)(index | (cell.SeeBehind ? 0 : OpaqueBit));
+            Objects[codes[index]] = cell;
+            Cells[codes[index]] = Pack(cell.Encode());
+            Flags[codes[index]] = (byte)((cell.CanOverlap ? CanOverlapFlag : 0) | (cell.CanPickUp ? CanPickUpFlag : 0)
+                | (cell.Type == ObjectType.Goal ? GoalFlag : 0));
         }
+        for (int cell = EmptyCode; cell < Count; cell++)
+            for (int carried = EmptyCode; carried < Count; carried++)
+                Toggles[cell * Count + carried] = CodeOf(Objects[codes[cell]]!.Toggle(carried == EmptyCode ? null : Objects[codes[carried]]));
     }
 
+    /// <summary>The code <paramref name="cell"/> becomes when toggled by an agent carrying <paramref name="carried"/>.</summary>
+    public static byte Toggled(byte cell, byte carried) => Toggles[(cell & ~OpaqueBit) * Count + (carried & ~OpaqueBit)];
+
     /// <summary>The (shared, immutable) object with code <paramref name="code"/>.</summary>
-    public static WorldObject ObjectOf(byte code) => Objects[code];
+    public static WorldObject ObjectOf(byte code) =>
+        Objects[code] ?? throw new ArgumentOutOfRangeException(nameof(code), code, "Not the code of an object.");
 
     /// <summary>The code of <paramref name="cell"/>.</summary>
     public static byte CodeOf(WorldObject cell) =>
@@ -68,7 +74,7 @@ internal static class CellPalette
     public static bool TryCodeOf(CellEncoding e, out byte code)
     {
         int color = e.Color, state = e.State;
-        int result = (ObjectType)e.Type switch
+        int index = (ObjectType)e.Type switch
         {
             ObjectType.Empty when color == 0 && state == 0 => EmptyCode,
             ObjectType.Wall when color < Colors && state == 0 => WallBase + color,
@@ -77,8 +83,8 @@ internal static class CellPalette
             ObjectType.Door when color < Colors && state < States => DoorBase + color * States + state,
             _ => -1,
         };
-        code = (byte)Math.Max(result, 0);
-        return result >= 0;
+        code = index < 0 ? UnseenCode : CodeByIndex[index];
+        return index >= 0;
     }
 
     /// <summary>The encoding packed as type | colour &lt;&lt; 8 | state &lt;&lt; 16.</summary>
@@ -87,12 +93,12 @@ internal static class CellPalette
     /// <summary>The inverse of <see cref="Pack"/> (ignores bits above 24).</summary>
     public static CellEncoding Unpack(uint packed) => new((byte)packed, (byte)(packed >> 8), (byte)(packed >> 16));
 
-    private static WorldObject Create(int code) => code switch
+    private static WorldObject Create(int index) => index switch
     {
         EmptyCode => Empty.Instance,
-        < GoalBase => new Wall((ObjectColor)(code - WallBase)),
-        < KeyBase => new Goal((ObjectColor)(code - GoalBase)),
-        < DoorBase => new Key((ObjectColor)(code - KeyBase)),
-        _ => new Door((ObjectColor)((code - DoorBase) / States), (DoorState)((code - DoorBase) % States)),
+        < GoalBase => new Wall((ObjectColor)(index - WallBase)),
+        < KeyBase => new Goal((ObjectColor)(index - GoalBase)),
+        < DoorBase => new Key((ObjectColor)(index - KeyBase)),
+        _ => new Door((ObjectColor)((index - DoorBase) / States), (DoorState)((index - DoorBase) % States)),
     };
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ProceduralMemory.Environments.MiniGrid;
 
@@ -15,7 +16,7 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// <para>A step allocates nothing: the grid is a byte per cell, the rules are read from tables filled once from
 /// the <see cref="WorldObject"/> types, and the 7x7 view is built in place in the one observation.</para>
 /// </remarks>
-public abstract class MiniGridEnvironment : IEnvironment
+public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable
 {
     /// <summary>Action indices, in the order of <see cref="Actions"/> (MiniGrid's numbering).</summary>
     public const int Left = 0, Right = 1, Forward = 2, PickUp = 3, Drop = 4, Toggle = 5, Done = 6;
@@ -24,10 +25,10 @@ public abstract class MiniGridEnvironment : IEnvironment
 
     private readonly CellGrid _grid;
     private readonly MiniGridObservation _observation = new();
-    private readonly int[] _viewOffsets;
-    private readonly int[] _forwardOffsets;
+    private readonly int[] _orientation = new int[4];
+    private readonly int[] _rowStarts = new int[4 * AgentView.Size];
     private Rng? _rng;
-    private int _agent;
+    private int _x, _y;
     private int _direction;
     private byte _carrying;
     private int _steps;
@@ -43,10 +44,8 @@ public abstract class MiniGridEnvironment : IEnvironment
         Name = name;
         MaxSteps = maxSteps;
         _grid = new CellGrid(width, height);
-        _viewOffsets = AgentView.BuildOffsets(_grid.Stride);
-        _forwardOffsets = new int[4];
         for (int dir = 0; dir < 4; dir++)
-            _forwardOffsets[dir] = AgentView.ForwardY[dir] * _grid.Stride + AgentView.ForwardX[dir];
+            _orientation[dir] = FindOrientation(dir, _rowStarts.AsSpan(dir * AgentView.Size, AgentView.Size));
     }
 
     /// <inheritdoc />
@@ -74,14 +73,7 @@ public abstract class MiniGridEnvironment : IEnvironment
     public int StepCount => _steps;
 
     /// <summary>The agent's cell.</summary>
-    public CellPosition AgentPosition
-    {
-        get
-        {
-            var (x, y) = _grid.PositionOf(_agent);
-            return new CellPosition(x, y);
-        }
-    }
+    public CellPosition AgentPosition => new(_x, _y);
 
     /// <summary>The agent's direction.</summary>
     public Direction AgentDirection => (Direction)_direction;
@@ -97,6 +89,33 @@ public abstract class MiniGridEnvironment : IEnvironment
 
     /// <summary>The observation of the current state (owned by the environment, like those of Reset and Step).</summary>
     public MiniGridObservation Observation => _observation;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One character per cell: <c>#</c> wall, <c>.</c> empty, <c>K</c> key, <c>L</c> locked door, <c>D</c> closed
+    /// door, <c>O</c> open door, <c>G</c> goal, and the agent as <c>&gt; v &lt; ^</c> by direction.
+    /// </remarks>
+    public string RenderText()
+    {
+        var text = new System.Text.StringBuilder();
+        for (int y = 0; y < Height; y++)
+        {
+            for (int x = 0; x < Width; x++)
+                text.Append((x, y) == (_x, _y) ? ">v<^"[_direction] : Symbol(_grid.Get(x, y)));
+            text.Append('\n');
+        }
+        text.Append("# wall, . empty, K key, L locked door, D closed door, O open door, G goal, >v<^ agent\n");
+        return text.ToString();
+    }
+
+    private static char Symbol(WorldObject cell) => cell switch
+    {
+        Wall => '#',
+        Key => 'K',
+        Goal => 'G',
+        Door door => door.State switch { DoorState.Locked => 'L', DoorState.Closed => 'D', _ => 'O' },
+        _ => '.',
+    };
 
     /// <inheritdoc />
     /// <remarks>
@@ -132,7 +151,7 @@ public abstract class MiniGridEnvironment : IEnvironment
     {
         if (!_grid.Contains(position.X, position.Y))
             throw new InvalidOperationException($"The agent's start {position} is outside the {_grid.Width}x{_grid.Height} grid.");
-        _agent = _grid.IndexOf(position.X, position.Y);
+        (_x, _y) = (position.X, position.Y);
         _direction = (int)direction & 3;
         _carrying = CellPalette.EmptyCode;
         _steps = 0;
@@ -153,9 +172,8 @@ public abstract class MiniGridEnvironment : IEnvironment
         _steps++;
         double reward = 0;
         bool terminated = false;
-        byte[] codes = _grid.Codes;
-        int front = _agent + _forwardOffsets[_direction];
-        byte ahead = codes[front];
+        int frontX = _x + AgentView.ForwardX[_direction], frontY = _y + AgentView.ForwardY[_direction];
+        byte ahead = _grid.Read(frontX, frontY);
         byte flags = CellPalette.Flags[ahead];
         switch (action)
         {
@@ -167,7 +185,7 @@ public abstract class MiniGridEnvironment : IEnvironment
                 break;
             case Forward:
                 if ((flags & CellPalette.CanOverlapFlag) != 0)
-                    _agent = front;
+                    (_x, _y) = (frontX, frontY);
                 if ((flags & CellPalette.GoalFlag) != 0)
                 {
                     terminated = true;
@@ -178,21 +196,21 @@ public abstract class MiniGridEnvironment : IEnvironment
                 if ((flags & CellPalette.CanPickUpFlag) != 0 && _carrying == CellPalette.EmptyCode)
                 {
                     _carrying = ahead;
-                    codes[front] = CellPalette.EmptyCode;
+                    _grid.Write(frontX, frontY, CellPalette.EmptyCode);
                 }
                 break;
             case Drop:
                 if (ahead == CellPalette.EmptyCode && _carrying != CellPalette.EmptyCode)
                 {
-                    codes[front] = _carrying;
+                    _grid.Write(frontX, frontY, _carrying);
                     _carrying = CellPalette.EmptyCode;
                 }
                 break;
             case Toggle:
-                byte toggled = CellPalette.Toggled[ahead * CellPalette.Count + _carrying];
+                byte toggled = CellPalette.Toggled(ahead, _carrying);
                 if (toggled != ahead)
                 {
-                    codes[front] = toggled;
+                    _grid.Write(frontX, frontY, toggled);
                     _unopenedDoors += IsUnopenedDoor(toggled) - IsUnopenedDoor(ahead);
                 }
                 break;
@@ -205,39 +223,65 @@ public abstract class MiniGridEnvironment : IEnvironment
     }
 
     // Grid.slice + rotate_left (dir + 1) + process_vis + the carried object in the agent's cell, row by row from
-    // the agent's row forwards, since occlusion only ever passes visibility towards j = 0.
+    // the agent's row forwards, since occlusion only ever passes visibility towards j = 0. This is the per-step
+    // cost of the environment, so it reads through refs, each view row as one 8-byte load of consecutive cells:
+    // every read stays inside the grid because its wall margin is as wide as the view is deep.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildObservation()
     {
         const int size = AgentView.Size;
-        ReadOnlySpan<int> offsets = _viewOffsets.AsSpan(_direction * AgentView.Cells, AgentView.Cells);
-        ReadOnlySpan<byte> codes = _grid.Codes;
-        ReadOnlySpan<uint> cells = CellPalette.Cells;
-        ReadOnlySpan<ushort> visibility = AgentView.Visibility;
-        Span<uint> view = _observation.View;
-        Span<uint> row = stackalloc uint[size];
-        int agent = _agent;
+        int dir = _direction;
+        ref byte origin = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_grid.Codes), _grid.IndexOf(_orientation[dir], _x, _y));
+        ref int starts = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowStarts), dir * size);
+        ref uint cells = ref MemoryMarshal.GetArrayDataReference(CellPalette.Cells);
+        ref ushort visibility = ref MemoryMarshal.GetArrayDataReference(AgentView.Visibility);
+        ref ulong byteMasks = ref MemoryMarshal.GetArrayDataReference(AgentView.ByteMasks);
+        ref uint view = ref MemoryMarshal.GetArrayDataReference(_observation.View);
         int incoming = 1 << AgentView.AgentI;
         for (int j = size - 1; j >= 0; j--)
         {
-            ReadOnlySpan<int> rowOffsets = offsets.Slice(j * size, size);
-            int transparent = 0;
-            for (int i = 0; i < size; i++)
-            {
-                uint cell = cells[codes[agent + rowOffsets[i]]];
-                row[i] = cell;
-                transparent |= (int)(cell >> CellPalette.SeeBehindBit) << i;
-            }
-            int sweep = visibility[incoming << size | transparent];
-            for (int i = 0; i < size; i++)
-                view[i * size + j] = row[i] & CellPalette.EncodingMask & (uint)-(sweep >> i & 1);
-            incoming = sweep >> size;
+            ulong row = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref origin, Unsafe.Add(ref starts, j)));
+            // Gathers the opaque bits of the 7 codes into 7 bits (each partial product lands on its own bit).
+            uint opaque = (uint)(((row & 0x0080_8080_8080_8080UL) * 0x0002_0408_1020_4081UL) >> 56);
+            uint sweep = Unsafe.Add(ref visibility, incoming << size | (int)(~opaque & 0x7F));
+            incoming = (int)(sweep >> size);
+            // Unseen cells become code 0, whose encoding is [0,0,0].
+            row &= Unsafe.Add(ref byteMasks, (int)(sweep & 0x7F));
+            ref uint column = ref Unsafe.Add(ref view, j);
+            column = Unsafe.Add(ref cells, (byte)row);
+            Unsafe.Add(ref column, size) = Unsafe.Add(ref cells, (byte)(row >> 8));
+            Unsafe.Add(ref column, 2 * size) = Unsafe.Add(ref cells, (byte)(row >> 16));
+            Unsafe.Add(ref column, 3 * size) = Unsafe.Add(ref cells, (byte)(row >> 24));
+            Unsafe.Add(ref column, 4 * size) = Unsafe.Add(ref cells, (byte)(row >> 32));
+            Unsafe.Add(ref column, 5 * size) = Unsafe.Add(ref cells, (byte)(row >> 40));
+            Unsafe.Add(ref column, 6 * size) = Unsafe.Add(ref cells, (byte)(row >> 48));
         }
-        view[AgentView.AgentI * size + AgentView.AgentJ] = cells[_carrying] & CellPalette.EncodingMask;
+        Unsafe.Add(ref view, AgentView.AgentI * size + AgentView.AgentJ) = Unsafe.Add(ref cells, _carrying);
         _observation.CarryingCode = _carrying;
-        _observation.Direction = (Direction)_direction;
+        _observation.Direction = (Direction)dir;
         _observation.DoorOpen = _doors > 0 && _unopenedDoors == 0;
-        _observation.AtGoal = (CellPalette.Flags[codes[agent]] & CellPalette.GoalFlag) != 0;
+        _observation.AtGoal = (CellPalette.Flags[_grid.Read(_x, _y)] & CellPalette.GoalFlag) != 0;
+    }
+
+    // The grid orientation in which each row of the view of direction dir is 7 ascending bytes, and where each
+    // row starts relative to the agent's cell.
+    private int FindOrientation(int dir, Span<int> rowStarts)
+    {
+        var (dx, dy) = AgentView.ViewToGrid(dir);
+        for (int orientation = 0; orientation < CellGrid.Orientations; orientation++)
+        {
+            var (xStep, yStep) = _grid.StepsOf(orientation);
+            bool ascending = true;
+            for (int j = 0; j < AgentView.Size; j++)
+            {
+                rowStarts[j] = xStep * dx[0, j] + yStep * dy[0, j];
+                for (int i = 1; i < AgentView.Size; i++)
+                    ascending &= xStep * dx[i, j] + yStep * dy[i, j] == rowStarts[j] + i;
+            }
+            if (ascending)
+                return orientation;
+        }
+        throw new InvalidOperationException($"No grid orientation lays out the view of direction {dir} in rows.");
     }
 
     private void CountDoors()
@@ -246,7 +290,7 @@ public abstract class MiniGridEnvironment : IEnvironment
         for (int y = 0; y < _grid.Height; y++)
             for (int x = 0; x < _grid.Width; x++)
             {
-                byte code = _grid.Codes[_grid.IndexOf(x, y)];
+                byte code = _grid.Read(x, y);
                 _doors += CellPalette.ObjectOf(code) is Door ? 1 : 0;
                 _unopenedDoors += IsUnopenedDoor(code);
             }
