@@ -36,6 +36,7 @@ internal static class CommandLineApp
         ConformanceCommand.Create(console),
         ShowCommand.Create(console),
         BenchCommand.Create(console),
+        TrainCommand.Create(console),
     };
 
     private static int Fail(CliConsole console, string reason)

@@ -3,54 +3,47 @@ using ProceduralMemory.Agents;
 namespace ProceduralMemory.Training;
 
 /// <summary>
-/// Trains an agent for a budget of environment steps on layouts drawn from a training seed, evaluating it at
-/// checkpoints on held-out layouts it never trains on.
+/// Trains an agent for a budget of environment steps (or episodes) on layouts drawn from a training seed,
+/// evaluating it at checkpoints on held-out layouts it never trains on.
 /// </summary>
 public static class LearningRun
 {
     /// <summary>Training layouts are drawn from here up, so they never coincide with small evaluation seeds.</summary>
     public const int FirstTrainingLayoutSeed = 1_000_000;
 
-    /// <summary>
-    /// Trains <paramref name="agent"/> for at most <paramref name="trainingSteps"/> steps and evaluates it on
-    /// <paramref name="evaluationSeeds"/> every <paramref name="checkpointEvery"/> steps and at the end.
-    /// </summary>
-    /// <param name="agent">The agent, fresh or not.</param>
-    /// <param name="trainingSteps">The environment-step budget of training.</param>
-    /// <param name="evaluationSeeds">Held-out layouts; a training layout with one of these seeds is skipped.</param>
-    /// <param name="trainingSeed">Which training layouts, in which order.</param>
-    /// <param name="episodeStepLimit">The most steps one episode may take (the environment's limit).</param>
-    /// <param name="checkpointEvery">Steps between evaluations; 0 evaluates only at the end.</param>
-    /// <param name="onCheckpoint">Called with each evaluation as it is made (progress reporting).</param>
-    public static IReadOnlyList<LearningCurvePoint> Train(ILearningAgent agent, int trainingSteps, IReadOnlyCollection<int> evaluationSeeds,
-        int trainingSeed, int episodeStepLimit, int checkpointEvery = 0, Action<LearningCurvePoint>? onCheckpoint = null)
+    /// <summary>Trains <paramref name="agent"/> as <paramref name="plan"/> says, reporting to <paramref name="observer"/>; returns the learning curve.</summary>
+    public static IReadOnlyList<LearningCurvePoint> Train(ILearningAgent agent, TrainingPlan plan, ITrainingObserver? observer = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(trainingSteps);
-        var heldOut = evaluationSeeds.ToHashSet();
-        var layouts = new Rng((ulong)trainingSeed);
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(plan);
+        var heldOut = plan.EvaluationSeeds.ToHashSet();
+        var layouts = new Rng((ulong)plan.TrainingSeed);
         var curve = new List<LearningCurvePoint>();
-        int steps = 0, episodes = 0, nextCheckpoint = checkpointEvery > 0 ? checkpointEvery : int.MaxValue;
+        int steps = 0, episodes = 0;
+        int nextCheckpoint = plan.CheckpointEvery > 0 ? plan.CheckpointEvery : int.MaxValue;
 
         void Checkpoint()
         {
-            var point = new LearningCurvePoint(steps, episodes, Evaluate(agent, evaluationSeeds, episodeStepLimit));
+            var point = new LearningCurvePoint(steps, episodes, Evaluate(agent, plan.EvaluationSeeds, plan.EpisodeStepLimit));
             curve.Add(point);
-            onCheckpoint?.Invoke(point);
+            observer?.OnCheckpoint(point);
         }
 
-        if (checkpointEvery > 0)
+        if (plan.CheckpointEvery > 0)
             Checkpoint();
-        while (steps < trainingSteps)
+        while (steps < plan.MaxSteps && episodes < plan.MaxEpisodes)
         {
             int layout = FirstTrainingLayoutSeed + layouts.NextInt(int.MaxValue - FirstTrainingLayoutSeed);
             if (heldOut.Contains(layout))
                 continue;
-            steps += agent.PlayEpisode(layout, Math.Min(episodeStepLimit, trainingSteps - steps), learn: true).Steps;
+            EpisodeSummary episode = agent.PlayEpisode(layout, Math.Min(plan.EpisodeStepLimit, plan.MaxSteps - steps), learn: true);
+            steps += episode.Steps;
             episodes++;
-            while (steps >= nextCheckpoint && nextCheckpoint <= trainingSteps)
+            observer?.OnEpisode(episodes, steps, episode);
+            while (steps >= nextCheckpoint)
             {
                 Checkpoint();
-                nextCheckpoint += checkpointEvery;
+                nextCheckpoint += plan.CheckpointEvery;
             }
         }
         if (curve.Count == 0 || curve[^1].TrainingSteps != steps)
