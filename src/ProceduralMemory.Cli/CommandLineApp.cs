@@ -37,6 +37,7 @@ internal static class CommandLineApp
         ShowCommand.Create(console),
         BenchCommand.Create(console),
         TrainCommand.Create(console),
+        ReportCommand.Create(console),
     };
 
     private static int Fail(CliConsole console, string reason)
