@@ -17,8 +17,9 @@ namespace ProceduralMemory.Learning;
 /// <list type="bullet">
 /// <item>within a segment, a return to an earlier (pose, facts) state drops the steps in between (the steps that
 /// follow were possible from the first visit too, since the world is in the same state);</item>
-/// <item>across segments, a return to the sub-goal state some earlier segment started from drops the chain back
-/// to there: only the last approach counts.</item>
+/// <item>across segments, any change of facts that returns to the sub-goal state some segment started from (a
+/// goal cell walked over and left, a key picked up and dropped) drops the chain back to there: only the last
+/// approach counts.</item>
 /// </list>
 /// </remarks>
 public static class SubgoalSegmenter
@@ -30,25 +31,30 @@ public static class SubgoalSegmenter
         int start = 0;
         for (int t = 0; t < episode.Count; t++)
         {
-            AgentStep step = episode[t];
-            ulong achieved = step.NextFacts & ~step.Facts & subgoalMask;
-            if (achieved == 0)
+            ulong before = episode[t].Facts & subgoalMask, after = episode[t].NextFacts & subgoalMask;
+            if (before == after)
                 continue;
 
-            ulong startFacts = episode[start].Facts & subgoalMask;
-            ulong endFacts = step.NextFacts & subgoalMask;
-            int undone = chain.FindIndex(s => s.Preconditions.Values == endFacts);
+            // Back in a sub-goal state some segment started from: everything since was a loop.
+            int undone = chain.FindIndex(s => s.Preconditions.Values == after);
             if (undone >= 0)
+            {
                 chain.RemoveRange(undone, chain.Count - undone);
-            else if ((startFacts & achieved) != achieved)
-                chain.Add(new Segment(
-                    new FactCondition(subgoalMask, startFacts),
-                    new FactCondition(achieved, achieved),
-                    CutLoops(episode, start, t)));
+                start = t + 1;
+                continue;
+            }
+
+            ulong achieved = after & ~before;
+            if (achieved == 0)
+                continue; // only something lost: the segment goes on
+            ulong startFacts = episode[start].Facts & subgoalMask;
+            if ((startFacts & achieved) != achieved)
+                chain.Add(new Segment(new FactCondition(subgoalMask, startFacts), new FactCondition(achieved, achieved), CutLoops(episode, start, t)));
             start = t + 1;
         }
         return chain;
     }
+
     /// <summary>Steps <paramref name="first"/>..<paramref name="last"/> with every return to an earlier state cut out.</summary>
     public static List<AgentStep> CutLoops(IReadOnlyList<AgentStep> episode, int first, int last)
     {

@@ -21,11 +21,15 @@ public sealed class GridWorldMemory : IEpisodeMemory
     public AgentPose Pose => new(_observation.Position.X, _observation.Position.Y, 0);
 
     /// <inheritdoc />
-    /// <remarks>The cell and facts: where an action such as <c>pickup_key</c> does something depends on both.</remarks>
+    /// <remarks>
+    /// The cell and whether the key is held: the observation does not show where the key or door is, so what
+    /// <c>pickup_key</c> or <c>open_door</c> does can only be learned cell by cell, and holding the key is the one
+    /// fact that changes it. (Every fact in the context would multiply the trials needed eightfold.)
+    /// </remarks>
     public int ActionContext => ContextAt(Pose);
 
     /// <inheritdoc />
-    public int ContextAt(AgentPose pose) => (pose.X * 64 + pose.Y) * 8 + (int)(_observation.Facts.Bits & 7);
+    public int ContextAt(AgentPose pose) => (pose.X * 64 + pose.Y) * 2 + (_observation.HasKey ? 1 : 0);
 
     /// <inheritdoc />
     public void Reset(Observation first) => _observation = (GridWorldObservation)first;

@@ -1,0 +1,56 @@
+using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Agents.Perception;
+using ProceduralMemory.Environments.Grid;
+using ProceduralMemory.Environments.MiniGrid;
+
+namespace ProceduralMemory.Tests.Agents.Exploration;
+
+public class NoveltyExplorerTests
+{
+    [Fact]
+    public void CoversDoorKeyRoomsFarFasterThanARandomWalk()
+    {
+        var env = new DoorKeyEnvironment(8);
+        var memory = new MiniGridMemory();
+        var explorer = new NoveltyExplorer(env.Actions.Count, factMask: 0b111);
+        var rng = new Rng(1);
+        double CellsVisitedIn60Steps(Func<int> choose, int layout)
+        {
+            memory.Reset(env.Reset(layout).Observation);
+            explorer.BeginEpisode(memory);
+            var cells = new HashSet<(int, int)> { (0, 0) };
+            for (int t = 0; t < 60; t++)
+            {
+                int context = memory.ActionContext;
+                var pose = memory.Pose;
+                ulong facts = memory.Observation.Facts.Bits;
+                int action = choose();
+                var step = env.Step(action);
+                memory.Observe(action, step.Observation);
+                explorer.Record(context, action, pose, facts, memory);
+                cells.Add((memory.Pose.X, memory.Pose.Y));
+                if (step.Done)
+                    break;
+            }
+            return cells.Count;
+        }
+
+        for (int layout = 100; layout < 105; layout++)
+            CellsVisitedIn60Steps(() => explorer.ChooseAction(memory, rng), layout); // learn what actions do
+        double novelty = Enumerable.Range(0, 10).Average(l => CellsVisitedIn60Steps(() => explorer.ChooseAction(memory, rng), l));
+        double random = Enumerable.Range(0, 10).Average(l => CellsVisitedIn60Steps(() => rng.NextInt(7), l));
+
+        Assert.True(novelty > 2 * random, $"novelty visited {novelty} cells on average, random {random}");
+    }
+
+    [Fact]
+    public void UsuallyLoses_LearnsThatDroppingLosesTheKey()
+    {
+        var explorer = new NoveltyExplorer(7, factMask: 1);
+        var memory = new MiniGridMemory();
+        var env = new DoorKeyEnvironment(5);
+        memory.Reset(env.Reset(0).Observation);
+        // Nothing learned yet: no action is known to lose anything.
+        Assert.False(explorer.UsuallyLoses(memory.ActionContext, MiniGridEnvironment.Drop, 1));
+    }
+}

@@ -1,0 +1,56 @@
+using ProceduralMemory.Agents;
+using ProceduralMemory.Training;
+
+namespace ProceduralMemory.Tests.Training;
+
+public class LearningRunTests
+{
+    /// <summary>Records what it is asked to play; takes a fixed number of steps per episode.</summary>
+    private sealed class RecordingAgent(int stepsPerEpisode) : ILearningAgent
+    {
+        public List<(int Layout, int MaxSteps, bool Learn)> Played { get; } = [];
+        public string Name => "recording";
+
+        public EpisodeSummary PlayEpisode(int layoutSeed, int maxSteps, bool learn)
+        {
+            Played.Add((layoutSeed, maxSteps, learn));
+            return new EpisodeSummary(learn ? 0 : 1, Math.Min(stepsPerEpisode, maxSteps), !learn, 0);
+        }
+    }
+
+    [Fact]
+    public void Train_SpendsExactlyTheStepBudget_AndNeverTrainsOnHeldOutLayouts()
+    {
+        var agent = new RecordingAgent(stepsPerEpisode: 30);
+        int[] heldOut = [0, 1, 2, 3];
+        var curve = LearningRun.Train(agent, new TrainingPlan { MaxSteps = 100, TrainingSeed = 9, EvaluationSeeds = heldOut, EpisodeStepLimit = 50, CheckpointEvery = 50 });
+
+        var training = agent.Played.Where(p => p.Learn).ToList();
+        Assert.Equal(100, training.Sum(p => Math.Min(30, p.MaxSteps)));
+        Assert.All(training, p => Assert.DoesNotContain(p.Layout, heldOut));
+        Assert.All(agent.Played.Where(p => !p.Learn), p => Assert.Contains(p.Layout, heldOut));
+        Assert.Equal([0, 60, 100], curve.Select(c => c.TrainingSteps));
+        Assert.All(curve, c => Assert.Equal(1.0, c.Evaluation.MeanReturn));
+    }
+
+    [Fact]
+    public void Train_WithAnEpisodeBudget_StopsAfterThatManyEpisodes()
+    {
+        var agent = new RecordingAgent(stepsPerEpisode: 10);
+        LearningRun.Train(agent, new TrainingPlan { MaxEpisodes = 7, EpisodeStepLimit = 50 });
+        Assert.Equal(7, agent.Played.Count(p => p.Learn));
+    }
+
+    [Fact]
+    public void Train_SameSeed_SameLayouts_DifferentSeed_DifferentLayouts()
+    {
+        IEnumerable<int> Layouts(int seed)
+        {
+            var agent = new RecordingAgent(10);
+            LearningRun.Train(agent, new TrainingPlan { MaxEpisodes = 5, TrainingSeed = seed, EpisodeStepLimit = 50 });
+            return agent.Played.Select(p => p.Layout);
+        }
+        Assert.Equal(Layouts(1), Layouts(1));
+        Assert.NotEqual(Layouts(1), Layouts(2));
+    }
+}
