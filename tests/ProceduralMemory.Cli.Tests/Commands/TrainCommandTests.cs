@@ -1,0 +1,61 @@
+using System.Xml.Linq;
+
+namespace ProceduralMemory.Cli.Tests.Commands;
+
+public class TrainCommandTests
+{
+    [Fact]
+    public void Train_WritesCurvesAndListsTheLearnedSkills()
+    {
+        using var dir = new TemporaryDirectory();
+        CliRun run = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "2000", "--eval-seeds", "0-9", "--out", dir.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.StartsWith("Training procmem on doorkey-5x5 for 2000 steps", run.OutLines[0]);
+        Assert.Equal(11, run.OutLines.Count(l => l.StartsWith("steps=", StringComparison.Ordinal))); // before training, then every 200 steps
+        Assert.Contains(run.OutLines, l => l.StartsWith("  achieve_has_key: preconditions {has_key=false", StringComparison.Ordinal));
+
+        string[] evaluation = File.ReadAllLines(dir.Combine("evaluation.csv"));
+        Assert.Equal("training_steps,training_episodes,eval_episodes,eval_mean_return,eval_success_rate,eval_mean_steps", evaluation[0]);
+        Assert.Equal("2000", evaluation[^1].Split(',')[0]);
+        Assert.StartsWith("episode,training_steps,return,steps,success,skill_uses", File.ReadAllLines(dir.Combine("training.csv"))[0]);
+        XDocument svg = XDocument.Parse(File.ReadAllText(dir.Combine("learning-curve.svg")));
+        Assert.Contains(svg.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value == "Return on held-out layouts");
+    }
+
+    [Fact]
+    public void Train_SameSeed_WritesIdenticalFiles()
+    {
+        using var a = new TemporaryDirectory();
+        using var b = new TemporaryDirectory();
+        CliRun.Of("train", "--env", "gridworld", "--episodes", "5", "--seed", "3", "--eval-seeds", "0-2", "--out", a.Path);
+        CliRun.Of("train", "--env", "gridworld", "--episodes", "5", "--seed", "3", "--eval-seeds", "0-2", "--out", b.Path);
+        foreach (string file in new[] { "training.csv", "evaluation.csv", "learning-curve.svg" })
+            Assert.Equal(File.ReadAllBytes(a.Combine(file)), File.ReadAllBytes(b.Combine(file)));
+    }
+
+    [Theory]
+    [InlineData("--env", "doorkey-9x9")]
+    [InlineData("--steps", "0")]
+    [InlineData("--eval-seeds", "9-3")]
+    [InlineData("--eval-seeds", "x")]
+    public void Train_WithBadInput_ExitsTwoWithOneLine_AndWritesNothing(string option, string value)
+    {
+        using var dir = new TemporaryDirectory();
+        string output = dir.Combine("out");
+        CliRun run = CliRun.Of("train", option, value, "--out", output);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(option == "--env" ? "doorkey-9x9" : option, Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Train_WithBothBudgets_ExitsTwo()
+    {
+        using var dir = new TemporaryDirectory();
+        CliRun run = CliRun.Of("train", "--steps", "10", "--episodes", "2", "--out", dir.Combine("out"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("procmem: give either --steps or --episodes, not both.", Assert.Single(run.ErrorLines));
+    }
+}
