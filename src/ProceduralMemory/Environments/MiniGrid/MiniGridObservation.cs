@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace ProceduralMemory.Environments.MiniGrid;
 
 /// <summary>
@@ -76,14 +79,31 @@ public sealed class MiniGridObservation : Observation
     /// </summary>
     public void WriteImage(Span<byte> destination)
     {
-        if (destination.Length < AgentView.Cells * 3)
-            throw new ArgumentException($"The destination needs {AgentView.Cells * 3} bytes.", nameof(destination));
-        for (int c = 0; c < AgentView.Cells; c++)
+        const int bytes = AgentView.Cells * 3;
+        if (destination.Length < bytes)
+            throw new ArgumentException($"The destination needs {bytes} bytes.", nameof(destination));
+        ref byte at = ref MemoryMarshal.GetReference(destination);
+        ref uint cells = ref MemoryMarshal.GetArrayDataReference(CellPalette.Cells);
+        ref ulong rows = ref MemoryMarshal.GetArrayDataReference(Rows);
+        // Cells in increasing index order (i * 7 + j), each as one 4-byte write whose spare byte the next cell
+        // overwrites; the very last cell is written bytewise so that nothing lands past the 147 bytes.
+        for (int i = 0; i < AgentView.Size; i++)
         {
-            uint cell = Cell(c);
-            destination[3 * c] = (byte)cell;
-            destination[3 * c + 1] = (byte)(cell >> 8);
-            destination[3 * c + 2] = (byte)(cell >> 16);
+            int shift = 8 * i;
+            ref byte column = ref Unsafe.Add(ref at, 3 * AgentView.Size * i);
+            for (int j = 0; j < AgentView.Size; j++)
+            {
+                uint cell = Unsafe.Add(ref cells, (byte)(Unsafe.Add(ref rows, j) >> shift));
+                if (i == AgentView.Size - 1 && j == AgentView.Size - 1)
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref column, 3 * j), (ushort)cell);
+                    Unsafe.Add(ref column, 3 * j + 2) = (byte)(cell >> 16);
+                }
+                else
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref column, 3 * j), cell);
+                }
+            }
         }
     }
 
