@@ -36,6 +36,8 @@ internal static class CommandLineApp
         ConformanceCommand.Create(console),
         ShowCommand.Create(console),
         BenchCommand.Create(console),
+        TrainCommand.Create(console),
+        ReportCommand.Create(console),
     };
 
     private static int Fail(CliConsole console, string reason)

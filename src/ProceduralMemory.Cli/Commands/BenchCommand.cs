@@ -14,6 +14,7 @@ internal static class BenchCommand
     public static Command Create(CliConsole console) => new("bench", "Measure throughput.")
     {
         CreateEnv(console),
+        BenchLearningCommand.Create(console),
     };
 
     /// <summary>

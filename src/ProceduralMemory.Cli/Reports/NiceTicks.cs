@@ -19,12 +19,15 @@ internal static class NiceTicks
         if (!double.IsFinite(min) || !double.IsFinite(max) || min > max)
             throw new ArgumentOutOfRangeException(nameof(min), $"Invalid axis range [{min}, {max}].");
         maxTicks = Math.Max(maxTicks, 2);
-        // A constant (or float-noise) range has no scale of its own: centre a window on the value.
-        if (max - min <= Math.Max(Math.Abs(min), Math.Abs(max)) * 1e-12)
+        // A constant (or float-noise, or subnormal) range has no scale of its own: centre a window on the value.
+        double span = max - min;
+        if (span <= Math.Max(Math.Abs(min), Math.Abs(max)) * 1e-12 || !double.IsNormal(span / (maxTicks - 1)))
         {
             double half = min == 0 ? 1 : Math.Abs(min) * 0.1;
             (min, max) = (min - half, max + half);
         }
+        if (!double.IsFinite(max - min))
+            throw new ArgumentOutOfRangeException(nameof(max), $"Axis range [{min}, {max}] is too wide to draw.");
         for (int exp = (int)Math.Floor(Math.Log10((max - min) / (maxTicks - 1))); ; exp++)
         {
             foreach (double mantissa in Mantissas)

@@ -201,9 +201,8 @@ internal static class SvgRenderer
         SvgWriter svg, double x, double y, string text, double size, double maxWidth, string anchor,
         bool bold = false, bool rotate = false)
     {
-        int fitting = (int)Math.Max(1, maxWidth / (size * CharWidth) + 1e-9);
-        if (text.Length > fitting)
-            text = text[..Math.Max(fitting - 1, 0)] + "…";
+        if (TextWidth(text, size) > maxWidth + 1e-6)
+            text = text[..Math.Max((int)(maxWidth / (size * CharWidth)) - 1, 0)] + "…";
         svg.Open("text").Attr("x", x).Attr("y", y).Attr("font-size", size).Attr("text-anchor", anchor).Attr("fill", Ink);
         if (bold)
             svg.Attr("font-weight", "bold");

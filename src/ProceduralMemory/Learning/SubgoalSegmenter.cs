@@ -4,18 +4,21 @@ namespace ProceduralMemory.Learning;
 
 /// <summary>
 /// Cuts an episode into skills' demonstrations at sub-goal boundaries: a step where a sub-goal fact (such as
-/// <c>has_key</c>, <c>door_open</c>, <c>at_goal</c>) changes. Not at a fixed length.
+/// <c>has_key</c>, <c>door_open</c>, <c>at_goal</c>) becomes true. Not at a fixed length.
 /// </summary>
 /// <remarks>
+/// <para>A sub-goal is a fact being achieved. A fact lost on the way (a key dropped, a door closed) does not end a
+/// segment, and a segment that only wins back what it held at its start is no progress and is dropped; otherwise
+/// an explorer's "close the door" becomes a skill and the agent opens and closes doors forever.</para>
 /// <para>Reward events are boundaries through the facts: in the worlds here every positive reward comes with a
-/// sub-goal fact changing (reaching the goal sets <c>at_goal</c>), while the seed world's per-step cost would make
-/// every step a boundary if rewards counted on their own.</para>
+/// sub-goal fact becoming true (reaching the goal sets <c>at_goal</c>), while the seed world's per-step cost would
+/// make every step a boundary if rewards counted on their own.</para>
 /// Two kinds of loop are cut, so that demonstrations show the way forward rather than the wandering:
 /// <list type="bullet">
 /// <item>within a segment, a return to an earlier (pose, facts) state drops the steps in between (the steps that
 /// follow were possible from the first visit too, since the world is in the same state);</item>
-/// <item>across segments, progress that was undone (a key picked up, dropped, picked up again) is dropped back
-/// to the last time the agent was in that sub-goal state.</item>
+/// <item>across segments, a return to the sub-goal state some earlier segment started from drops the chain back
+/// to there: only the last approach counts.</item>
 /// </list>
 /// </remarks>
 public static class SubgoalSegmenter
@@ -28,25 +31,24 @@ public static class SubgoalSegmenter
         for (int t = 0; t < episode.Count; t++)
         {
             AgentStep step = episode[t];
-            ulong flipped = (step.Facts ^ step.NextFacts) & subgoalMask;
-            if (flipped == 0)
+            ulong achieved = step.NextFacts & ~step.Facts & subgoalMask;
+            if (achieved == 0)
                 continue;
 
+            ulong startFacts = episode[start].Facts & subgoalMask;
             ulong endFacts = step.NextFacts & subgoalMask;
-            // Undone progress: forget the segments since the agent was last in the state this one ends in.
             int undone = chain.FindIndex(s => s.Preconditions.Values == endFacts);
             if (undone >= 0)
                 chain.RemoveRange(undone, chain.Count - undone);
-            else
+            else if ((startFacts & achieved) != achieved)
                 chain.Add(new Segment(
-                    new FactCondition(subgoalMask, step.Facts & subgoalMask),
-                    new FactCondition(flipped, endFacts),
+                    new FactCondition(subgoalMask, startFacts),
+                    new FactCondition(achieved, achieved),
                     CutLoops(episode, start, t)));
             start = t + 1;
         }
         return chain;
     }
-
     /// <summary>Steps <paramref name="first"/>..<paramref name="last"/> with every return to an earlier state cut out.</summary>
     public static List<AgentStep> CutLoops(IReadOnlyList<AgentStep> episode, int first, int last)
     {

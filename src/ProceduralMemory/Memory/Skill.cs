@@ -40,8 +40,8 @@ public sealed class Skill
     /// <summary>How the skill chooses actions.</summary>
     public ISkillPolicy Policy { get; }
 
-    /// <summary>When an execution stops.</summary>
-    public SkillTermination Termination { get; }
+    /// <summary>When an execution stops (a learner may widen the step bound as longer demonstrations arrive).</summary>
+    public SkillTermination Termination { get; set; }
 
     /// <summary>The embedding the skill is retrieved by (the key of the key-value memory).</summary>
     public float[] Key { get; }

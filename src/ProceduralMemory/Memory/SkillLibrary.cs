@@ -34,9 +34,8 @@ public sealed class SkillLibrary
     public int Count => _skills.Count;
 
     /// <summary>
-    /// Stores <paramref name="candidate"/>, unless its similarity to a stored skill exceeds
-    /// <see cref="MergeThreshold"/>: then the most similar stored skill (lowest id among equals) records one
-    /// more demonstration and the candidate is dropped.
+    /// Stores <paramref name="candidate"/>, unless it duplicates a stored skill (see <see cref="FindMatch"/> with
+    /// <see cref="MergeThreshold"/>): then that skill records one more demonstration and the candidate is dropped.
     /// </summary>
     public SkillAddResult Add(Skill candidate)
     {
@@ -48,27 +47,38 @@ public sealed class SkillLibrary
                 $"Skill '{candidate.Name}' has a key of {candidate.Key.Length} numbers; this library's are {EmbeddingDimension}.",
                 nameof(candidate));
 
-        Skill? nearest = null;
-        float nearestSimilarity = float.NegativeInfinity;
-        foreach (Skill stored in _skills)
+        if (FindMatch(candidate.Preconditions, candidate.Effect, candidate.Key, MergeThreshold) is { } match)
         {
-            float similarity = VectorMath.CosineSimilarity(candidate.Key, stored.Key);
-            if (similarity > nearestSimilarity) // strict: the earliest of equally similar skills wins
-            {
-                nearest = stored;
-                nearestSimilarity = similarity;
-            }
-        }
-
-        if (nearest is not null && nearestSimilarity > MergeThreshold)
-        {
-            nearest.Statistics.RecordDemonstration();
-            return new SkillAddResult(nearest, Merged: true, nearestSimilarity);
+            match.Skill.Statistics.RecordDemonstration();
+            return new SkillAddResult(match.Skill, Merged: true, match.Similarity);
         }
 
         candidate.Id = _skills.Count;
         _skills.Add(candidate);
         return new SkillAddResult(candidate, Merged: false, Similarity: 0f);
+    }
+
+    /// <summary>
+    /// The stored skill with the same preconditions and effect whose key is most similar to <paramref name="key"/>
+    /// (lowest id among equals), if that similarity exceeds <paramref name="threshold"/>; otherwise <c>null</c>.
+    /// </summary>
+    /// <remarks>
+    /// Requiring the same preconditions and effect keeps a merge from joining procedures that do different things;
+    /// the seed's duplicates always agree on both, so its run is unchanged.
+    /// </remarks>
+    public (Skill Skill, float Similarity)? FindMatch(FactCondition preconditions, FactCondition effect, ReadOnlySpan<float> key, float threshold)
+    {
+        Skill? nearest = null;
+        float nearestSimilarity = float.NegativeInfinity;
+        foreach (Skill stored in _skills)
+        {
+            if (stored.Preconditions != preconditions || stored.Effect != effect)
+                continue;
+            float similarity = VectorMath.CosineSimilarity(key, stored.Key);
+            if (similarity > nearestSimilarity) // strict: the earliest of equally similar skills wins
+                (nearest, nearestSimilarity) = (stored, similarity);
+        }
+        return nearest is not null && nearestSimilarity > threshold ? (nearest, nearestSimilarity) : null;
     }
 
     /// <summary>

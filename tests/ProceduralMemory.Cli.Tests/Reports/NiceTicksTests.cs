@@ -54,6 +54,8 @@ public class NiceTicksTests
     [InlineData(-1e6, 3e7)]
     [InlineData(99.5, 100.5)]
     [InlineData(1e15, 1e15)]
+    [InlineData(0, 5e-324)]
+    [InlineData(-1e300, 1e300)]
     public void Compute_AnyRange_CoversItWithAtMostMaxTicksOfA125Step(double min, double max)
     {
         var scale = NiceTicks.Compute(min, max, maxTicks: 6);

@@ -22,7 +22,10 @@ public sealed class GridWorldMemory : IEpisodeMemory
 
     /// <inheritdoc />
     /// <remarks>The cell and facts: where an action such as <c>pickup_key</c> does something depends on both.</remarks>
-    public int ActionContext => (_observation.Position.X * 64 + _observation.Position.Y) * 8 + (int)(_observation.Facts.Bits & 7);
+    public int ActionContext => ContextAt(Pose);
+
+    /// <inheritdoc />
+    public int ContextAt(AgentPose pose) => (pose.X * 64 + pose.Y) * 8 + (int)(_observation.Facts.Bits & 7);
 
     /// <inheritdoc />
     public void Reset(Observation first) => _observation = (GridWorldObservation)first;

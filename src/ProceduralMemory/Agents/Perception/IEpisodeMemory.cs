@@ -24,6 +24,12 @@ public interface IEpisodeMemory
     /// </summary>
     int ActionContext { get; }
 
+    /// <summary>
+    /// The <see cref="ActionContext"/> the agent would have at <paramref name="pose"/> with the facts it has now,
+    /// judging by what it remembers (a context of its own when it has not seen what would be in front).
+    /// </summary>
+    int ContextAt(AgentPose pose);
+
     /// <summary>Forgets everything and starts a new episode at <paramref name="first"/>.</summary>
     void Reset(Observation first);
 

@@ -9,11 +9,18 @@ namespace ProceduralMemory.Agents.Perception;
 /// and keeps a map of every cell it has seen this episode, so it can still head for a key that has left its view.
 /// </summary>
 /// <remarks>
-/// Features (<see cref="FeatureCount"/> floats): the observation's own features (the 7x7 view, direction,
-/// carrying; see <see cref="MiniGridObservation"/>), then for each remembered object kind in
-/// <see cref="RememberedKinds"/> (key, door, goal, ball, box, lava) four numbers about the nearest one seen so
-/// far: known (0/1), cells ahead / 8, cells to the right / 8, and the walking distance / 16; then the remembered
-/// door's state as a one-hot (open, closed, locked; zeros when no door has been seen).
+/// Features (<see cref="FeatureCount"/> floats), all in the agent's own frame, all from what it has observed:
+/// <list type="number">
+/// <item>direction one-hot (4) and whether it carries something (1);</item>
+/// <item>for each remembered object kind in <see cref="RememberedKinds"/> (key, door, goal, ball, box, lava), about
+/// the nearest one seen so far: known (0/1), cells ahead / 8, cells to the right / 8, walking distance / 16 (24);</item>
+/// <item>the remembered door's state one-hot: open, closed, locked (3; zeros when no door has been seen);</item>
+/// <item>a 5x5 patch of the remembered map around the agent, rotated so that ahead is up: +1 walkable,
+/// -1 blocked, 0 never seen (25);</item>
+/// <item>the cell in front: type one-hot (11) and state one-hot (3).</item>
+/// </list>
+/// A compact summary rather than the raw 7x7 one-hot view (980 numbers): skills learn from a few dozen
+/// demonstrations, and with this many inputs a network latches onto whatever happens to differ between them.
 /// </remarks>
 public sealed class MiniGridMemory : IEpisodeMemory
 {
@@ -22,16 +29,21 @@ public sealed class MiniGridMemory : IEpisodeMemory
         [ObjectType.Key, ObjectType.Door, ObjectType.Goal, ObjectType.Ball, ObjectType.Box, ObjectType.Lava];
 
     private const int MapSize = 128, Origin = MapSize / 2;
-    private const int PerKind = 4, DoorStates = 3;
-    private static readonly int MemoryFeatures = RememberedKinds.Count * PerKind + DoorStates;
+    private const int PerKind = 4, DoorStates = 3, Patch = 5, TypeSlots = 11, StateSlots = 3;
+    private static readonly int ObjectsAt = 5, DoorStateAt = ObjectsAt + RememberedKinds.Count * PerKind,
+        PatchAt = DoorStateAt + DoorStates, FrontAt = PatchAt + Patch * Patch, Length = FrontAt + TypeSlots + StateSlots;
 
     // Last seen (type | state << 8) per cell; 0 = never seen. A flat array: the map is rebuilt every step.
     private readonly ushort[] _map = new ushort[MapSize * MapSize];
     private int _minX, _maxX, _minY, _maxY;
     private MiniGridObservation _observation = null!;
 
+    // Read when the observation arrives: environments overwrite their observation in place, so by the time the
+    // next one is handed in, the previous view is gone.
+    private bool _canWalkForward;
+
     /// <inheritdoc />
-    public int FeatureCount => MiniGridObservation.FeatureLength + MemoryFeatures;
+    public int FeatureCount => Length;
 
     /// <inheritdoc />
     public Observation Observation => _observation;
@@ -41,13 +53,14 @@ public sealed class MiniGridMemory : IEpisodeMemory
 
     /// <inheritdoc />
     /// <remarks>The cell in front (type and state) and whether something is carried.</remarks>
-    public int ActionContext
+    public int ActionContext => ContextAt(Pose);
+
+    /// <inheritdoc />
+    public int ContextAt(AgentPose pose)
     {
-        get
-        {
-            CellEncoding front = _observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1);
-            return (front.Type * 4 + front.State) * 2 + (_observation.Carrying is null ? 0 : 1);
-        }
+        AgentPose front = pose.Moved(1, 0, 0);
+        ushort seen = Math.Abs(front.X) < Origin && Math.Abs(front.Y) < Origin ? _map[Index(front.X, front.Y)] : (ushort)0;
+        return ((byte)seen * 4 + (seen >> 8)) * 2 + (_observation.Carrying is null ? 0 : 1);
     }
 
     /// <inheritdoc />
@@ -63,7 +76,7 @@ public sealed class MiniGridMemory : IEpisodeMemory
     /// <inheritdoc />
     public void Observe(int action, Observation next)
     {
-        if (action == MiniGridEnvironment.Forward && CanWalkOnto(_observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1)))
+        if (action == MiniGridEnvironment.Forward && _canWalkForward)
             Pose = Pose.Moved(1, 0, 0);
         _observation = (MiniGridObservation)next;
         Pose = Pose with { Direction = (int)_observation.Direction };
@@ -73,22 +86,39 @@ public sealed class MiniGridMemory : IEpisodeMemory
     /// <inheritdoc />
     public void WriteFeatures(Span<float> destination)
     {
-        _observation.WriteFeatures(destination);
-        Span<float> memory = destination.Slice(MiniGridObservation.FeatureLength, MemoryFeatures);
-        memory.Clear();
+        Span<float> features = destination[..Length];
+        features.Clear();
+        features[(int)_observation.Direction] = 1f;
+        features[4] = _observation.Carrying is null ? 0f : 1f;
+
         for (int k = 0; k < RememberedKinds.Count; k++)
         {
             if (!TryFindNearest(RememberedKinds[k], out int x, out int y, out int state))
                 continue;
             var (forward, right) = Pose.Egocentric(x, y);
-            Span<float> slot = memory.Slice(k * PerKind, PerKind);
+            Span<float> slot = features.Slice(ObjectsAt + k * PerKind, PerKind);
             slot[0] = 1f;
             slot[1] = forward / 8f;
             slot[2] = right / 8f;
             slot[3] = (Math.Abs(forward) + Math.Abs(right)) / 16f;
             if (RememberedKinds[k] == ObjectType.Door)
-                memory[RememberedKinds.Count * PerKind + Math.Min(state, DoorStates - 1)] = 1f;
+                features[DoorStateAt + Math.Min(state, DoorStates - 1)] = 1f;
         }
+
+        for (int ahead = 0; ahead < Patch; ahead++)
+        {
+            for (int right = 0; right < Patch; right++)
+            {
+                AgentPose cell = Pose.Moved(Patch / 2 - ahead, right - Patch / 2, 0);
+                ushort seen = Math.Abs(cell.X) < Origin && Math.Abs(cell.Y) < Origin ? _map[Index(cell.X, cell.Y)] : (ushort)0;
+                features[PatchAt + ahead * Patch + right] = seen == 0 ? 0f
+                    : CanWalkOnto(new CellEncoding((byte)seen, 0, (byte)(seen >> 8))) ? 1f : -1f;
+            }
+        }
+
+        CellEncoding front = _observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1);
+        features[FrontAt + Math.Min((int)front.Type, TypeSlots - 1)] = 1f;
+        features[FrontAt + TypeSlots + Math.Min((int)front.State, StateSlots - 1)] = 1f;
     }
 
     /// <summary>The remembered object type at a cell relative to the start, or <see cref="ObjectType.Unseen"/>.</summary>
@@ -123,6 +153,7 @@ public sealed class MiniGridMemory : IEpisodeMemory
         }
         // The agent stands on a cell it can walk on; whatever it saw there before (a key it picked up) is gone.
         _map[Index(Pose.X, Pose.Y)] = (ushort)ObjectType.Empty;
+        _canWalkForward = CanWalkOnto(_observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1));
     }
 
     private bool TryFindNearest(ObjectType kind, out int nearestX, out int nearestY, out int state)

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ProceduralMemory.Agents;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Training;
+
+namespace ProceduralMemory.Cli.Commands;
+
+/// <summary>
+/// <c>procmem bench learning --env E --train-steps N --eval-seeds A-B --seed S [--agent A] [--json]</c>: train for
+/// at most N steps, then evaluate greedily with learning off on held-out layouts; with <c>--json</c> the last line
+/// is <c>{env, agent, train_env_steps, eval_episodes, eval_mean_return, eval_success_rate, eval_mean_steps, optimal_mean_steps}</c>.
+/// </summary>
+internal static class BenchLearningCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        Option<string> env = CommonOptions.Environment("doorkey-5x5");
+        Option<int> trainSteps = CommonOptions.PositiveInt("--train-steps", "Training budget in environment steps.", 5000);
+        Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-99");
+        Option<int> seed = CommonOptions.Seed(1);
+        Option<string> agent = AgentOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
+        var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
+        {
+            env, trainSteps, evalSeeds, seed, agent, json,
+        };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
+            parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName, bool json)
+    {
+        IEnvironment environment = EnvironmentRegistry.Create(envName);
+        ILearningAgent agent = AgentCatalog.Create(agentName, environment, seed);
+        var plan = new TrainingPlan
+        {
+            MaxSteps = trainSteps,
+            TrainingSeed = seed,
+            EvaluationSeeds = evalSeeds,
+            EpisodeStepLimit = environment.MaxSteps,
+        };
+        IReadOnlyList<LearningCurvePoint> curve = LearningRun.Train(agent, plan);
+        LearningCurvePoint final = curve[^1];
+        EvaluationResult e = final.Evaluation;
+        double? optimal = OptimalSteps.Mean(envName, evalSeeds);
+
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {e.Episodes} held-out layouts ({evalSeeds[0]}-{evalSeeds[^1]}):"));
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  mean return {e.MeanReturn:0.000}, success rate {e.SuccessRate:0.0%}, mean steps {e.MeanSteps:0.0} (optimal {(optimal is { } o ? o.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")})"));
+        if (json)
+            console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                env = envName,
+                agent = agentName,
+                train_env_steps = final.TrainingSteps,
+                eval_episodes = e.Episodes,
+                eval_mean_return = e.MeanReturn,
+                eval_success_rate = e.SuccessRate,
+                eval_mean_steps = e.MeanSteps,
+                optimal_mean_steps = optimal,
+            }));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,47 @@
+using ProceduralMemory.Neural;
+
+namespace ProceduralMemory.Agents;
+
+/// <summary>Every hyper-parameter of the <see cref="ProceduralMemoryAgent"/>, in one place.</summary>
+public sealed record ProceduralMemoryAgentOptions
+{
+    /// <summary>The observed facts whose changes mark sub-goal boundaries (facts the environment lacks are ignored).</summary>
+    public IReadOnlyList<string> SubgoalFacts { get; init; } = ["has_key", "door_open", "at_goal"];
+
+    /// <summary>Length of skill keys and state queries.</summary>
+    public int EmbeddingDimension { get; init; } = 32;
+
+    /// <summary>
+    /// A segment joins an existing skill with the same preconditions and effect when its start is more similar than
+    /// this to the skill's key, else it founds a variant. The default (-1) keeps one skill per (preconditions,
+    /// effect): random-projection keys of different layouts' starts are too noisy to split on yet.
+    /// </summary>
+    public float SkillMatchThreshold { get; init; } = -1f;
+
+    /// <summary>Hidden layer sizes of each skill's network.</summary>
+    public IReadOnlyList<int> HiddenSizes { get; init; } = [64];
+
+    /// <summary>Demonstrations kept per skill (the longest is dropped first).</summary>
+    public int DemonstrationsPerSkill { get; init; } = 48;
+
+    /// <summary>Behaviour cloning settings for each retraining (training continues from the current weights).</summary>
+    public BehaviourCloningOptions Cloning { get; init; } = new() { Epochs = 12, BatchSize = 32, LearningRate = 3e-3f };
+
+    /// <summary>Weight of the upper-confidence bonus that makes rarely used skills worth another try while learning.</summary>
+    public double ConfidenceBonus { get; init; } = 0.5;
+
+    /// <summary>A skill execution that returns to one (pose, facts) state this often is making no progress: a failure.</summary>
+    public int StuckVisits { get; init; } = 3;
+
+    /// <summary>A skill execution may take this many times its longest demonstration ...</summary>
+    public double StepLimitFactor { get; init; } = 2.0;
+
+    /// <summary>... plus this many steps, before it counts as failed.</summary>
+    public int StepLimitSlack { get; init; } = 10;
+
+    /// <summary>Exploration steps taken after a skill fails, before skills are tried again.</summary>
+    public int ExplorationAfterFailure { get; init; } = 6;
+
+    /// <summary>The seed of every random choice the agent makes.</summary>
+    public ulong Seed { get; init; }
+}

@@ -1,0 +1,62 @@
+using ProceduralMemory.Neural;
+
+namespace ProceduralMemory.Learning;
+
+/// <summary>
+/// The trainable part of a neural skill: its demonstrations and the network cloned from them. Each skill owns
+/// one, so training one skill never changes another (no catastrophic forgetting across skills).
+/// </summary>
+public sealed class SkillModule
+{
+    private readonly List<IReadOnlyList<AgentStep>> _demonstrations = [];
+    private readonly int _capacity;
+    private bool _changed;
+
+    /// <summary>Creates an untrained module for <paramref name="featureCount"/> features and <paramref name="actionCount"/> actions.</summary>
+    public SkillModule(int featureCount, int actionCount, IReadOnlyList<int> hiddenSizes, int capacity, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        Network = new Mlp(featureCount, hiddenSizes.ToArray(), actionCount, seed);
+        _capacity = capacity;
+    }
+
+    /// <summary>The policy network.</summary>
+    public Mlp Network { get; }
+
+    /// <summary>How the latest retraining fitted the demonstrations (null before the first).</summary>
+    public BehaviourCloningResult? LastTraining { get; private set; }
+
+    /// <summary>Demonstrations kept.</summary>
+    public int DemonstrationCount => _demonstrations.Count;
+
+    /// <summary>The number of steps of the longest kept demonstration.</summary>
+    public int LongestDemonstration => _demonstrations.Count == 0 ? 0 : _demonstrations.Max(d => d.Count);
+
+    /// <summary>Keeps <paramref name="steps"/>; past capacity the oldest demonstration goes.</summary>
+    /// <remarks>
+    /// Oldest rather than longest: dropping long demonstrations would leave only the easy starts (a key right in
+    /// front), and the network would never see the situations that need skill; recent ones come from better policies.
+    /// </remarks>
+    public void AddDemonstration(IReadOnlyList<AgentStep> steps)
+    {
+        if (steps.Count == 0)
+            return;
+        _demonstrations.Add(steps);
+        if (_demonstrations.Count > _capacity)
+            _demonstrations.RemoveAt(0);
+        _changed = true;
+    }
+
+    /// <summary>Continues training the network on every kept demonstration, if any arrived since the last time.</summary>
+    public BehaviourCloningResult? Retrain(BehaviourCloningOptions options)
+    {
+        if (!_changed)
+            return null;
+        _changed = false;
+        var data = new Demonstrations(Network.InputSize);
+        foreach (var demonstration in _demonstrations)
+            foreach (AgentStep step in demonstration)
+                data.Add(step.Features, step.Action);
+        return LastTraining = BehaviourCloning.Train(Network, data, options);
+    }
+}

@@ -1,0 +1,69 @@
+using ProceduralMemory.Agents;
+
+namespace ProceduralMemory.Training;
+
+/// <summary>
+/// Trains an agent for a budget of environment steps (or episodes) on layouts drawn from a training seed,
+/// evaluating it at checkpoints on held-out layouts it never trains on.
+/// </summary>
+public static class LearningRun
+{
+    /// <summary>Training layouts are drawn from here up, so they never coincide with small evaluation seeds.</summary>
+    public const int FirstTrainingLayoutSeed = 1_000_000;
+
+    /// <summary>Trains <paramref name="agent"/> as <paramref name="plan"/> says, reporting to <paramref name="observer"/>; returns the learning curve.</summary>
+    public static IReadOnlyList<LearningCurvePoint> Train(ILearningAgent agent, TrainingPlan plan, ITrainingObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(plan);
+        var heldOut = plan.EvaluationSeeds.ToHashSet();
+        var layouts = new Rng((ulong)plan.TrainingSeed);
+        var curve = new List<LearningCurvePoint>();
+        int steps = 0, episodes = 0;
+        int nextCheckpoint = plan.CheckpointEvery > 0 ? plan.CheckpointEvery : int.MaxValue;
+
+        void Checkpoint()
+        {
+            var point = new LearningCurvePoint(steps, episodes, Evaluate(agent, plan.EvaluationSeeds, plan.EpisodeStepLimit));
+            curve.Add(point);
+            observer?.OnCheckpoint(point);
+        }
+
+        if (plan.CheckpointEvery > 0)
+            Checkpoint();
+        while (steps < plan.MaxSteps && episodes < plan.MaxEpisodes)
+        {
+            int layout = FirstTrainingLayoutSeed + layouts.NextInt(int.MaxValue - FirstTrainingLayoutSeed);
+            if (heldOut.Contains(layout))
+                continue;
+            EpisodeSummary episode = agent.PlayEpisode(layout, Math.Min(plan.EpisodeStepLimit, plan.MaxSteps - steps), learn: true);
+            steps += episode.Steps;
+            episodes++;
+            observer?.OnEpisode(episodes, steps, episode);
+            while (steps >= nextCheckpoint)
+            {
+                Checkpoint();
+                nextCheckpoint += plan.CheckpointEvery;
+            }
+        }
+        if (curve.Count == 0 || curve[^1].TrainingSteps != steps)
+            Checkpoint();
+        return curve;
+    }
+
+    /// <summary>Plays each layout once greedily with learning off.</summary>
+    public static EvaluationResult Evaluate(ILearningAgent agent, IReadOnlyCollection<int> layoutSeeds, int episodeStepLimit)
+    {
+        double returns = 0, steps = 0;
+        int successes = 0;
+        foreach (int seed in layoutSeeds)
+        {
+            EpisodeSummary episode = agent.PlayEpisode(seed, episodeStepLimit, learn: false);
+            returns += episode.Return;
+            steps += episode.Steps;
+            successes += episode.Success ? 1 : 0;
+        }
+        int n = Math.Max(1, layoutSeeds.Count);
+        return new EvaluationResult(layoutSeeds.Count, returns / n, (double)successes / n, steps / n);
+    }
+}

@@ -1,0 +1,23 @@
+namespace ProceduralMemory.Training;
+
+/// <summary>How long to train, on which layouts, and when to evaluate on which held-out layouts.</summary>
+public sealed record TrainingPlan
+{
+    /// <summary>The environment-step budget (training stops before exceeding it).</summary>
+    public int MaxSteps { get; init; } = int.MaxValue;
+
+    /// <summary>The episode budget.</summary>
+    public int MaxEpisodes { get; init; } = int.MaxValue;
+
+    /// <summary>Which training layouts, in which order.</summary>
+    public int TrainingSeed { get; init; }
+
+    /// <summary>Held-out layouts for evaluation; a training layout with one of these seeds is skipped.</summary>
+    public IReadOnlyCollection<int> EvaluationSeeds { get; init; } = [];
+
+    /// <summary>The most steps one episode may take (the environment's own limit).</summary>
+    public required int EpisodeStepLimit { get; init; }
+
+    /// <summary>Training steps between evaluations (also one before training); 0 evaluates only at the end.</summary>
+    public int CheckpointEvery { get; init; }
+}
