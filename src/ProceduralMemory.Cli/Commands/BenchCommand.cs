@@ -9,6 +9,8 @@ namespace ProceduralMemory.Cli.Commands;
 /// <summary><c>procmem bench env|...</c>: throughput measurements.</summary>
 internal static class BenchCommand
 {
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
+
     public static Command Create(CliConsole console) => new("bench", "Measure throughput.")
     {
         CreateEnv(console),
@@ -36,8 +38,10 @@ internal static class BenchCommand
 
     private static int RunEnv(CliConsole console, string name, int episodes, int seed, bool json)
     {
-        // A short untimed run first, so the timed one measures optimised code rather than the JIT's first tier.
-        RandomRollout.Run(EnvironmentRegistry.Create(name), Math.Min(episodes, 50), seed);
+        // Untimed runs first, for long enough that the JIT has replaced its first-tier code with optimised code.
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed < WarmUpTime)
+            RandomRollout.Run(EnvironmentRegistry.Create(name), Math.Min(episodes, 20), seed);
 
         IEnvironment env = EnvironmentRegistry.Create(name);
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();

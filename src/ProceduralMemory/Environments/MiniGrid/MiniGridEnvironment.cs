@@ -233,10 +233,9 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable
         int dir = _direction;
         ref byte origin = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_grid.Codes), _grid.IndexOf(_orientation[dir], _x, _y));
         ref int starts = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rowStarts), dir * size);
-        ref uint cells = ref MemoryMarshal.GetArrayDataReference(CellPalette.Cells);
         ref ushort visibility = ref MemoryMarshal.GetArrayDataReference(AgentView.Visibility);
         ref ulong byteMasks = ref MemoryMarshal.GetArrayDataReference(AgentView.ByteMasks);
-        ref uint view = ref MemoryMarshal.GetArrayDataReference(_observation.View);
+        ref ulong view = ref MemoryMarshal.GetArrayDataReference(_observation.Rows);
         int incoming = 1 << AgentView.AgentI;
         for (int j = size - 1; j >= 0; j--)
         {
@@ -245,18 +244,12 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable
             uint opaque = (uint)(((row & 0x0080_8080_8080_8080UL) * 0x0002_0408_1020_4081UL) >> 56);
             uint sweep = Unsafe.Add(ref visibility, incoming << size | (int)(~opaque & 0x7F));
             incoming = (int)(sweep >> size);
-            // Unseen cells become code 0, whose encoding is [0,0,0].
-            row &= Unsafe.Add(ref byteMasks, (int)(sweep & 0x7F));
-            ref uint column = ref Unsafe.Add(ref view, j);
-            column = Unsafe.Add(ref cells, (byte)row);
-            Unsafe.Add(ref column, size) = Unsafe.Add(ref cells, (byte)(row >> 8));
-            Unsafe.Add(ref column, 2 * size) = Unsafe.Add(ref cells, (byte)(row >> 16));
-            Unsafe.Add(ref column, 3 * size) = Unsafe.Add(ref cells, (byte)(row >> 24));
-            Unsafe.Add(ref column, 4 * size) = Unsafe.Add(ref cells, (byte)(row >> 32));
-            Unsafe.Add(ref column, 5 * size) = Unsafe.Add(ref cells, (byte)(row >> 40));
-            Unsafe.Add(ref column, 6 * size) = Unsafe.Add(ref cells, (byte)(row >> 48));
+            // Unseen cells become code 0 (unseen); byte 7 (beyond the view) is cleared too.
+            Unsafe.Add(ref view, j) = row & Unsafe.Add(ref byteMasks, (int)(sweep & 0x7F));
         }
-        Unsafe.Add(ref view, AgentView.AgentI * size + AgentView.AgentJ) = Unsafe.Add(ref cells, _carrying);
+        const int agentByte = 8 * AgentView.AgentI;
+        ref ulong agentRow = ref Unsafe.Add(ref view, AgentView.AgentJ);
+        agentRow = agentRow & ~(0xFFUL << agentByte) | (ulong)_carrying << agentByte;
         _observation.CarryingCode = _carrying;
         _observation.Direction = (Direction)dir;
         _observation.DoorOpen = _doors > 0 && _unopenedDoors == 0;

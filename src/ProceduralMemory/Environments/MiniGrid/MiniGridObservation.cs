@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace ProceduralMemory.Environments.MiniGrid;
 
 /// <summary>
@@ -41,8 +44,12 @@ public sealed class MiniGridObservation : Observation
     {
     }
 
-    /// <summary>The view: per cell (i * 7 + j), type | colour &lt;&lt; 8 | state &lt;&lt; 16 (0 when unseen).</summary>
-    internal uint[] View { get; } = new uint[AgentView.Cells];
+    /// <summary>
+    /// The view as cell codes (see <see cref="CellPalette"/>), one row per j: view cell (i, j) is byte i of
+    /// <c>Rows[j]</c>, 0 when unseen. Codes rather than MiniGrid's byte triples so that a step stores a view row
+    /// in one write; <see cref="ViewAt"/>, <see cref="WriteImage"/> and the features translate them by table.
+    /// </summary>
+    internal ulong[] Rows { get; } = new ulong[AgentView.Size];
 
     /// <summary>The code of the carried object (<see cref="CellPalette.EmptyCode"/> for nothing).</summary>
     internal byte CarryingCode { get; set; }
@@ -64,7 +71,7 @@ public sealed class MiniGridObservation : Observation
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)AgentView.Size, nameof(i));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)j, (uint)AgentView.Size, nameof(j));
-        return CellPalette.Unpack(View[i * AgentView.Size + j]);
+        return CellPalette.Unpack(Cell(i * AgentView.Size + j));
     }
 
     /// <summary>
@@ -72,14 +79,31 @@ public sealed class MiniGridObservation : Observation
     /// </summary>
     public void WriteImage(Span<byte> destination)
     {
-        if (destination.Length < AgentView.Cells * 3)
-            throw new ArgumentException($"The destination needs {AgentView.Cells * 3} bytes.", nameof(destination));
-        for (int c = 0; c < AgentView.Cells; c++)
+        const int bytes = AgentView.Cells * 3;
+        if (destination.Length < bytes)
+            throw new ArgumentException($"The destination needs {bytes} bytes.", nameof(destination));
+        ref byte at = ref MemoryMarshal.GetReference(destination);
+        ref uint cells = ref MemoryMarshal.GetArrayDataReference(CellPalette.Cells);
+        ref ulong rows = ref MemoryMarshal.GetArrayDataReference(Rows);
+        // Cells in increasing index order (i * 7 + j), each as one 4-byte write whose spare byte the next cell
+        // overwrites; the very last cell is written bytewise so that nothing lands past the 147 bytes.
+        for (int i = 0; i < AgentView.Size; i++)
         {
-            uint cell = View[c];
-            destination[3 * c] = (byte)cell;
-            destination[3 * c + 1] = (byte)(cell >> 8);
-            destination[3 * c + 2] = (byte)(cell >> 16);
+            int shift = 8 * i;
+            ref byte column = ref Unsafe.Add(ref at, 3 * AgentView.Size * i);
+            for (int j = 0; j < AgentView.Size; j++)
+            {
+                uint cell = Unsafe.Add(ref cells, (byte)(Unsafe.Add(ref rows, j) >> shift));
+                if (i == AgentView.Size - 1 && j == AgentView.Size - 1)
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref column, 3 * j), (ushort)cell);
+                    Unsafe.Add(ref column, 3 * j + 2) = (byte)(cell >> 16);
+                }
+                else
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref column, 3 * j), cell);
+                }
+            }
         }
     }
 
@@ -93,7 +117,7 @@ public sealed class MiniGridObservation : Observation
             int seen = 0;
             for (int c = 0; c < AgentView.Cells; c++)
                 if (c != agent)
-                    seen |= 1 << (byte)View[c];
+                    seen |= 1 << (byte)Cell(c);
             ulong bits = 0;
             Set(HasKeyFact, Carrying is Key);
             Set(DoorOpenFact, DoorOpen);
@@ -101,8 +125,8 @@ public sealed class MiniGridObservation : Observation
             Set(KeyVisibleFact, (seen & 1 << (int)ObjectType.Key) != 0);
             Set(DoorVisibleFact, (seen & 1 << (int)ObjectType.Door) != 0);
             Set(GoalVisibleFact, (seen & 1 << (int)ObjectType.Goal) != 0);
-            Set(FacingKeyFact, (byte)View[front] == (byte)ObjectType.Key);
-            Set(FacingDoorFact, (byte)View[front] == (byte)ObjectType.Door);
+            Set(FacingKeyFact, (byte)Cell(front) == (byte)ObjectType.Key);
+            Set(FacingDoorFact, (byte)Cell(front) == (byte)ObjectType.Door);
             return new Facts(bits);
 
             void Set(int fact, bool value) => bits |= value ? 1UL << fact : 0;
@@ -119,7 +143,7 @@ public sealed class MiniGridObservation : Observation
         features.Clear();
         for (int c = 0; c < AgentView.Cells; c++)
         {
-            uint cell = View[c];
+            uint cell = Cell(c);
             int at = c * CellSlots;
             features[at + (byte)cell] = 1f;
             features[at + TypeSlots + (byte)(cell >> 8)] = 1f;
@@ -139,7 +163,10 @@ public sealed class MiniGridObservation : Observation
             DoorOpen = DoorOpen,
             AtGoal = AtGoal,
         };
-        View.CopyTo(copy.View, 0);
+        Rows.CopyTo(copy.Rows, 0);
         return copy;
     }
+
+    // The encoding of view cell c = i * 7 + j.
+    private uint Cell(int c) => CellPalette.Cells[(byte)(Rows[c % AgentView.Size] >> (8 * (c / AgentView.Size)))];
 }
