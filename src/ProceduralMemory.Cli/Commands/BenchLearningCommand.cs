@@ -20,7 +20,7 @@ internal static class BenchLearningCommand
         Option<int> trainSteps = CommonOptions.PositiveInt("--train-steps", "Training budget in environment steps.", 5000);
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-99");
         Option<int> seed = CommonOptions.Seed(1);
-        Option<string> agent = AgentOption.Create();
+        Option<string> agent = CommonOptions.Agent();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {

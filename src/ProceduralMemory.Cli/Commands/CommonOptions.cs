@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ProceduralMemory.Agents;
 using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
@@ -20,18 +21,26 @@ internal static class CommonOptions
     public static Option<string> OutputDirectory(string defaultValue = "procmem-out") =>
         new("--out") { Description = "Folder for the run's files (created if missing).", DefaultValueFactory = _ => defaultValue };
 
-    /// <summary>A registered environment name; an unknown one fails with the list of known names.</summary>
+    /// <summary>The <c>--env</c> option: a registered environment name.</summary>
     public static Option<string> Environment(string defaultValue) =>
-        new("--env")
+        NamedChoice("--env", "environment", EnvironmentRegistry.Names, EnvironmentRegistry.Contains, defaultValue);
+
+    /// <summary>The <c>--agent</c> option: a learning agent's name.</summary>
+    public static Option<string> Agent(string defaultValue = "procmem") =>
+        NamedChoice("--agent", "agent", AgentCatalog.Names, AgentCatalog.Contains, defaultValue);
+
+    /// <summary>An option naming one of <paramref name="known"/>; anything else is an error that lists them.</summary>
+    private static Option<string> NamedChoice(string name, string noun, IReadOnlyCollection<string> known, Func<string, bool> isKnown, string defaultValue) =>
+        new(name)
         {
-            Description = $"Environment: {string.Join(", ", EnvironmentRegistry.Names)}.",
+            Description = $"{char.ToUpperInvariant(noun[0])}{noun[1..]}: {string.Join(", ", known)}.",
             DefaultValueFactory = _ => defaultValue,
             CustomParser = result =>
             {
-                string name = result.Tokens.Count > 0 ? result.Tokens[^1].Value : defaultValue;
-                if (!EnvironmentRegistry.Contains(name))
-                    result.AddError($"unknown environment '{name}'; known: {string.Join(", ", EnvironmentRegistry.Names)}");
-                return name;
+                string value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : defaultValue;
+                if (!isKnown(value))
+                    result.AddError($"unknown {noun} '{value}'; known: {string.Join(", ", known)}");
+                return value;
             },
         };
 

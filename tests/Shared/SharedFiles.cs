@@ -1,4 +1,4 @@
-namespace ProceduralMemory.Tests.Environments.MiniGrid;
+namespace ProceduralMemory.Tests.Shared;
 
 /// <summary>Locates files of the shared folder that CI clones beside the repository (<c>&lt;repo&gt;/../shared</c>).</summary>
 internal static class SharedFiles
