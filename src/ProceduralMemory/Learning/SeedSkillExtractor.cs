@@ -1,6 +1,5 @@
 using ProceduralMemory.Agents.Seed;
 using ProceduralMemory.Environments;
-using ProceduralMemory.Environments.Grid;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Training;
 
@@ -8,7 +7,8 @@ namespace ProceduralMemory.Learning;
 
 /// <summary>
 /// The seed's skill extraction: after a successful episode of at least <see cref="MinimumTransitions"/> steps,
-/// the last (at most) <see cref="SegmentLength"/> transitions become an open-loop skill.
+/// the last (at most) <see cref="SegmentLength"/> transitions become an open-loop skill. It works on any environment
+/// whose facts include <c>has_key</c> and <c>door_open</c>; the key is <see cref="SeedEmbedding"/>'s.
 /// </summary>
 /// <remarks>
 /// A fixed-length cut rather than a cut at sub-goals: faithful to the seed, and the reason its skills rarely
@@ -34,25 +34,26 @@ public static class SeedSkillExtractor
 
         int length = Math.Min(SegmentLength, episode.Count);
         var segment = episode.Skip(episode.Count - length).ToList();
-        var start = (GridWorldObservation)segment[0].Before;
-        var end = (GridWorldObservation)segment[^1].After;
+        Observation start = segment[0].Before;
+        Facts startFacts = start.Facts, endFacts = segment[^1].After.Facts;
+        int hasKey = facts.IndexOf("has_key"), doorOpen = facts.IndexOf("door_open");
 
-        string name = !start.HasKey && end.HasKey ? "acquire_key"
-            : !start.DoorOpen && end.DoorOpen ? "open_door_sequence"
+        string name = !startFacts.Get(hasKey) && endFacts.Get(hasKey) ? "acquire_key"
+            : !startFacts.Get(doorOpen) && endFacts.Get(doorOpen) ? "open_door_sequence"
             : $"navigate_{length}_steps";
 
         int[] actionIndices = segment.Select(t => t.Action).ToArray();
         string[] actionNames = actionIndices.Select(actions.NameOf).ToArray();
         ulong symbolicFacts = facts.MaskOf("has_key", "door_open");
-        ulong changed = (start.Facts.Bits ^ end.Facts.Bits) & symbolicFacts;
+        ulong changed = (startFacts.Bits ^ endFacts.Bits) & symbolicFacts;
 
         return new Skill(
             name,
-            preconditions: FactCondition.Of(start.Facts, symbolicFacts),
-            effect: FactCondition.Of(end.Facts, changed),
+            preconditions: FactCondition.Of(startFacts, symbolicFacts),
+            effect: FactCondition.Of(endFacts, changed),
             policy: new OpenLoopPolicy(actionIndices),
             // The seed replays the whole sequence: no goal ends it early.
             termination: new SkillTermination(Goal: null, StepLimit: length),
-            key: SeedEmbedding.Embed(start.Position, start.HasKey, start.DoorOpen, actionNames));
+            key: SeedEmbedding.Embed(start, facts, actionNames));
     }
 }

@@ -12,10 +12,13 @@ namespace ProceduralMemory.Agents.Seed;
 public static class StableHash
 {
     /// <summary>The 64-bit FNV-1a hash of <paramref name="text"/>'s UTF-8 bytes.</summary>
-    public static ulong Fnv1a64(string text)
+    public static ulong Fnv1a64(string text) => Fnv1a64(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The 64-bit FNV-1a hash of <paramref name="bytes"/>.</summary>
+    public static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
     {
         ulong hash = 14695981039346656037UL;
-        foreach (byte b in Encoding.UTF8.GetBytes(text))
+        foreach (byte b in bytes)
         {
             hash ^= b;
             hash *= 1099511628211UL;

@@ -1,5 +1,7 @@
 using ProceduralMemory.Agents.Seed;
+using ProceduralMemory.Environments;
 using ProceduralMemory.Environments.Grid;
+using ProceduralMemory.Environments.MiniGrid;
 
 namespace ProceduralMemory.Tests.Agents.Seed;
 
@@ -28,6 +30,33 @@ public class SeedEmbeddingTests
         Assert.Equal(0f, embedding[1]);
         Assert.True(embedding[2] > 0);
         Assert.All(embedding[4..], v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void AGridWorldObservation_EmbedsAsItsPosition_SoTheSeedsKeysAreUnchanged()
+    {
+        var world = new GridWorld();
+        world.Reset();
+        var observation = (GridWorldObservation)world.Step(GridWorld.MoveRight).Observation;
+
+        Assert.Equal(observation.Position.ToString(), SeedEmbedding.StateText(observation));
+        Assert.Equal(SeedEmbedding.Embed(observation.Position, false, false, ["move_up"]),
+            SeedEmbedding.Embed(observation, world.Facts, ["move_up"]));
+        Assert.Equal(SeedEmbedding.Query(observation), SeedEmbedding.Query(observation, world.Facts));
+    }
+
+    [Fact]
+    public void AMiniGridObservation_EmbedsItsViewAndDirection()
+    {
+        var environment = new DoorKeyEnvironment(8);
+        Observation start = environment.Reset(4).Observation.Clone();
+        string text = SeedEmbedding.StateText(start);
+
+        Assert.Equal(text, SeedEmbedding.StateText(new DoorKeyEnvironment(8).Reset(4).Observation));
+        Assert.EndsWith($"/{(int)((MiniGridObservation)start).Direction}", text);
+        Assert.Equal(7 * 7 * 3 * 2 + 2, text.Length);
+        // Turning changes both the view and the direction: a different state.
+        Assert.NotEqual(text, SeedEmbedding.StateText(environment.Step(MiniGridEnvironment.Left).Observation));
     }
 
     private static double Norm(float[] v) => Math.Sqrt(v.Sum(x => (double)x * x));
