@@ -1,3 +1,4 @@
+using ProceduralMemory.Agents.Baselines;
 using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Agents;
@@ -8,6 +9,9 @@ public static class AgentCatalog
     private static readonly SortedDictionary<string, Func<IEnvironment, int, ILearningAgent>> Factories = new(StringComparer.Ordinal)
     {
         ["procmem"] = (env, seed) => new ProceduralMemoryAgent(env, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }),
+        ["random"] = (env, seed) => new RandomAgent(env, (ulong)seed),
+        ["qlearning"] = (env, seed) => new QLearningAgent(env, new QLearningOptions { Seed = (ulong)seed }),
+        ["seed-replay"] = (env, seed) => new SeedReplayAgent(env, (ulong)seed),
     };
 
     /// <summary>Every agent name, sorted.</summary>

@@ -1,29 +1,22 @@
 using ProceduralMemory.Agents;
-using ProceduralMemory.Agents.Baselines;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Training;
 
 namespace ProceduralMemory.Tests.Agents.Baselines;
 
-/// <summary>What every baseline promises the harness, checked on each of them alike.</summary>
+/// <summary>What every agent of the catalog promises the harness, checked on each of them alike.</summary>
 public class BaselineAgentContractTests
 {
     public static TheoryData<string, string> Agents()
     {
         var data = new TheoryData<string, string>();
-        foreach (string agent in new[] { "random", "qlearning", "seed-replay" })
+        foreach (string agent in AgentCatalog.Names)
             foreach (string environment in new[] { "doorkey-5x5", "gridworld" })
                 data.Add(agent, environment);
         return data;
     }
 
-    private static ILearningAgent Create(string name, IEnvironment environment) => name switch
-    {
-        "random" => new RandomAgent(environment, seed: 1),
-        "qlearning" => new QLearningAgent(environment, new QLearningOptions { Seed = 1 }),
-        "seed-replay" => new SeedReplayAgent(environment, seed: 1),
-        _ => throw new ArgumentException(name),
-    };
+    private static ILearningAgent Create(string name, IEnvironment environment) => AgentCatalog.Create(name, environment, seed: 1);
 
     [Theory]
     [MemberData(nameof(Agents))]
@@ -32,7 +25,7 @@ public class BaselineAgentContractTests
         IEnvironment environment = EnvironmentRegistry.Create(environmentName);
         ILearningAgent agent = Create(name, environment);
         // Trained first, so that the seed-replay agent has skills whose replays could overrun the limit.
-        LearningRun.Train(agent, 4_000, [0], trainingSeed: 1, episodeStepLimit: environment.MaxSteps);
+        LearningRun.Train(agent, new TrainingPlan { MaxSteps = 4_000, EvaluationSeeds = [0], TrainingSeed = 1, EpisodeStepLimit = environment.MaxSteps });
 
         foreach (int maxSteps in new[] { 1, 2, 3, 4, 5, 6, 7, 11, 23 })
         {

@@ -16,7 +16,7 @@ public class QLearningAgentTests
         double before = LearningRun.Evaluate(untrained, EvaluationLayouts, 250).MeanReturn;
 
         var agent = new QLearningAgent(EnvironmentRegistry.Create("doorkey-5x5"), new QLearningOptions { Seed = 1 });
-        LearningRun.Train(agent, trainingSteps: 30_000, EvaluationLayouts, trainingSeed: 1, episodeStepLimit: 250);
+        LearningRun.Train(agent, new TrainingPlan { MaxSteps = 30_000, EvaluationSeeds = EvaluationLayouts, TrainingSeed = 1, EpisodeStepLimit = 250 });
         double after = LearningRun.Evaluate(agent, EvaluationLayouts, 250).MeanReturn;
 
         Assert.True(after > before + 0.15, $"Greedy return went from {before:F3} to {after:F3} after 30,000 steps.");
@@ -29,7 +29,7 @@ public class QLearningAgentTests
         // seed), so a learner that finds it farms it; an untrained table only collects step penalties.
         var agent = new QLearningAgent(new GridWorld(), new QLearningOptions { Seed = 2 });
         double before = agent.PlayEpisode(0, 50, learn: false).Return;
-        LearningRun.Train(agent, trainingSteps: 20_000, [], trainingSeed: 1, episodeStepLimit: 50);
+        LearningRun.Train(agent, new TrainingPlan { MaxSteps = 20_000, TrainingSeed = 1, EpisodeStepLimit = 50 });
         double after = agent.PlayEpisode(0, 50, learn: false).Return;
 
         Assert.True(before < 0 && after > 10, $"Greedy return went from {before:F1} to {after:F1}.");
@@ -39,7 +39,7 @@ public class QLearningAgentTests
     public void Evaluation_ChangesNeitherTheTableNorTheSchedule_AndRepeats()
     {
         var agent = new QLearningAgent(EnvironmentRegistry.Create("doorkey-5x5"), new QLearningOptions { Seed = 4 });
-        LearningRun.Train(agent, trainingSteps: 3_000, EvaluationLayouts, trainingSeed: 1, episodeStepLimit: 250);
+        LearningRun.Train(agent, new TrainingPlan { MaxSteps = 3_000, EvaluationSeeds = EvaluationLayouts, TrainingSeed = 1, EpisodeStepLimit = 250 });
         (int states, long steps, double epsilon) = (agent.StateCount, agent.TrainingSteps, agent.Epsilon);
 
         EvaluationResult first = LearningRun.Evaluate(agent, EvaluationLayouts, 250);

@@ -15,7 +15,7 @@ public class RandomAgentTests
         var agent = new RandomAgent(EnvironmentRegistry.Create("doorkey-5x5"), seed: 3);
         EpisodeSummary[] before = Layouts.Select(l => agent.PlayEpisode(l, 250, learn: false)).ToArray();
 
-        LearningRun.Train(agent, trainingSteps: 2_000, Layouts, trainingSeed: 1, episodeStepLimit: 250);
+        LearningRun.Train(agent, new TrainingPlan { MaxSteps = 2_000, EvaluationSeeds = Layouts, TrainingSeed = 1, EpisodeStepLimit = 250 });
 
         EpisodeSummary[] after = Layouts.Select(l => agent.PlayEpisode(l, 250, learn: false)).ToArray();
         Assert.Equal(before, after);

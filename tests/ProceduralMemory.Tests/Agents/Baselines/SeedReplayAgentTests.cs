@@ -14,7 +14,7 @@ public class SeedReplayAgentTests
     private static SeedReplayAgent Trained(int steps = 5_000)
     {
         var agent = new SeedReplayAgent(EnvironmentRegistry.Create("doorkey-5x5"), seed: 1);
-        LearningRun.Train(agent, steps, EvaluationLayouts, trainingSeed: 1, episodeStepLimit: 250);
+        LearningRun.Train(agent, new TrainingPlan { MaxSteps = steps, EvaluationSeeds = EvaluationLayouts, TrainingSeed = 1, EpisodeStepLimit = 250 });
         return agent;
     }
 
@@ -75,8 +75,8 @@ public class SeedReplayAgentTests
     public void Training_IsAFunctionOfTheSeed()
     {
         static IReadOnlyList<LearningCurvePoint> Run() =>
-            LearningRun.Train(new SeedReplayAgent(EnvironmentRegistry.Create("doorkey-5x5"), seed: 7), 2_000,
-                EvaluationLayouts, trainingSeed: 3, episodeStepLimit: 250, checkpointEvery: 1_000);
+            LearningRun.Train(new SeedReplayAgent(EnvironmentRegistry.Create("doorkey-5x5"), seed: 7),
+                new TrainingPlan { MaxSteps = 2_000, EvaluationSeeds = EvaluationLayouts, TrainingSeed = 3, EpisodeStepLimit = 250, CheckpointEvery = 1_000 });
 
         Assert.Equal(Run(), Run());
     }
