@@ -47,9 +47,6 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
     /// <summary>The learned skills.</summary>
     public SkillLibrary Library { get; }
 
-    /// <summary>Called when a skill execution ends: the skill, whether its effect was reached, and the steps it took.</summary>
-    public Action<Skill, bool, int>? SkillEnded { get; set; }
-
     /// <summary>The trainable module of skill <paramref name="skillId"/>.</summary>
     public SkillModule ModuleOf(int skillId) => _modules[skillId];
 
@@ -92,7 +89,6 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
 
             if (run.Skill is not null && Advance(ref run, result.Observation.Facts) is { } succeeded)
             {
-                SkillEnded?.Invoke(run.Skill!, succeeded, run.Steps);
                 if (learn)
                     run.Skill!.Statistics.RecordUse(succeeded);
                 if (!succeeded)

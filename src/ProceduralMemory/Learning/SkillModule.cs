@@ -23,9 +23,6 @@ public sealed class SkillModule
     /// <summary>The policy network.</summary>
     public Mlp Network { get; }
 
-    /// <summary>How the latest retraining fitted the demonstrations (null before the first).</summary>
-    public BehaviourCloningResult? LastTraining { get; private set; }
-
     /// <summary>Demonstrations kept.</summary>
     public int DemonstrationCount => _demonstrations.Count;
 
@@ -57,6 +54,6 @@ public sealed class SkillModule
         foreach (var demonstration in _demonstrations)
             foreach (AgentStep step in demonstration)
                 data.Add(step.Features, step.Action);
-        return LastTraining = BehaviourCloning.Train(Network, data, options);
+        return BehaviourCloning.Train(Network, data, options);
     }
 }
