@@ -29,6 +29,7 @@ public sealed class MiniGridMemory : IEpisodeMemory
         [ObjectType.Key, ObjectType.Door, ObjectType.Goal, ObjectType.Ball, ObjectType.Box, ObjectType.Lava];
 
     private const int MapSize = 128, Origin = MapSize / 2;
+    private const int ObjectTypes = (int)ObjectType.Agent + 1;
     private const int PerKind = 4, DoorStates = 3, Patch = 5, TypeSlots = 11, StateSlots = 3;
     private static readonly int ObjectsAt = 5, DoorStateAt = ObjectsAt + RememberedKinds.Count * PerKind,
         PatchAt = DoorStateAt + DoorStates, FrontAt = PatchAt + Patch * Patch, Length = FrontAt + TypeSlots + StateSlots;
@@ -91,10 +92,14 @@ public sealed class MiniGridMemory : IEpisodeMemory
         features[(int)_observation.Direction] = 1f;
         features[4] = _observation.Carrying is null ? 0f : 1f;
 
+        Span<int> nearest = stackalloc int[ObjectTypes];
+        FindNearestOfEachType(nearest);
         for (int k = 0; k < RememberedKinds.Count; k++)
         {
-            if (!TryFindNearest(RememberedKinds[k], out int x, out int y, out int state))
+            int index = nearest[(int)RememberedKinds[k]];
+            if (index < 0)
                 continue;
+            int x = index % MapSize - Origin, y = index / MapSize - Origin, state = _map[index] >> 8;
             var (forward, right) = Pose.Egocentric(x, y);
             Span<float> slot = features.Slice(ObjectsAt + k * PerKind, PerKind);
             slot[0] = 1f;
@@ -156,23 +161,26 @@ public sealed class MiniGridMemory : IEpisodeMemory
         _canWalkForward = CanWalkOnto(_observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1));
     }
 
-    private bool TryFindNearest(ObjectType kind, out int nearestX, out int nearestY, out int state)
+    /// <summary>
+    /// For each object type, the map index of the nearest remembered cell of that type (-1 if none), in one pass
+    /// over the seen area rather than one per type: this runs every step.
+    /// </summary>
+    private void FindNearestOfEachType(Span<int> nearest)
     {
-        (nearestX, nearestY, state) = (0, 0, 0);
-        int best = int.MaxValue;
+        nearest.Fill(-1);
+        Span<int> best = stackalloc int[ObjectTypes];
+        best.Fill(int.MaxValue);
         for (int y = _minY; y <= _maxY; y++)
         {
             for (int x = _minX; x <= _maxX; x++)
             {
-                ushort cell = _map[Index(x, y)];
-                if ((byte)cell != (byte)kind)
-                    continue;
+                int index = Index(x, y);
+                int type = (byte)_map[index];
                 int distance = Math.Abs(x - Pose.X) + Math.Abs(y - Pose.Y);
-                if (distance < best)
-                    (best, nearestX, nearestY, state) = (distance, x, y, cell >> 8);
+                if (type < ObjectTypes && distance < best[type])
+                    (best[type], nearest[type]) = (distance, index);
             }
         }
-        return best != int.MaxValue;
     }
 
     private static int Index(int x, int y) => (y + Origin) * MapSize + x + Origin;
