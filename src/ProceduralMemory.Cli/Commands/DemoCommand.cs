@@ -3,6 +3,7 @@ using System.Globalization;
 using ProceduralMemory.Agents.Seed;
 using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
+using ProceduralMemory.Environments;
 using ProceduralMemory.Environments.Grid;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Training;
@@ -32,7 +33,8 @@ internal static class DemoCommand
     private static int Run(CliConsole console, int episodeCount, int seed, string outputPath)
     {
         OutputDirectory output = OutputDirectory.Prepare(outputPath);
-        var agent = new SeedAgent(new GridWorld(), (ulong)seed);
+        var world = new GridWorld();
+        var agent = new SeedAgent(world, (ulong)seed);
 
         var episodes = new List<EpisodeMetrics>();
         foreach (EpisodeMetrics e in SeedTraining.Run(agent, episodeCount))
@@ -43,7 +45,7 @@ internal static class DemoCommand
         }
 
         if (console.IsTerminal)
-            WriteRichSummary(console.Ansi, agent.Library);
+            WriteRichSummary(console.Ansi, agent.Library, world.Facts);
         else
             WritePlainSummary(console.Out, agent.Library);
 
@@ -72,12 +74,12 @@ internal static class DemoCommand
             output.WriteLine($"  {name}: {value}");
     }
 
-    private static void WriteRichSummary(IAnsiConsole ansi, SkillLibrary library)
+    private static void WriteRichSummary(IAnsiConsole ansi, SkillLibrary library, FactSchema facts)
     {
         var skills = new Table().Title("Learned skills").AddColumns("Skill", "Actions", "Preconditions", "Uses", "Successes", "Demonstrations");
         foreach (Skill skill in library.Skills)
             skills.AddRow(Markup.Escape(skill.Name), ActionCount(skill).ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(skill.Preconditions.Format(new GridWorld().Facts)),
+                Markup.Escape(skill.Preconditions.Format(facts)),
                 skill.Statistics.Uses.ToString(CultureInfo.InvariantCulture),
                 skill.Statistics.Successes.ToString(CultureInfo.InvariantCulture),
                 skill.Statistics.Demonstrations.ToString(CultureInfo.InvariantCulture));
