@@ -12,7 +12,7 @@ public sealed class GridWorldMemory : IEpisodeMemory
     private GridWorldObservation _observation = null!;
 
     /// <inheritdoc />
-    public int FeatureCount => 5;
+    public int FeatureCount => GridWorldObservation.FeatureLength;
 
     /// <inheritdoc />
     public Observation Observation => _observation;

@@ -65,7 +65,7 @@ public sealed class GridWorld : IEnvironment, ITextRenderable
     public FactSchema Facts => FactNames;
 
     /// <inheritdoc />
-    public int FeatureCount => 5;
+    public int FeatureCount => GridWorldObservation.FeatureLength;
 
     /// <inheritdoc />
     public int MaxSteps { get; }

@@ -28,8 +28,11 @@ public sealed class GridWorldObservation : Observation
         | (DoorOpen ? 1UL << GridWorld.DoorOpenFact : 0)
         | (AtGoal ? 1UL << GridWorld.AtGoalFact : 0));
 
+    /// <summary>The length of the feature vector.</summary>
+    public const int FeatureLength = 5;
+
     /// <inheritdoc />
-    public override int FeatureCount => 5;
+    public override int FeatureCount => FeatureLength;
 
     /// <inheritdoc />
     public override void WriteFeatures(Span<float> destination)
