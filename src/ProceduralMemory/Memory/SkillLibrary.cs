@@ -12,6 +12,7 @@ public sealed class SkillLibrary
     public const float DefaultMergeThreshold = 0.9f;
 
     private readonly List<Skill> _skills = [];
+    private int _nextId;
 
     /// <summary>Creates an empty library for keys of <paramref name="embeddingDimension"/> numbers.</summary>
     public SkillLibrary(int embeddingDimension, float mergeThreshold = DefaultMergeThreshold)
@@ -27,7 +28,7 @@ public sealed class SkillLibrary
     /// <summary>Cosine similarity above which a candidate merges into an existing skill.</summary>
     public float MergeThreshold { get; }
 
-    /// <summary>The stored skills in insertion order (index = <see cref="Skill.Id"/>).</summary>
+    /// <summary>The stored skills by ascending <see cref="Skill.Id"/>.</summary>
     public IReadOnlyList<Skill> Skills => _skills;
 
     /// <summary>The number of stored skills.</summary>
@@ -42,20 +43,64 @@ public sealed class SkillLibrary
         ArgumentNullException.ThrowIfNull(candidate);
         if (candidate.Id >= 0)
             throw new ArgumentException($"Skill '{candidate.Name}' already belongs to a library.", nameof(candidate));
-        if (candidate.Key.Length != EmbeddingDimension)
-            throw new ArgumentException(
-                $"Skill '{candidate.Name}' has a key of {candidate.Key.Length} numbers; this library's are {EmbeddingDimension}.",
-                nameof(candidate));
-
+        CheckKey(candidate);
         if (FindMatch(candidate.Preconditions, candidate.Effect, candidate.Key, MergeThreshold) is { } match)
         {
             match.Skill.Statistics.RecordDemonstration();
             return new SkillAddResult(match.Skill, Merged: true, match.Similarity);
         }
 
-        candidate.Id = _skills.Count;
+        candidate.Id = _nextId++;
         _skills.Add(candidate);
         return new SkillAddResult(candidate, Merged: false, Similarity: 0f);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="skill"/> under the id a store gave it (<see cref="Skill.Id"/>), without merging: the
+    /// store has already decided it is a skill of its own. Replaces a skill with the same id.
+    /// </summary>
+    public void Restore(Skill skill)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        ArgumentOutOfRangeException.ThrowIfNegative(skill.Id);
+        CheckKey(skill);
+        int at = IndexOf(skill.Id);
+        if (at >= 0)
+            _skills[at] = skill;
+        else
+            _skills.Insert(~at, skill);
+        _nextId = Math.Max(_nextId, skill.Id + 1);
+    }
+
+    /// <summary>The skill with id <paramref name="id"/>, or <c>null</c>.</summary>
+    public Skill? Find(int id) => IndexOf(id) is var at and >= 0 ? _skills[at] : null;
+
+    /// <summary>Forgets the skill with id <paramref name="id"/> (e.g. pruned from the store); returns whether there was one.</summary>
+    public bool Remove(int id)
+    {
+        int at = IndexOf(id);
+        if (at < 0)
+            return false;
+        _skills.RemoveAt(at);
+        return true;
+    }
+
+    /// <summary>The position of skill <paramref name="id"/> in the id-ordered list, or the complement of where it would go.</summary>
+    private int IndexOf(int id)
+    {
+        int low = 0, high = _skills.Count - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >>> 1;
+            int compared = _skills[middle].Id.CompareTo(id);
+            if (compared == 0)
+                return middle;
+            if (compared < 0)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return ~low;
     }
 
     /// <summary>
@@ -131,6 +176,14 @@ public sealed class SkillLibrary
             }
         }
         return new LibraryStatistics(_skills.Count, uses, successes, demonstrations, used == 0 ? 0 : rateSum / used);
+    }
+
+    private void CheckKey(Skill skill)
+    {
+        if (skill.Key.Length != EmbeddingDimension)
+            throw new ArgumentException(
+                $"Skill '{skill.Name}' has a key of {skill.Key.Length} numbers; this library's are {EmbeddingDimension}.",
+                nameof(skill));
     }
 
     private static List<Skill> TopK(List<(float Score, Skill Skill)> ranked, int topK)

@@ -31,4 +31,15 @@ public sealed class SkillStatistics
 
     /// <summary>Counts one more demonstration (a near-duplicate merged into this skill).</summary>
     public void RecordDemonstration() => Demonstrations++;
+
+    /// <summary>Sets the counts read back from a store (where other processes may have added to them).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or successes exceed uses.</exception>
+    public void Restore(int uses, int successes, int demonstrations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(uses);
+        ArgumentOutOfRangeException.ThrowIfNegative(successes);
+        ArgumentOutOfRangeException.ThrowIfNegative(demonstrations);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(successes, uses);
+        (Uses, Successes, Demonstrations) = (uses, successes, demonstrations);
+    }
 }
