@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProceduralMemory.Cli.Commands;
+using ProceduralMemory.Memory.Store;
 
 namespace ProceduralMemory.Cli;
 
@@ -28,6 +29,10 @@ internal static class CommandLineApp
         {
             return Fail(console, e.Message);
         }
+        catch (LibraryException e)
+        {
+            return Fail(console, e.Message);
+        }
     }
 
     private static RootCommand Build(CliConsole console) => new("procmem: procedural memory for agents")
@@ -37,6 +42,8 @@ internal static class CommandLineApp
         ShowCommand.Create(console),
         BenchCommand.Create(console),
         TrainCommand.Create(console),
+        EvalCommand.Create(console),
+        Commands.Skills.SkillsCommand.Create(console),
         ReportCommand.Create(console),
     };
 

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ProceduralMemory.Agents;
+using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Training;
 
 namespace ProceduralMemory.Cli.Commands;
@@ -21,20 +23,27 @@ internal static class BenchLearningCommand
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-99");
         Option<int> seed = CommonOptions.Seed(1);
         Option<string> agent = CommonOptions.Agent();
+        Option<string> library = CommonOptions.Library(defaultValue: null);
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {
-            env, trainSteps, evalSeeds, seed, agent, json,
+            env, trainSteps, evalSeeds, seed, agent, library, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
-            parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(json)));
+            parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(library), parsed.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName, bool json)
+    private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName,
+        string? libraryPath, bool json)
     {
+        if (libraryPath is not null && agentName != "procmem")
+            throw new UsageException($"--library needs the procmem agent; {agentName} keeps no skill library.");
         IEnvironment environment = EnvironmentRegistry.Create(envName);
-        ILearningAgent agent = AgentCatalog.Create(agentName, environment, seed);
+        using ISkillStore? store = libraryPath is null ? null : SkillStores.Open(libraryPath, readOnly: false);
+        ILearningAgent agent = store is null
+            ? AgentCatalog.Create(agentName, environment, seed)
+            : new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }, store);
         var plan = new TrainingPlan
         {
             MaxSteps = trainSteps,
@@ -49,8 +58,7 @@ internal static class BenchLearningCommand
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {e.Episodes} held-out layouts ({evalSeeds[0]}-{evalSeeds[^1]}):"));
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  mean return {e.MeanReturn:0.000}, success rate {e.SuccessRate:0.0%}, mean steps {e.MeanSteps:0.0} (optimal {(optimal is { } o ? o.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")})"));
+        console.Out.WriteLine(EvaluationLine.Format(e, optimal));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {

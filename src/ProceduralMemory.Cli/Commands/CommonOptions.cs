@@ -21,6 +21,20 @@ internal static class CommonOptions
     public static Option<string> OutputDirectory(string defaultValue = "procmem-out") =>
         new("--out") { Description = "Folder for the run's files (created if missing).", DefaultValueFactory = _ => defaultValue };
 
+    /// <summary>The <c>--library</c> option: the skill library to learn into or read from.</summary>
+    public static Option<string> Library(string? defaultValue = Cli.Library.SkillStores.DefaultLibrary)
+    {
+        var option = new Option<string>("--library")
+        {
+            Description = defaultValue is null
+                ? "Skill library file (SQLite) to learn into; none by default."
+                : $"Skill library file (SQLite; default {defaultValue} in the working directory).",
+        };
+        if (defaultValue is not null)
+            option.DefaultValueFactory = _ => defaultValue;
+        return option;
+    }
+
     /// <summary>The <c>--env</c> option: a registered environment name.</summary>
     public static Option<string> Environment(string defaultValue) =>
         NamedChoice("--env", "environment", EnvironmentRegistry.Names, EnvironmentRegistry.Contains, defaultValue);

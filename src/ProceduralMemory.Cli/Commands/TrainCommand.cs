@@ -1,17 +1,21 @@
 using System.CommandLine;
+using System.Text.Json;
 using ProceduralMemory.Agents;
+using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Training;
 using Spectre.Console;
 
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem train --env E (--steps N | --episodes N) [--seed S] [--out DIR]</c>: the procedural memory agent
-/// learns from scratch, evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end.
+/// <c>procmem train --env E (--steps N | --episodes N) [--library FILE] [--seed S] [--out DIR]</c>: the procedural
+/// memory agent learns into a skill library (from scratch when it is new, continuing from what it holds otherwise),
+/// evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end.
 /// </summary>
 internal static class TrainCommand
 {
@@ -26,26 +30,32 @@ internal static class TrainCommand
         Option<string> output = CommonOptions.OutputDirectory();
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-19");
         var evalEvery = new Option<int?>("--eval-every") { Description = "Training steps between evaluations (default: a tenth of --steps, or 2000)." };
-        var command = new Command("train", "Train the procedural memory agent from scratch and chart its learning.")
+        Option<string> library = CommonOptions.Library();
+        Option<int> keepEpisodes = CommonOptions.PositiveInt("--keep-episodes", "Episodic memory's bound: the library keeps this many of the newest training episodes.",
+            new ProceduralMemoryAgentOptions().EpisodesToKeep);
+        var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
+        var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, seed, output, evalSeeds, evalEvery,
+            env, steps, episodes, library, seed, output, evalSeeds, evalEvery, keepEpisodes, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(steps), parsed.GetValue(episodes),
-            parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), parsed.GetValue(evalEvery)));
+            parsed.GetRequiredValue(library), parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds),
+            parsed.GetValue(evalEvery), parsed.GetValue(keepEpisodes), parsed.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliConsole console, string envName, int? steps, int? episodes, int seed, string outputPath,
-        int[] evalSeeds, int? evalEvery)
+    private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, int seed,
+        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, bool json)
     {
         if (steps is not null && episodes is not null)
             throw new UsageException("give either --steps or --episodes, not both.");
         if (steps is <= 0 || episodes is <= 0 || evalEvery is <= 0)
             throw new UsageException("--steps, --episodes and --eval-every must be positive whole numbers.");
-        OutputDirectory output = OutputDirectory.Prepare(outputPath);
 
         IEnvironment environment = EnvironmentRegistry.Create(envName);
-        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed });
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: false);
+        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes }, store);
+        OutputDirectory output = OutputDirectory.Prepare(outputPath);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;
         var plan = new TrainingPlan
@@ -60,10 +70,17 @@ internal static class TrainCommand
 
         console.Out.WriteLine($"Training procmem on {envName} for {budget} {(bySteps ? "steps" : "episodes")} (seed {seed}); " +
             $"evaluating on {evalSeeds.Length} held-out layouts ({evalSeeds[0]}-{evalSeeds[^1]}) every {plan.CheckpointEvery} steps");
+        LibraryChanges before = store.ReadChanges(long.MaxValue);
+        console.Out.WriteLine(agent.Library.Count == 0
+            ? $"Library {libraryPath}: new, learning from scratch"
+            : $"Library {libraryPath}: continuing from {agent.Library.Count} skills learned over {before.Episodes} episodes");
         var progress = new TrainingProgress(console, budget, bySteps);
+        agent.SkillStored += skill => progress.WriteLine($"Stored new skill #{skill.Id} {skill.Name} in {libraryPath}");
         IReadOnlyList<LearningCurvePoint> curve = progress.Run(() => LearningRun.Train(agent, plan, progress));
 
         WriteSkills(console, agent, environment.Facts);
+        LibraryChanges after = store.ReadChanges(long.MaxValue);
+        console.Out.WriteLine($"Library {libraryPath}: {agent.Library.Count} skills, {after.Episodes} episodes run, {after.EpisodesKept} kept");
         string title = $"procmem on {envName}: learning from scratch (seed {seed})";
         console.Out.WriteLine();
         foreach (var (file, content) in new[]
@@ -73,6 +90,25 @@ internal static class TrainCommand
                      (TrainingReport.ChartFile, TrainingReport.Chart(title, curve, progress.Episodes).ToSvg()),
                  })
             console.Out.WriteLine($"Wrote {output.WriteAllText(file, content)}");
+        if (json)
+        {
+            EvaluationResult e = curve[^1].Evaluation;
+            console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                env = envName,
+                library = libraryPath,
+                train_env_steps = curve[^1].TrainingSteps,
+                train_episodes = curve[^1].TrainingEpisodes,
+                eval_mean_return = e.MeanReturn,
+                eval_success_rate = e.SuccessRate,
+                library_skills = agent.Library.Count,
+                library_episodes = after.Episodes,
+                // This run's own additions to the library's statistics (the library's totals sum these over runs).
+                committed_uses = agent.Committed.Uses,
+                committed_successes = agent.Committed.Successes,
+                committed_demonstrations = agent.Committed.Demonstrations,
+            }));
+        }
         return ExitCodes.Ok;
     }
 
@@ -80,7 +116,7 @@ internal static class TrainCommand
     {
         var rows = agent.Library.Skills.Select(s => (
             s.Name, Pre: s.Preconditions.Format(facts), Effect: s.Effect.Format(facts), s.Statistics,
-            Kept: agent.ModuleOf(s.Id).DemonstrationCount)).ToList();
+            Kept: agent.HasModule(s.Id) ? agent.ModuleOf(s.Id).DemonstrationCount : 0)).ToList();
         if (console.IsTerminal)
         {
             var table = new Table().Title("Learned skills").AddColumns("Skill", "Preconditions", "Effect", "Uses", "Successes", "Demonstrations");

@@ -48,6 +48,15 @@ internal sealed class TrainingProgress : ITrainingObserver
             _bar.Value = _budgetIsSteps ? trainingSteps : episode;
     }
 
+    /// <summary>Writes a line of news: above the progress bar on a terminal, as a plain line otherwise.</summary>
+    public void WriteLine(string line)
+    {
+        if (_bar is not null)
+            _console.Ansi.MarkupLine(Markup.Escape(line));
+        else
+            _console.Out.WriteLine(line);
+    }
+
     public void OnCheckpoint(LearningCurvePoint point)
     {
         EvaluationResult e = point.Evaluation;

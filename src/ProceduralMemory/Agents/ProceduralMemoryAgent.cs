@@ -3,6 +3,7 @@ using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Store;
 
 namespace ProceduralMemory.Agents;
 
@@ -14,7 +15,12 @@ namespace ProceduralMemory.Agents;
 /// to each skill's key and how well the skill has done, and runs the best one closed-loop until its effect holds
 /// or it fails, falling back to exploring.
 /// </summary>
-public sealed class ProceduralMemoryAgent : ILearningAgent
+/// <remarks>
+/// Skills are identified by their preconditions and effect: a segment with the same pair as a known skill is one
+/// more demonstration of it, whatever layout it came from. That is also a store's uniqueness rule, so agents
+/// sharing a store agree on what is one skill.
+/// </remarks>
+public sealed partial class ProceduralMemoryAgent : ILearningAgent
 {
     private readonly IEnvironment _environment;
     private readonly ProceduralMemoryAgentOptions _options;
@@ -22,13 +28,21 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
     private readonly NoveltyExplorer _explorer;
     private readonly StateEncoder _encoder;
     private readonly ulong _subgoalMask;
+    /// <summary>Every segment with a known skill's preconditions and effect is that skill, however its start looks.</summary>
+    private const float AnySimilarity = float.NegativeInfinity;
+
     private readonly Dictionary<int, SkillModule> _modules = [];
     private readonly float[] _features;
     private readonly Rng _trainingRng;
     private int _createdModules;
 
-    /// <summary>Creates an agent with an empty library for <paramref name="environment"/>.</summary>
-    public ProceduralMemoryAgent(IEnvironment environment, ProceduralMemoryAgentOptions? options = null)
+    /// <summary>
+    /// Creates an agent for <paramref name="environment"/>. Without a <paramref name="store"/> its library starts
+    /// empty and lives in memory. With one, it continues from what the store holds (creating the library there if
+    /// it is new) and commits what it learns after every training episode.
+    /// </summary>
+    /// <exception cref="LibraryException">The store holds a library for other facts, actions or features, or is empty and read-only.</exception>
+    public ProceduralMemoryAgent(IEnvironment environment, ProceduralMemoryAgentOptions? options = null, ISkillStore? store = null)
     {
         _environment = environment;
         _options = options ?? new ProceduralMemoryAgentOptions();
@@ -36,9 +50,16 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
         _subgoalMask = environment.Facts.MaskOf(_options.SubgoalFacts.Where(f => environment.Facts.Names.Contains(f)).ToArray());
         _explorer = new NoveltyExplorer(environment.Actions.Count, _subgoalMask);
         _trainingRng = new Rng(_options.Seed ^ 0x5EED_E8B1_0E5Eu);
-        _encoder = new StateEncoder(_memory.FeatureCount, _options.EmbeddingDimension, _options.Seed ^ 0xE4C0_DE5Au);
         _features = new float[_memory.FeatureCount];
-        Library = new SkillLibrary(_options.EmbeddingDimension, mergeThreshold: _options.SkillMatchThreshold);
+        var manifest = new LibraryManifest(environment.Facts.Names, environment.Actions.Names, _memory.FeatureCount,
+            _options.EmbeddingDimension, _options.Seed ^ 0xE4C0_DE5Au);
+        if (store is not null)
+            manifest = OpenLibrary(store, manifest);
+        _encoder = new StateEncoder(_memory.FeatureCount, manifest.EmbeddingDimension, manifest.EncoderSeed);
+        Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: AnySimilarity);
+        _store = store;
+        if (store is not null)
+            LoadLibrary();
     }
 
     /// <inheritdoc />
@@ -47,8 +68,11 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
     /// <summary>The learned skills.</summary>
     public SkillLibrary Library { get; }
 
-    /// <summary>The trainable module of skill <paramref name="skillId"/>.</summary>
+    /// <summary>The trainable module of neural skill <paramref name="skillId"/>.</summary>
     public SkillModule ModuleOf(int skillId) => _modules[skillId];
+
+    /// <summary>Whether skill <paramref name="skillId"/> has a trainable module (imported open-loop skills have none).</summary>
+    public bool HasModule(int skillId) => _modules.ContainsKey(skillId);
 
     /// <inheritdoc />
     public EpisodeSummary PlayEpisode(int layoutSeed, int maxSteps, bool learn)
@@ -100,7 +124,11 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
         if (run.Skill is not null && learn)
             run.Skill.Statistics.RecordUse(success: run.Skill.Effect.IsSatisfiedBy(_memory.Observation.Facts));
         if (learn)
+        {
             Learn(steps, terminated);
+            if (_store is not null)
+                CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, terminated, steps));
+        }
         return new EpisodeSummary(totalReward, steps.Count, terminated, skillUses);
     }
 
@@ -170,10 +198,10 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
         foreach (Segment segment in SubgoalSegmenter.Segment(episode, _subgoalMask))
         {
             float[] key = _encoder.Encode(segment.Steps[0].Features);
-            if (Library.FindMatch(segment.Preconditions, segment.Effect, key, _options.SkillMatchThreshold) is { } match)
+            if (Library.FindMatch(segment.Preconditions, segment.Effect, key, AnySimilarity) is { } match)
             {
                 match.Skill.Statistics.RecordDemonstration();
-                _modules[match.Skill.Id].AddDemonstration(segment.Steps);
+                AddDemonstration(match.Skill, segment.Steps);
                 BlendKey(match.Skill, key);
             }
             else if (succeeded)
@@ -184,15 +212,21 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
                 module.AddDemonstration(segment.Steps);
                 var skill = new Skill(NameFor(segment), segment.Preconditions, segment.Effect, new MlpPolicy(module.Network),
                     new SkillTermination(segment.Effect, StepLimit(module)), key);
-                _modules[Library.Add(skill).Skill.Id] = module;
+                if (_store is null)
+                    _modules[Library.Add(skill).Skill.Id] = module;
+                else
+                    StoreNewSkill(skill, module, segment.Steps);
             }
         }
 
         foreach (Skill skill in Library.Skills)
         {
-            SkillModule module = _modules[skill.Id];
-            if (module.Retrain(_options.Cloning with { Seed = _options.Seed + (ulong)skill.Id }) is not null)
+            if (_modules.TryGetValue(skill.Id, out SkillModule? module)
+                && module.Retrain(_options.Cloning with { Seed = _options.Seed + (ulong)skill.Id }) is not null)
+            {
                 skill.Termination = skill.Termination with { StepLimit = StepLimit(module) };
+                MarkModelChanged(skill);
+            }
         }
     }
 
@@ -200,12 +234,13 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
         (int)(_options.StepLimitFactor * module.LongestDemonstration) + _options.StepLimitSlack;
 
     /// <summary>Moves a skill's key towards a new demonstration's start: the key is the running mean of its demonstrations' starts.</summary>
-    private static void BlendKey(Skill skill, float[] start)
+    private void BlendKey(Skill skill, float[] start)
     {
         int n = skill.Statistics.Demonstrations;
         for (int i = 0; i < start.Length; i++)
             skill.Key[i] += (start[i] - skill.Key[i]) / n;
         VectorMath.NormalizeInPlace(skill.Key);
+        MarkModelChanged(skill);
     }
 
     private string NameFor(Segment segment)

@@ -11,17 +11,10 @@ public sealed record ProceduralMemoryAgentOptions
     /// <summary>Length of skill keys and state queries.</summary>
     public int EmbeddingDimension { get; init; } = 32;
 
-    /// <summary>
-    /// A segment joins an existing skill with the same preconditions and effect when its start is more similar than
-    /// this to the skill's key, else it founds a variant. The default (-1) keeps one skill per (preconditions,
-    /// effect): random-projection keys of different layouts' starts are too noisy to split on yet.
-    /// </summary>
-    public float SkillMatchThreshold { get; init; } = -1f;
-
     /// <summary>Hidden layer sizes of each skill's network.</summary>
     public IReadOnlyList<int> HiddenSizes { get; init; } = [64];
 
-    /// <summary>Demonstrations kept per skill (the longest is dropped first).</summary>
+    /// <summary>Demonstrations kept per skill, in memory and in a store (the oldest is dropped first).</summary>
     public int DemonstrationsPerSkill { get; init; } = 48;
 
     /// <summary>Behaviour cloning settings for each retraining (training continues from the current weights).</summary>
@@ -42,6 +35,9 @@ public sealed record ProceduralMemoryAgentOptions
     /// <summary>Exploration steps taken after a skill fails, before skills are tried again.</summary>
     public int ExplorationAfterFailure { get; init; } = 6;
 
-    /// <summary>The seed of every random choice the agent makes.</summary>
+    /// <summary>Episodic memory's retention bound: a store keeps this many of the newest training episodes.</summary>
+    public int EpisodesToKeep { get; init; } = 1000;
+
+    /// <summary>The seed of every random choice the agent makes (and, for a new library, of its key encoder).</summary>
     public ulong Seed { get; init; }
 }

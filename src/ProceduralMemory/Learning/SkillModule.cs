@@ -20,6 +20,16 @@ public sealed class SkillModule
         _capacity = capacity;
     }
 
+    /// <summary>A module around an existing (e.g. stored) <paramref name="network"/> and its kept demonstrations, oldest first; nothing to retrain until a new demonstration arrives.</summary>
+    public SkillModule(Mlp network, IEnumerable<IReadOnlyList<AgentStep>> demonstrations, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        Network = network ?? throw new ArgumentNullException(nameof(network));
+        _capacity = capacity;
+        foreach (var demonstration in demonstrations)
+            Keep(demonstration);
+    }
+
     /// <summary>The policy network.</summary>
     public Mlp Network { get; }
 
@@ -38,10 +48,15 @@ public sealed class SkillModule
     {
         if (steps.Count == 0)
             return;
+        Keep(steps);
+        _changed = true;
+    }
+
+    private void Keep(IReadOnlyList<AgentStep> steps)
+    {
         _demonstrations.Add(steps);
         if (_demonstrations.Count > _capacity)
             _demonstrations.RemoveAt(0);
-        _changed = true;
     }
 
     /// <summary>Continues training the network on every kept demonstration, if any arrived since the last time.</summary>

@@ -89,6 +89,27 @@ public sealed class NoveltyExplorer
         return 2 * losing > total;
     }
 
+    /// <summary>What the explorer has learned: how often each action, in each context, had each outcome.</summary>
+    public IEnumerable<(int Context, int Action, ActionOutcome Outcome, int Count)> OutcomeCounts()
+    {
+        foreach (var ((context, action), counts) in _outcomes)
+            foreach (var (outcome, count) in counts)
+                yield return (context, action, outcome, count);
+    }
+
+    /// <summary>How often <paramref name="action"/> in <paramref name="context"/> had <paramref name="outcome"/>.</summary>
+    public int OutcomeCount(int context, int action, ActionOutcome outcome) =>
+        _outcomes.TryGetValue((context, action), out var counts) ? counts.GetValueOrDefault(outcome) : 0;
+
+    /// <summary>Sets one learned count (read back from a store, where other agents may have added to it).</summary>
+    public void SetOutcomeCount(int context, int action, ActionOutcome outcome, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (!_outcomes.TryGetValue((context, action), out var counts))
+            _outcomes[(context, action)] = counts = [];
+        counts[outcome] = count;
+    }
+
     /// <summary>The expected novelty of the states <paramref name="action"/> leads to, plus the best that can follow.</summary>
     private double ActionValue(IEpisodeMemory memory, AgentPose pose, ulong facts, int action, int depth)
     {

@@ -1,4 +1,4 @@
-namespace ProceduralMemory.Cli.Tests;
+namespace ProceduralMemory.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable

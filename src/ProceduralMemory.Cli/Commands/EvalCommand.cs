@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ProceduralMemory.Agents;
+using ProceduralMemory.Cli.Library;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Training;
+
+namespace ProceduralMemory.Cli.Commands;
+
+/// <summary>
+/// <c>procmem eval --env E --library FILE [--seeds A-B] [--json]</c>: plays held-out layouts greedily with what a
+/// library holds, learning nothing and opening the library read-only.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        Option<string> env = CommonOptions.Environment("doorkey-5x5");
+        Option<string> library = CommonOptions.Library();
+        Option<int[]> seeds = SeedRange.Option("--seeds", "0-99");
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
+        var command = new Command("eval", "Evaluate a skill library on held-out layouts without changing it.")
+        {
+            env, library, seeds, json,
+        };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetRequiredValue(library),
+            parsed.GetRequiredValue(seeds), parsed.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string envName, string libraryPath, int[] seeds, bool json)
+    {
+        IEnvironment environment = EnvironmentRegistry.Create(envName);
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
+        var agent = new ProceduralMemoryAgent(environment, store: store);
+        EvaluationResult e = LearningRun.Evaluate(agent, seeds, environment.MaxSteps);
+        double? optimal = OptimalSteps.Mean(envName, seeds);
+
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{libraryPath} ({agent.Library.Count} skills) on {envName}, {e.Episodes} held-out layouts ({seeds[0]}-{seeds[^1]}):"));
+        console.Out.WriteLine(EvaluationLine.Format(e, optimal));
+        if (json)
+            console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                env = envName,
+                library = libraryPath,
+                skills = agent.Library.Count,
+                eval_episodes = e.Episodes,
+                eval_mean_return = e.MeanReturn,
+                eval_success_rate = e.SuccessRate,
+                eval_mean_steps = e.MeanSteps,
+                optimal_mean_steps = optimal,
+            }));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using ProceduralMemory.Cli.Library;
+using ProceduralMemory.Memory.Store;
+
+namespace ProceduralMemory.Cli.Commands.Skills;
+
+/// <summary>
+/// <c>procmem skills import FILE --library FILE</c>: validates a JSON export completely, then adds its skills in one
+/// transaction (a skill whose preconditions and effect are already stored adds its statistics and demonstrations to
+/// the stored one). Any failure leaves the library as it was, and a library file this command created is removed.
+/// </summary>
+internal static class SkillsImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("file") { Description = "A JSON file written by 'procmem skills export'." };
+        Option<string> library = CommonOptions.Library();
+        var command = new Command("import", "Add the skills of a JSON export to a library, all or nothing.") { file, library };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(file), parsed.GetRequiredValue(library)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string filePath, string libraryPath)
+    {
+        LibraryDocument document;
+        try
+        {
+            using FileStream file = File.OpenRead(filePath);
+            document = LibraryJson.Read(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read {filePath}: {e.Message}");
+        }
+        catch (LibraryException e)
+        {
+            throw new LibraryException($"{filePath}: {e.Message}; nothing was imported", e);
+        }
+
+        bool existed = File.Exists(libraryPath);
+        try
+        {
+            CommitResult result;
+            using (ISkillStore store = SkillStores.Open(libraryPath, readOnly: false))
+            {
+                if (store.Manifest is { } stored)
+                {
+                    if ((stored.IncompatibilityWith(document.Manifest) ?? KeyMismatch(stored, document.Manifest)) is { } reason)
+                        throw new LibraryException($"{filePath} cannot go into {libraryPath}: {reason}; nothing was imported");
+                }
+                else
+                {
+                    store.Create(document.Manifest);
+                }
+                int kept = document.Skills.Select(s => s.Demonstrations.Count).Append(new LibraryCommit().DemonstrationsToKeep).Max();
+                result = store.Commit(new LibraryCommit { NewSkills = document.Skills, DemonstrationsToKeep = kept });
+            }
+            int created = result.NewSkills.Count(s => s.Created);
+            console.Out.WriteLine($"Imported {document.Skills.Count} skills from {filePath} into {libraryPath}: " +
+                $"{created} new, {document.Skills.Count - created} merged into stored skills with the same preconditions and effect");
+            return ExitCodes.Ok;
+        }
+        catch when (!existed)
+        {
+            SkillStores.Delete(libraryPath);
+            throw;
+        }
+    }
+
+    /// <summary>Keys embedded by another encoder cannot be compared with the library's.</summary>
+    private static string? KeyMismatch(LibraryManifest stored, LibraryManifest imported) =>
+        stored.EmbeddingDimension == imported.EmbeddingDimension && stored.EncoderSeed == imported.EncoderSeed
+            ? null
+            : $"its keys were embedded by another encoder (dimension {imported.EmbeddingDimension}, seed {imported.EncoderSeed}; the library's: {stored.EmbeddingDimension}, {stored.EncoderSeed})";
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using ProceduralMemory.Cli.Library;
+using ProceduralMemory.Cli.Output;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Store;
+
+namespace ProceduralMemory.Cli.Commands.Skills;
+
+/// <summary><c>procmem skills list --library FILE</c>: every skill with its conditions, policy and statistics.</summary>
+internal static class SkillsListCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        Option<string> library = CommonOptions.Library();
+        var command = new Command("list", "List a library's skills.") { library };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string libraryPath)
+    {
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
+        LibraryManifest manifest = store.Manifest ?? throw new LibraryException($"{libraryPath} holds no skills yet: train into it first");
+        LibraryChanges all = store.ReadChanges(0);
+        var facts = new FactSchema(manifest.FactNames);
+        TableWriter.Write(console, $"{libraryPath}: {all.Skills.Count} skills, {all.Episodes} episodes run (age counts episodes since a skill was created)",
+            SkillRows.Headers, all.Skills.OrderBy(s => s.Id).Select(s => SkillRows.Of(s, facts, all.Episodes)).ToList());
+        return ExitCodes.Ok;
+    }
+}

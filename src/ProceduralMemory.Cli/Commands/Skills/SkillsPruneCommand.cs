@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using ProceduralMemory.Cli.Library;
+using ProceduralMemory.Cli.Output;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Store;
+
+namespace ProceduralMemory.Cli.Commands.Skills;
+
+/// <summary>
+/// <c>procmem skills prune --below RATE [--min-uses N] [--min-age EPISODES] [--dry-run] --library FILE</c>: forgets
+/// skills old enough and used often enough to judge whose success rate is below RATE.
+/// </summary>
+internal static class SkillsPruneCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var below = new Option<double>("--below")
+        {
+            Description = "Remove skills whose success rate is below this (0 to 1).",
+            Required = true,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) && rate is >= 0 and <= 1)
+                    return rate;
+                result.AddError($"--below must be a success rate from 0 to 1 (got '{text}').");
+                return 0;
+            },
+        };
+        Option<int> minUses = CommonOptions.PositiveInt("--min-uses", "Judge only skills used at least this often.", 5);
+        var minAge = new Option<int>("--min-age") { Description = "Judge only skills created at least this many library episodes ago.", DefaultValueFactory = _ => 0 };
+        minAge.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--min-age must be 0 or more episodes."); });
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be removed; change nothing." };
+        Option<string> library = CommonOptions.Library();
+        var command = new Command("prune", "Remove skills by a success-rate and age rule.") { below, minUses, minAge, dryRun, library };
+        command.SetAction(parsed => Run(console, new PruneRule
+        {
+            MinSuccessRate = parsed.GetValue(below),
+            MinUses = parsed.GetValue(minUses),
+            MinAgeEpisodes = parsed.GetValue(minAge),
+        }, parsed.GetValue(dryRun), parsed.GetRequiredValue(library)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, PruneRule rule, bool dryRun, string libraryPath)
+    {
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: dryRun);
+        LibraryManifest manifest = store.Manifest ?? throw new LibraryException($"{libraryPath} holds no skills yet: nothing to prune");
+        LibraryChanges all = store.ReadChanges(0);
+        IReadOnlyCollection<int> removed = dryRun
+            ? all.Skills.Where(s => rule.Selects(s.Uses, s.Successes, s.CreatedEpisode, all.Episodes)).Select(s => s.Id).ToList()
+            : store.Prune(rule);
+        var facts = new FactSchema(manifest.FactNames);
+        string verb = dryRun ? "Would remove" : "Removed";
+        string why = string.Create(CultureInfo.InvariantCulture,
+            $"success rate below {rule.MinSuccessRate:0.###} after at least {rule.MinUses} uses, created at least {rule.MinAgeEpisodes} episodes ago");
+        if (removed.Count == 0)
+        {
+            console.Out.WriteLine($"{verb} no skills from {libraryPath} ({why}).");
+            return ExitCodes.Ok;
+        }
+        TableWriter.Write(console, $"{verb} {removed.Count} skills from {libraryPath} ({why})", SkillRows.Headers,
+            all.Skills.Where(s => removed.Contains(s.Id)).Select(s => SkillRows.Of(s, facts, all.Episodes)).ToList());
+        return ExitCodes.Ok;
+    }
+}

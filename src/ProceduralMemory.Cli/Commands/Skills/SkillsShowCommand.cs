@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using ProceduralMemory.Cli.Library;
+using ProceduralMemory.Cli.Output;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Store;
+
+namespace ProceduralMemory.Cli.Commands.Skills;
+
+/// <summary><c>procmem skills show ID|NAME --library FILE</c>: one skill in full.</summary>
+internal static class SkillsShowCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var skill = new Argument<string>("skill") { Description = "The skill's id or name." };
+        Option<string> library = CommonOptions.Library();
+        var command = new Command("show", "Show one skill of a library in full.") { skill, library };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(skill), parsed.GetRequiredValue(library)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string wanted, string libraryPath)
+    {
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
+        LibraryManifest manifest = store.Manifest ?? throw new LibraryException($"{libraryPath} holds no skills yet: train into it first");
+        LibraryChanges all = store.ReadChanges(0);
+        SkillRecord skill = Find(all.Skills, wanted, libraryPath);
+        var demonstrations = store.ReadDemonstrations(skill.Id);
+        string[] row = SkillRows.Of(skill, new FactSchema(manifest.FactNames), all.Episodes);
+
+        var fields = SkillRows.Headers.Zip(row, (field, value) => (IReadOnlyList<string>)[field, value]).ToList();
+        fields.Add(["Step limit", $"{skill.StepLimit}"]);
+        fields.Add(["Kept demonstrations", demonstrations.Count == 0 ? "0"
+            : $"{demonstrations.Count} (steps: shortest {demonstrations.Min(d => d.Count)}, longest {demonstrations.Max(d => d.Count)})"]);
+        fields.Add(["Created at episode", $"{skill.CreatedEpisode}"]);
+        fields.Add(["Key", $"{skill.Key.Length} numbers: " + string.Join(", ", skill.Key.Take(6).Select(v => v.ToString("0.000", CultureInfo.InvariantCulture))) + (skill.Key.Length > 6 ? ", ..." : "")]);
+        if (skill.Policy.Weights is { } weights)
+            fields.Add(["Network", $"{weights.Parameters.Length} parameters, {weights.Activation.ToString().ToLowerInvariant()} hidden layers, checksummed"]);
+        else
+            fields.Add(["Actions", string.Join(", ", skill.Policy.Actions!.Select(a => manifest.ActionNames[a]))]);
+        TableWriter.Write(console, $"Skill #{skill.Id} {skill.Name} in {libraryPath}", ["Field", "Value"], fields);
+        return ExitCodes.Ok;
+    }
+
+    private static SkillRecord Find(IReadOnlyList<SkillRecord> skills, string wanted, string libraryPath)
+    {
+        if (int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
+            return skills.FirstOrDefault(s => s.Id == id) ?? throw new UsageException($"{libraryPath} has no skill with id {id}.");
+        var named = skills.Where(s => s.Name == wanted).ToList();
+        return named.Count switch
+        {
+            1 => named[0],
+            0 => throw new UsageException($"{libraryPath} has no skill named '{wanted}' (see 'procmem skills list').")
+            ,
+            _ => throw new UsageException($"{named.Count} skills are named '{wanted}' (ids {string.Join(", ", named.Select(s => s.Id))}); give an id."),
+        };
+    }
+}

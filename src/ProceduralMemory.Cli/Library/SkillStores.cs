@@ -1,0 +1,27 @@
+using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Sqlite;
+
+namespace ProceduralMemory.Cli.Library;
+
+/// <summary>Opens the store a <c>--library</c> value names: a SQLite file (the embedded default).</summary>
+internal static class SkillStores
+{
+    /// <summary>The default library, in the working directory.</summary>
+    public const string DefaultLibrary = "procmem.db";
+
+    /// <summary>Opens <paramref name="location"/>; <paramref name="readOnly"/> never writes (nor creates) anything.</summary>
+    /// <exception cref="LibraryException">Not a usable library (the message names it).</exception>
+    public static ISkillStore Open(string location, bool readOnly)
+    {
+        if (string.IsNullOrWhiteSpace(location))
+            throw new LibraryException("--library needs a file name.");
+        return SqliteSkillStore.Open(location, readOnly);
+    }
+
+    /// <summary>Removes a library file this process created and could not finish (with SQLite's side files).</summary>
+    public static void Delete(string location)
+    {
+        foreach (string suffix in new[] { "", "-wal", "-shm", "-journal" })
+            File.Delete(location + suffix);
+    }
+}

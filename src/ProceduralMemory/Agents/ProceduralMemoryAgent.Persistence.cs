@@ -1,0 +1,207 @@
+using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Learning;
+using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Neural;
+
+namespace ProceduralMemory.Agents;
+
+/// <summary>
+/// The agent's side of a skill store. Counts (skill statistics, outcome counts) are committed as increments over
+/// what the store last said, and read back as totals, so several agents learning into one store add up instead of
+/// overwriting each other; networks, keys and step limits are replaced (the latest writer's model wins).
+/// </summary>
+/// <remarks>
+/// After each commit the agent reads back everything written since its last read, its own writes included: the
+/// totals then include other agents' work, and a single agent ends up exactly where it would be without a store.
+/// </remarks>
+public sealed partial class ProceduralMemoryAgent
+{
+    private readonly ISkillStore? _store;
+    private readonly Dictionary<int, (int Uses, int Successes, int Demonstrations)> _storedCounts = [];
+    private readonly Dictionary<(int Context, int Action, ActionOutcome Outcome), int> _storedOutcomes = [];
+    private readonly Dictionary<int, List<IReadOnlyList<AgentStep>>> _unsavedDemonstrations = [];
+    private readonly HashSet<int> _changedModels = [];
+    private long _seenChange;
+
+    /// <summary>
+    /// What this agent has added to its store's skill statistics so far (other agents' additions excluded): with
+    /// several agents on one store, the store's totals are the sums of these.
+    /// </summary>
+    public (long Uses, long Successes, long Demonstrations) Committed { get; private set; }
+
+    /// <summary>Raised when a skill this agent discovered has been committed to its store (it survives a crash from then on).</summary>
+    public event Action<Skill>? SkillStored;
+
+    /// <summary>The manifest the agent works under: the stored one (whose key encoder it adopts), or <paramref name="wanted"/> for a new library.</summary>
+    private static LibraryManifest OpenLibrary(ISkillStore store, LibraryManifest wanted)
+    {
+        if (store.Manifest is { } stored)
+        {
+            if (stored.IncompatibilityWith(wanted) is { } reason)
+                throw new LibraryException($"the library holds skills for another kind of environment: {reason}");
+            return stored;
+        }
+        if (store.IsReadOnly)
+            throw new LibraryException("the library is empty: train into it first");
+        store.Create(wanted);
+        return wanted;
+    }
+
+    /// <summary>Loads every stored skill, its module and demonstrations, and the stored outcome counts.</summary>
+    private void LoadLibrary() => ReadBack();
+
+    /// <summary>Commits a newly discovered skill at once; if another agent stored the same skill first, adopts that one.</summary>
+    private void StoreNewSkill(Skill skill, SkillModule module, IReadOnlyList<AgentStep> demonstration)
+    {
+        var commit = new LibraryCommit
+        {
+            NewSkills = [new NewSkill(SkillRecord.Of(skill), [demonstration])],
+            DemonstrationsToKeep = _options.DemonstrationsPerSkill,
+        };
+        var (id, created) = _store!.Commit(commit).NewSkills[0];
+        AddCommitted(skill.Statistics.Uses, skill.Statistics.Successes, skill.Statistics.Demonstrations);
+        if (!created)
+        {
+            ReadBack(); // the stored twin arrives with this demonstration already added to it
+            return;
+        }
+        skill.Id = id;
+        Library.Restore(skill);
+        _modules[id] = module;
+        _storedCounts[id] = (skill.Statistics.Uses, skill.Statistics.Successes, skill.Statistics.Demonstrations);
+        SkillStored?.Invoke(skill);
+    }
+
+    /// <summary>Keeps a demonstration for the skill's module and for the next commit.</summary>
+    private void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps)
+    {
+        if (!_modules.TryGetValue(skill.Id, out SkillModule? module))
+            return; // a skill without a network (e.g. imported open-loop) has nothing to learn from it
+        module.AddDemonstration(steps);
+        if (_store is null)
+            return;
+        if (!_unsavedDemonstrations.TryGetValue(skill.Id, out var list))
+            _unsavedDemonstrations[skill.Id] = list = [];
+        list.Add(steps);
+    }
+
+    private void MarkModelChanged(Skill skill)
+    {
+        if (_store is not null)
+            _changedModels.Add(skill.Id);
+    }
+
+    /// <summary>Commits what the episode taught (and the episode itself), then reads back the store's totals.</summary>
+    private void CommitEpisode(EpisodeRecord episode)
+    {
+        var updates = new List<SkillUpdate>();
+        foreach (Skill skill in Library.Skills)
+        {
+            var stored = _storedCounts.GetValueOrDefault(skill.Id);
+            SkillStatistics now = skill.Statistics;
+            bool modelChanged = _changedModels.Contains(skill.Id);
+            var update = new SkillUpdate(skill.Id)
+            {
+                AddUses = now.Uses - stored.Uses,
+                AddSuccesses = now.Successes - stored.Successes,
+                AddDemonstrations = now.Demonstrations - stored.Demonstrations,
+                Key = modelChanged ? (float[])skill.Key.Clone() : null,
+                StepLimit = modelChanged ? skill.Termination.StepLimit : null,
+                Policy = modelChanged ? StoredPolicy.Of(skill.Policy) : null,
+                NewDemonstrations = _unsavedDemonstrations.GetValueOrDefault(skill.Id) ?? [],
+            };
+            if (!update.IsEmpty)
+                updates.Add(update);
+        }
+
+        var increments = new List<OutcomeCount>();
+        foreach (var (context, action, outcome, count) in _explorer.OutcomeCounts())
+        {
+            int added = count - _storedOutcomes.GetValueOrDefault((context, action, outcome));
+            if (added != 0)
+                increments.Add(new OutcomeCount(context, action, outcome.Forward, outcome.Right, outcome.Turns, outcome.FlippedFacts, added));
+        }
+
+        _store!.Commit(new LibraryCommit
+        {
+            Updates = updates,
+            OutcomeIncrements = increments,
+            Episodes = [episode with { Steps = episode.Steps.Select(s => s with { Features = [] }).ToList() }],
+            EpisodesToKeep = _options.EpisodesToKeep,
+            DemonstrationsToKeep = _options.DemonstrationsPerSkill,
+        });
+        foreach (SkillUpdate update in updates)
+            AddCommitted(update.AddUses, update.AddSuccesses, update.AddDemonstrations);
+        _unsavedDemonstrations.Clear();
+        _changedModels.Clear();
+        ReadBack();
+    }
+
+    private void AddCommitted(long uses, long successes, long demonstrations) =>
+        Committed = (Committed.Uses + uses, Committed.Successes + successes, Committed.Demonstrations + demonstrations);
+
+    /// <summary>
+    /// Brings the in-memory library up to date with everything written to the store since the last read: totals
+    /// replace counts (plus anything not yet committed), other agents' models replace unchanged local ones, skills
+    /// new to this agent are loaded with their demonstrations, and skills pruned from the store are forgotten.
+    /// </summary>
+    private void ReadBack()
+    {
+        LibraryChanges changes = _store!.ReadChanges(_seenChange);
+        foreach (SkillRecord record in changes.Skills)
+        {
+            if (Library.Find(record.Id) is not { } skill)
+            {
+                AdoptStoredSkill(record);
+                continue;
+            }
+            var stored = _storedCounts.GetValueOrDefault(record.Id);
+            SkillStatistics now = skill.Statistics;
+            skill.Statistics.Restore(
+                record.Uses + now.Uses - stored.Uses,
+                record.Successes + now.Successes - stored.Successes,
+                record.Demonstrations + now.Demonstrations - stored.Demonstrations);
+            _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
+            if (!_changedModels.Contains(record.Id))
+                AdoptStoredModel(skill, record);
+        }
+
+        foreach (OutcomeCount stored in changes.Outcomes)
+        {
+            var outcome = new ActionOutcome(stored.Forward, stored.Right, stored.Turns, stored.FlippedFacts);
+            var key = (stored.Context, stored.Action, outcome);
+            int unsaved = _explorer.OutcomeCount(stored.Context, stored.Action, outcome) - _storedOutcomes.GetValueOrDefault(key);
+            _explorer.SetOutcomeCount(stored.Context, stored.Action, outcome, (int)stored.Count + unsaved);
+            _storedOutcomes[key] = (int)stored.Count;
+        }
+
+        var live = changes.SkillIds.ToHashSet();
+        foreach (Skill gone in Library.Skills.Where(s => !live.Contains(s.Id)).ToList())
+        {
+            Library.Remove(gone.Id);
+            _modules.Remove(gone.Id);
+            _storedCounts.Remove(gone.Id);
+        }
+        _seenChange = changes.Change;
+    }
+
+    private void AdoptStoredSkill(SkillRecord record)
+    {
+        Skill skill = record.ToSkill();
+        Library.Restore(skill);
+        _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
+        if (skill.Policy is MlpPolicy neural)
+            _modules[record.Id] = new SkillModule(neural.Network, _store!.ReadDemonstrations(record.Id), _options.DemonstrationsPerSkill);
+        _createdModules = Math.Max(_createdModules, record.Id + 1);
+    }
+
+    /// <summary>Takes another writer's key, step limit and network for <paramref name="skill"/> (a no-op for this agent's own last write).</summary>
+    private static void AdoptStoredModel(Skill skill, SkillRecord record)
+    {
+        record.Key.CopyTo(skill.Key, 0);
+        skill.Termination = skill.Termination with { StepLimit = record.StepLimit };
+        if (skill.Policy is MlpPolicy neural && record.Policy.Weights is { } weights)
+            neural.Network.LoadWeights(weights);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using ProceduralMemory.Agents.Perception;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Learning;
+using ProceduralMemory.Neural;
+
+namespace ProceduralMemory.Memory.Store;
+
+public static partial class LibraryJson
+{
+    /// <summary>
+    /// Reads and validates a document: format and version; unique fact and action names; every condition, policy
+    /// action and demonstration step naming known facts and actions; network and key shapes that fit the manifest;
+    /// finite numbers; non-negative counts with successes at most uses; one skill per (preconditions, effect).
+    /// </summary>
+    /// <exception cref="LibraryException">The first problem found, with its JSON path (e.g. <c>$.skills[2].key[5]</c>).</exception>
+    public static LibraryDocument Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            throw new LibraryException($"not valid JSON: {e.Message}", e);
+        }
+        using (parsed)
+            return ReadDocument(new Node(parsed.RootElement, "$"));
+    }
+
+    private static LibraryDocument ReadDocument(Node root)
+    {
+        string format = root["format"].String();
+        if (format != FormatName)
+            throw root["format"].Invalid($"is '{format}', not '{FormatName}'");
+        int version = root["version"].Int(minimum: 1);
+        if (version > FormatVersion)
+            throw root["version"].Invalid($"is {version}: written by a newer procmem (this build reads version {FormatVersion})");
+
+        var manifest = new LibraryManifest(
+            root["facts"].Names(maximum: 64), root["actions"].Names(maximum: int.MaxValue),
+            root["feature_count"].Int(minimum: 1), root["embedding_dimension"].Int(minimum: 1), root["encoder_seed"].UInt64Text());
+        long episodes = root["episodes"].Long(minimum: 0);
+        var schema = new FactSchema(manifest.FactNames);
+
+        var skills = new List<NewSkill>();
+        var seen = new Dictionary<(FactCondition, FactCondition), int>();
+        foreach (Node node in root["skills"].Items())
+        {
+            var skill = new SkillRecord
+            {
+                Id = node["id"].Int(minimum: 0),
+                Name = node["name"].String(),
+                Preconditions = node["preconditions"].Condition(schema),
+                Effect = node["effect"].Condition(schema),
+                Policy = node["policy"].Policy(manifest),
+                Key = node["key"].Floats(manifest.EmbeddingDimension),
+                StepLimit = node["step_limit"].Int(minimum: 1),
+                Uses = node["uses"].Int(minimum: 0),
+                Successes = node["successes"].Int(minimum: 0),
+                Demonstrations = node["demonstrations"].Int(minimum: 0),
+                CreatedEpisode = node["created_episode"].Long(minimum: 0),
+            };
+            if (string.IsNullOrWhiteSpace(skill.Name))
+                throw node["name"].Invalid("is empty");
+            if (skill.Successes > skill.Uses)
+                throw node["successes"].Invalid($"is {skill.Successes}, more than the {skill.Uses} uses");
+            if (skill.Key.All(v => v == 0))
+                throw node["key"].Invalid("is all zeros; a key needs a direction");
+            if (!seen.TryAdd((skill.Preconditions, skill.Effect), skills.Count))
+                throw node.Invalid($"has the same preconditions and effect as $.skills[{seen[(skill.Preconditions, skill.Effect)]}]; a library holds one skill per pair");
+            var demonstrations = node["kept_demonstrations"].Items()
+                .Select(d => (IReadOnlyList<AgentStep>)d.Items().Select(s => s.Step(manifest, schema)).ToList()).ToList();
+            skills.Add(new NewSkill(skill, demonstrations));
+        }
+        return new LibraryDocument(manifest, episodes, skills);
+    }
+
+    /// <summary>A JSON value and its path, with readers that fail with that path in the message.</summary>
+    private readonly record struct Node(JsonElement Element, string Path)
+    {
+        public Node this[string name] => Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out JsonElement value)
+            ? new Node(value, $"{Path}.{name}")
+            : throw new LibraryException($"{Path}.{name} is missing");
+
+        public LibraryException Invalid(string problem) => new($"{Path} {problem}");
+
+        public IEnumerable<Node> Items()
+        {
+            Expect(JsonValueKind.Array, "an array");
+            int i = 0;
+            foreach (JsonElement item in Element.EnumerateArray())
+                yield return new Node(item, $"{Path}[{i++}]");
+        }
+
+        public string String()
+        {
+            Expect(JsonValueKind.String, "a string");
+            return Element.GetString()!;
+        }
+
+        public long Long(long minimum)
+        {
+            if (Element.ValueKind != JsonValueKind.Number || !Element.TryGetInt64(out long value))
+                throw Invalid("must be a whole number");
+            return value >= minimum ? value : throw Invalid($"is {value}; it must be at least {minimum}");
+        }
+
+        public int Int(int minimum)
+        {
+            long value = Long(minimum);
+            return value <= int.MaxValue ? (int)value : throw Invalid($"is {value}; too large");
+        }
+
+        public ulong UInt64Text() =>
+            ulong.TryParse(String(), NumberStyles.None, CultureInfo.InvariantCulture, out ulong value)
+                ? value
+                : throw Invalid("must be a whole number from 0 to 18446744073709551615, written as a string");
+
+        public float[] Floats(int? length = null)
+        {
+            var values = Items().Select(n => n.Float()).ToArray();
+            return length is null || values.Length == length
+                ? values
+                : throw Invalid($"has {values.Length} numbers; the library's need {length}");
+        }
+
+        private float Float()
+        {
+            if (Element.ValueKind != JsonValueKind.Number || !Element.TryGetSingle(out float value) || !float.IsFinite(value))
+                throw Invalid("must be a finite number");
+            return value;
+        }
+
+        public IReadOnlyList<string> Names(int maximum)
+        {
+            var names = Items().Select(n => n.String()).ToList();
+            if (names.Count == 0 || names.Count > maximum)
+                throw Invalid($"must list 1 to {maximum} names");
+            if (names.FirstOrDefault(n => string.IsNullOrWhiteSpace(n)) is not null)
+                throw Invalid("contains an empty name");
+            if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw Invalid($"names '{twice.Key}' twice");
+            return names;
+        }
+
+        public FactCondition Condition(FactSchema schema)
+        {
+            Expect(JsonValueKind.Object, "an object of fact names to true or false");
+            ulong mask = 0, values = 0;
+            foreach (JsonProperty fact in Element.EnumerateObject())
+            {
+                int bit = schema.IndexOf(fact.Name);
+                if (bit < 0)
+                    throw Invalid($"names the unknown fact '{fact.Name}'");
+                if (fact.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    throw new Node(fact.Value, $"{Path}.{fact.Name}").Invalid("must be true or false");
+                mask |= 1UL << bit;
+                if (fact.Value.GetBoolean())
+                    values |= 1UL << bit;
+            }
+            return new FactCondition(mask, values);
+        }
+
+        public ulong Facts(FactSchema schema)
+        {
+            ulong bits = 0;
+            foreach (Node name in Items())
+            {
+                int bit = schema.IndexOf(name.String());
+                bits |= bit >= 0 ? 1UL << bit : throw name.Invalid($"is the unknown fact '{name.String()}'");
+            }
+            return bits;
+        }
+
+        public int Action(LibraryManifest manifest)
+        {
+            string name = String();
+            int index = manifest.ActionNames.ToList().IndexOf(name);
+            return index >= 0 ? index : throw Invalid($"is the unknown action '{name}'");
+        }
+
+        public StoredPolicy Policy(LibraryManifest manifest)
+        {
+            string kind = this["kind"].String();
+            if (kind == OpenLoopPolicy.KindName)
+            {
+                var actions = this["actions"].Items().Select(a => a.Action(manifest)).ToList();
+                return actions.Count > 0 ? StoredPolicy.OfActions(actions) : throw this["actions"].Invalid("is empty");
+            }
+            if (kind != MlpPolicy.KindName)
+                throw this["kind"].Invalid($"is '{kind}'; known kinds: {MlpPolicy.KindName}, {OpenLoopPolicy.KindName}");
+            int[] sizes = this["layer_sizes"].Items().Select(n => n.Int(minimum: 1)).ToArray();
+            if (sizes.Length < 2 || sizes[0] != manifest.FeatureCount || sizes[^1] != manifest.ActionNames.Count)
+                throw this["layer_sizes"].Invalid($"must run from the {manifest.FeatureCount} features to the {manifest.ActionNames.Count} actions");
+            string activation = this["activation"].String();
+            if (!Enum.TryParse(activation, ignoreCase: true, out HiddenActivation parsed) || !Enum.IsDefined(parsed)
+                || activation != parsed.ToString().ToLowerInvariant())
+                throw this["activation"].Invalid($"is '{activation}'; known: {string.Join(", ", Enum.GetNames<HiddenActivation>().Select(n => n.ToLowerInvariant()))}");
+            int expected;
+            try
+            {
+                expected = MlpWeights.ParameterCount(sizes);
+            }
+            catch (ArgumentException e)
+            {
+                throw this["layer_sizes"].Invalid(e.Message);
+            }
+            return StoredPolicy.OfWeights(new MlpWeights(sizes, parsed, this["parameters"].Floats(expected)));
+        }
+
+        public AgentStep Step(LibraryManifest manifest, FactSchema schema)
+        {
+            int direction = this["direction"].Int(minimum: 0);
+            if (direction > 3)
+                throw this["direction"].Invalid($"is {direction}; directions are 0 to 3");
+            Node rewardNode = this["reward"];
+            double reward = rewardNode.Element.ValueKind == JsonValueKind.Number && rewardNode.Element.TryGetDouble(out double r) && double.IsFinite(r)
+                ? r
+                : throw rewardNode.Invalid("must be a finite number");
+            return new AgentStep(new AgentPose(this["x"].Int(int.MinValue), this["y"].Int(int.MinValue), direction),
+                this["facts"].Facts(schema), this["features"].Floats(manifest.FeatureCount), this["action"].Action(manifest),
+                reward, this["next_facts"].Facts(schema));
+        }
+
+        private void Expect(JsonValueKind kind, string what)
+        {
+            if (Element.ValueKind != kind)
+                throw Invalid($"must be {what}");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ProceduralMemory.Agents.Perception;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Learning;
+using ProceduralMemory.Neural;
+
+namespace ProceduralMemory.Memory.Store;
+
+/// <summary>
+/// The JSON form of a <see cref="LibraryDocument"/>, format <c>procmem-skill-library</c> version
+/// <see cref="FormatVersion"/> (documented in docs/library-format.md). Facts and actions appear by name, numbers in
+/// their shortest exact form, so a document reads back bit for bit. Reading validates everything and reports the
+/// first problem with its JSON path; nothing read is ever executed.
+/// </summary>
+public static partial class LibraryJson
+{
+    /// <summary>The format's name, the value of the document's <c>format</c> member.</summary>
+    public const string FormatName = "procmem-skill-library";
+
+    /// <summary>The format version written, and the newest one read.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Writes <paramref name="document"/> as indented UTF-8 JSON (number arrays on one line each).</summary>
+    public static void Write(Stream stream, LibraryDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(document);
+        LibraryManifest manifest = document.Manifest;
+        var facts = new FactSchema(manifest.FactNames);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("format", FormatName);
+        json.WriteNumber("version", FormatVersion);
+        WriteStrings(json, "facts", manifest.FactNames);
+        WriteStrings(json, "actions", manifest.ActionNames);
+        json.WriteNumber("feature_count", manifest.FeatureCount);
+        json.WriteNumber("embedding_dimension", manifest.EmbeddingDimension);
+        json.WriteString("encoder_seed", manifest.EncoderSeed.ToString(CultureInfo.InvariantCulture));
+        json.WriteNumber("episodes", document.Episodes);
+        json.WriteStartArray("skills");
+        foreach (var (skill, demonstrations) in document.Skills)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", skill.Id);
+            json.WriteString("name", skill.Name);
+            WriteCondition(json, "preconditions", skill.Preconditions, facts);
+            WriteCondition(json, "effect", skill.Effect, facts);
+            WritePolicy(json, skill.Policy, manifest);
+            WriteNumbers(json, "key", skill.Key);
+            json.WriteNumber("step_limit", skill.StepLimit);
+            json.WriteNumber("uses", skill.Uses);
+            json.WriteNumber("successes", skill.Successes);
+            json.WriteNumber("demonstrations", skill.Demonstrations);
+            json.WriteNumber("created_episode", skill.CreatedEpisode);
+            json.WriteStartArray("kept_demonstrations");
+            foreach (var demonstration in demonstrations)
+            {
+                json.WriteStartArray();
+                foreach (AgentStep step in demonstration)
+                    WriteStep(json, step, manifest, facts);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WritePolicy(Utf8JsonWriter json, StoredPolicy policy, LibraryManifest manifest)
+    {
+        json.WriteStartObject("policy");
+        json.WriteString("kind", policy.Kind);
+        if (policy.Weights is { } weights)
+        {
+            json.WritePropertyName("layer_sizes");
+            json.WriteRawValue("[" + string.Join(", ", weights.LayerSizes.ToArray()) + "]");
+            json.WriteString("activation", weights.Activation.ToString().ToLowerInvariant());
+            WriteNumbers(json, "parameters", weights.Parameters);
+        }
+        else
+        {
+            WriteStrings(json, "actions", policy.Actions!.Select(a => manifest.ActionNames[a]).ToList());
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteStep(Utf8JsonWriter json, AgentStep step, LibraryManifest manifest, FactSchema facts)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("x", step.Pose.X);
+        json.WriteNumber("y", step.Pose.Y);
+        json.WriteNumber("direction", step.Pose.Direction);
+        WriteStrings(json, "facts", TrueFacts(step.Facts, facts));
+        json.WriteString("action", manifest.ActionNames[step.Action]);
+        json.WriteNumber("reward", step.Reward);
+        WriteStrings(json, "next_facts", TrueFacts(step.NextFacts, facts));
+        WriteNumbers(json, "features", step.Features);
+        json.WriteEndObject();
+    }
+
+    private static void WriteCondition(Utf8JsonWriter json, string name, FactCondition condition, FactSchema facts)
+    {
+        json.WriteStartObject(name);
+        for (int i = 0; i < facts.Count; i++)
+            if ((condition.Mask & (1UL << i)) != 0)
+                json.WriteBoolean(facts.Names[i], (condition.Values & (1UL << i)) != 0);
+        json.WriteEndObject();
+    }
+
+    private static List<string> TrueFacts(ulong bits, FactSchema facts) =>
+        Enumerable.Range(0, facts.Count).Where(i => (bits & (1UL << i)) != 0).Select(i => facts.Names[i]).ToList();
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (string value in values)
+            json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    /// <summary>A float array on one line, each number in its shortest form that parses back to the same float.</summary>
+    private static void WriteNumbers(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)
+    {
+        var text = new StringBuilder("[");
+        for (int i = 0; i < values.Length; i++)
+            text.Append(i == 0 ? "" : ", ").Append(values[i].ToString(CultureInfo.InvariantCulture));
+        json.WritePropertyName(name);
+        json.WriteRawValue(text.Append(']').ToString());
+    }
+}

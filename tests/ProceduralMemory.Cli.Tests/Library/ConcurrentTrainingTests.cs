@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace ProceduralMemory.Cli.Tests.Library;
+
+/// <summary>Several <c>procmem train</c> processes learning into one library at the same time.</summary>
+public class ConcurrentTrainingTests
+{
+    private const int Processes = 4;
+
+    [Fact]
+    public void FourProcesses_TrainingIntoOneLibrary_LoseNoUpdate()
+    {
+        using var dir = new TemporaryDirectory();
+        string library = dir.Combine("shared.db");
+        var runs = Enumerable.Range(1, Processes)
+            .Select(i => ProcmemProcess.Start("train", "--env", "doorkey-5x5", "--steps", "1500", "--seed", $"{i}",
+                "--eval-seeds", "0-1", "--eval-every", "100000", "--library", library, "--out", dir.Combine($"run{i}"), "--json"))
+            .ToList();
+
+        var results = runs.Select(run =>
+        {
+            Assert.True(run.WaitForExit(TimeSpan.FromMinutes(5)) == 0, string.Join('\n', run.Lines));
+            using var json = JsonDocument.Parse(run.Lines[^1]);
+            JsonElement r = json.RootElement;
+            return (Episodes: r.GetProperty("train_episodes").GetInt64(), Uses: r.GetProperty("committed_uses").GetInt64(),
+                Successes: r.GetProperty("committed_successes").GetInt64(), Demonstrations: r.GetProperty("committed_demonstrations").GetInt64());
+        }).ToList();
+        runs.ForEach(r => r.Dispose());
+
+        using var connection = new SqliteConnection($"Data Source={library};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT SUM(uses), SUM(successes), SUM(demonstrations), COUNT(*) FROM skills";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(results.Sum(r => r.Uses), reader.GetInt64(0));
+        Assert.Equal(results.Sum(r => r.Successes), reader.GetInt64(1));
+        Assert.Equal(results.Sum(r => r.Demonstrations), reader.GetInt64(2));
+        Assert.True(results.Sum(r => r.Uses) > 0, "the runs used their skills, so there were updates to lose");
+        // One skill per (preconditions, effect), however many processes discovered it.
+        using var distinct = connection.CreateCommand();
+        distinct.CommandText = "SELECT COUNT(*) FROM (SELECT DISTINCT precondition_mask, precondition_values, effect_mask, effect_values FROM skills)";
+        Assert.Equal(reader.GetInt64(3), (long)distinct.ExecuteScalar()!);
+
+        string eval = Assert.Single(CliRun.Of("eval", "--env", "doorkey-5x5", "--library", library, "--seeds", "0-1", "--json").OutLines.TakeLast(1));
+        using var evaluated = JsonDocument.Parse(eval);
+        Assert.Equal(reader.GetInt64(3), evaluated.RootElement.GetProperty("skills").GetInt64());
+        Assert.Equal(results.Sum(r => r.Episodes), LibraryEpisodes(library));
+    }
+
+    private static long LibraryEpisodes(string library)
+    {
+        using var store = Sqlite.SqliteSkillStore.Open(library, readOnly: true);
+        return store.ReadChanges(long.MaxValue).Episodes;
+    }
+}
