@@ -50,6 +50,9 @@ public sealed partial class SqliteSkillStore : ISkillStore
     /// <inheritdoc />
     public bool IsReadOnly { get; }
 
+    /// <summary>The store's connection, for tests that check its settings.</summary>
+    internal SqliteConnection Connection => _connection;
+
     /// <summary>
     /// Opens the library at <paramref name="path"/>. For writing, a missing or empty file becomes a new (still
     /// manifest-less) library and an older schema is upgraded; for reading only, nothing is ever written.
