@@ -13,9 +13,6 @@ public sealed partial class SqliteSkillStore
         FROM skills AS s LEFT JOIN policies AS p ON p.skill_id = s.id
         """;
 
-    // Below this many skills, checking policies on other threads costs more than it saves.
-    private const int ParallelCheckThreshold = 64;
-
     /// <summary>A skill row as read, before its key and policy are checked (which happens outside the read transaction).</summary>
     private sealed record SkillRow(long Id, string Name, FactCondition Preconditions, FactCondition Effect, byte[] Key,
         long StepLimit, long Uses, long Successes, long Demonstrations, long CreatedEpisode, long Change,
@@ -25,7 +22,7 @@ public sealed partial class SqliteSkillStore
     /// <exception cref="LibraryException">The file is corrupt, or a skill's key or policy fails its checks (the message names the skill).</exception>
     public LibraryChanges ReadChanges(long sinceChange) => Guarded(() =>
     {
-        List<SkillRow> rows;
+        SkillRecord[] skills;
         var outcomes = new List<OutcomeCount>();
         IReadOnlyList<int> ids;
         Meta meta;
@@ -35,7 +32,7 @@ public sealed partial class SqliteSkillStore
             meta = ReadMeta(transaction);
             ApplyManifest(meta.ManifestText);
             episodesKept = Convert.ToInt32(Statement("SELECT count(*) FROM episodes", transaction).ExecuteScalar());
-            rows = ReadSkillRows(transaction, sinceChange);
+            skills = ReadSkills(transaction, sinceChange);
 
             SqliteCommand outcomeQuery = Statement("""
                 SELECT context, action, moved_forward, moved_right, turns, flipped_facts, count FROM outcomes
@@ -47,10 +44,10 @@ public sealed partial class SqliteSkillStore
                     outcomes.Add(new OutcomeCount(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
                         reader.GetInt32(4), Bits(reader.GetInt64(5)), reader.GetInt64(6)));
 
-            ids = sinceChange <= 0 ? rows.Select(r => (int)r.Id).ToArray() : ReadSkillIds(transaction);
+            ids = sinceChange <= 0 ? Array.ConvertAll(skills, s => s.Id) : ReadSkillIds(transaction);
             transaction.Commit();
         }
-        return new LibraryChanges(meta.Change, meta.Episodes, episodesKept, CheckSkills(rows), outcomes, ids);
+        return new LibraryChanges(meta.Change, meta.Episodes, episodesKept, skills, outcomes, ids);
     });
 
     /// <inheritdoc />
@@ -92,7 +89,12 @@ public sealed partial class SqliteSkillStore
         });
     }
 
-    private List<SkillRow> ReadSkillRows(SqliteTransaction transaction, long sinceChange)
+    /// <summary>
+    /// Reads the skills written after <paramref name="sinceChange"/> and checks each one's key and policy (its
+    /// checksum included). Checking dominates a full load, so each full chunk of rows is checked on the thread pool
+    /// while the next chunk is read.
+    /// </summary>
+    private SkillRecord[] ReadSkills(SqliteTransaction transaction, long sinceChange)
     {
         // A full load reads every row in id order without the change index (a range over all of it would only add a sort).
         SqliteCommand query = sinceChange <= 0
@@ -100,20 +102,52 @@ public sealed partial class SqliteSkillStore
             : Statement(SkillColumns + " WHERE s.change > $since ORDER BY s.id", transaction);
         if (sinceChange > 0)
             query.Parameters.AddWithValue("$since", sinceChange);
-        var rows = new List<SkillRow>();
-        using SqliteDataReader reader = query.ExecuteReader();
-        while (reader.Read())
+
+        int dimension = _manifest?.EmbeddingDimension ?? -1;
+        var chunks = new List<SkillChunk>();
+        var checks = new List<Task>();
+        var chunk = new SkillChunk();
+        using (SqliteDataReader reader = query.ExecuteReader())
         {
-            bool hasPolicy = !reader.IsDBNull(13);
-            rows.Add(new SkillRow(
-                reader.GetInt64(0), reader.GetString(1),
-                new FactCondition(Bits(reader.GetInt64(2)), Bits(reader.GetInt64(3))),
-                new FactCondition(Bits(reader.GetInt64(4)), Bits(reader.GetInt64(5))),
-                reader.GetFieldValue<byte[]>(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10),
-                reader.GetInt64(11), reader.GetInt64(12),
-                hasPolicy ? reader.GetString(13) : null, hasPolicy ? reader.GetInt64(14) : 0, hasPolicy ? reader.GetFieldValue<byte[]>(15) : null));
+            while (reader.Read())
+            {
+                chunk.Add(ReadRow(reader));
+                if (chunk.IsFull)
+                {
+                    SkillChunk full = chunk;
+                    checks.Add(Task.Run(() => full.Check(dimension)));
+                    chunks.Add(full);
+                    chunk = new SkillChunk();
+                }
+            }
         }
-        return rows;
+        chunk.Check(dimension);
+        chunks.Add(chunk);
+        Task.WhenAll(checks).GetAwaiter().GetResult();
+
+        var records = new SkillRecord[chunks.Sum(c => c.Count)];
+        int at = 0;
+        foreach (SkillChunk done in chunks)
+        {
+            // The first damaged skill by id is reported, whichever thread found it, so the message does not depend on timing.
+            if (done.FirstProblem() is { } problem)
+                throw new LibraryException($"skill {problem.Row.Id} ('{problem.Row.Name}') in {Path} is damaged: {problem.Reason}");
+            Array.Copy(done.Records, 0, records, at, done.Count);
+            at += done.Count;
+        }
+        return records;
+    }
+
+    private static SkillRow ReadRow(SqliteDataReader reader)
+    {
+        bool hasPolicy = !reader.IsDBNull(13);
+        return new SkillRow(
+            reader.GetInt64(0), reader.GetString(1),
+            new FactCondition(Bits(reader.GetInt64(2)), Bits(reader.GetInt64(3))),
+            new FactCondition(Bits(reader.GetInt64(4)), Bits(reader.GetInt64(5))),
+            reader.GetFieldValue<byte[]>(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10),
+            reader.GetInt64(11), reader.GetInt64(12),
+            hasPolicy ? reader.GetString(13) : null, hasPolicy ? reader.GetInt64(14) : 0, hasPolicy ? reader.GetFieldValue<byte[]>(15) : null);
     }
 
     private int[] ReadSkillIds(SqliteTransaction transaction)
@@ -125,34 +159,42 @@ public sealed partial class SqliteSkillStore
         return [.. ids];
     }
 
-    /// <summary>Checks every row's key and policy (the policy's own checksum included) and builds the records.</summary>
-    private SkillRecord[] CheckSkills(List<SkillRow> rows)
+    /// <summary>Consecutive skill rows, checked together on one thread.</summary>
+    private sealed class SkillChunk
     {
-        int dimension = _manifest?.EmbeddingDimension ?? -1;
-        var records = new SkillRecord[rows.Count];
-        var problems = new string?[rows.Count];
-        void CheckOne(int i)
+        private const int Capacity = 256;
+
+        private readonly SkillRow[] _rows = new SkillRow[Capacity];
+        private readonly string?[] _problems = new string?[Capacity];
+
+        public SkillRecord[] Records { get; } = new SkillRecord[Capacity];
+
+        public int Count { get; private set; }
+
+        public bool IsFull => Count == Capacity;
+
+        public void Add(SkillRow row) => _rows[Count++] = row;
+
+        public void Check(int dimension)
         {
-            try
+            for (int i = 0; i < Count; i++)
             {
-                records[i] = ToRecord(rows[i], dimension);
-            }
-            catch (InvalidDataException e)
-            {
-                problems[i] = e.Message;
+                try
+                {
+                    Records[i] = ToRecord(_rows[i], dimension);
+                }
+                catch (InvalidDataException e)
+                {
+                    _problems[i] = e.Message;
+                }
             }
         }
-        if (rows.Count < ParallelCheckThreshold)
-            for (int i = 0; i < rows.Count; i++)
-                CheckOne(i);
-        else
-            Parallel.For(0, rows.Count, CheckOne);
 
-        // Report the first damaged skill by id, whichever thread found it, so the message does not depend on timing.
-        int bad = Array.FindIndex(problems, p => p is not null);
-        if (bad >= 0)
-            throw new LibraryException($"skill {rows[bad].Id} ('{rows[bad].Name}') in {Path} is damaged: {problems[bad]}");
-        return records;
+        public (SkillRow Row, string Reason)? FirstProblem()
+        {
+            int bad = Array.FindIndex(_problems, 0, Count, p => p is not null);
+            return bad < 0 ? null : (_rows[bad], _problems[bad]!);
+        }
     }
 
     /// <exception cref="InvalidDataException">The row fails a check.</exception>
