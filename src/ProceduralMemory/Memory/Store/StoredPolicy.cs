@@ -34,8 +34,7 @@ public sealed class StoredPolicy
     };
 
     /// <summary>The data of a neural module with <paramref name="weights"/>.</summary>
-    public static StoredPolicy OfWeights(MlpWeights weights) =>
-        new(MlpPolicy.KindName, weights.ToBytes(), string.Join('x', weights.LayerSizes.ToArray()));
+    public static StoredPolicy OfWeights(MlpWeights weights) => new(MlpPolicy.KindName, weights.ToBytes(), ShapeOf(weights));
 
     /// <summary>The data of an open-loop policy.</summary>
     public static StoredPolicy OfActions(IReadOnlyList<int> actions)
@@ -46,13 +45,15 @@ public sealed class StoredPolicy
         return new StoredPolicy(OpenLoopPolicy.KindName, data, $"{actions.Count}");
     }
 
-    /// <summary>Reads stored data back, checking it.</summary>
+    /// <summary>Reads stored data back, checking it; valid network bytes are kept as given (not copied).</summary>
     /// <exception cref="InvalidDataException">Unknown kind, or bytes that are not a valid policy of that kind.</exception>
     public static StoredPolicy Read(string kind, byte[] data)
     {
         return kind switch
         {
-            MlpPolicy.KindName => OfWeights(MlpWeights.FromBytes(data)),
+            // FromBytes checks every field and the checksum, and the format has one encoding per network, so the
+            // checked bytes are what ToBytes would write: keeping them saves re-encoding and re-hashing every load.
+            MlpPolicy.KindName => new StoredPolicy(kind, data, ShapeOf(MlpWeights.FromBytes(data))),
             OpenLoopPolicy.KindName when data.Length > 0 && data.Length % 4 == 0 => OfActions(ReadActions(data)),
             OpenLoopPolicy.KindName => throw new InvalidDataException($"An open-loop policy needs a positive multiple of 4 bytes, got {data.Length}."),
             _ => throw new InvalidDataException($"Unknown policy kind '{kind}'."),
@@ -69,6 +70,8 @@ public sealed class StoredPolicy
     public ISkillPolicy ToPolicy() => Weights is { } weights
         ? new MlpPolicy(Mlp.FromWeights(weights))
         : new OpenLoopPolicy(Actions!);
+
+    private static string ShapeOf(MlpWeights weights) => string.Join('x', weights.LayerSizes.ToArray());
 
     private static int[] ReadActions(byte[] data)
     {

@@ -1,0 +1,155 @@
+using System.Diagnostics.CodeAnalysis;
+using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Store;
+
+namespace ProceduralMemory.Sqlite;
+
+/// <summary>
+/// A commit checked and encoded before its transaction starts, so that bad input is refused with nothing written
+/// and the write lock is held only for SQL. Only the key length needs the stored manifest (<see cref="CheckKeys"/>).
+/// </summary>
+internal sealed class CommitPlan
+{
+    public sealed record Policy(string Kind, string Shape, uint Checksum, byte[] Data);
+
+    public sealed record Skill(SkillRecord Record, byte[] Key, Policy Policy, byte[][] Demonstrations);
+
+    public sealed record Update(SkillUpdate Change, byte[]? Key, Policy? Policy, byte[][] Demonstrations);
+
+    public sealed record Episode(EpisodeRecord Record, byte[] Trajectory);
+
+    private CommitPlan(LibraryCommit commit, Skill[] skills, Update[] updates, Episode[] episodes)
+    {
+        Commit = commit;
+        NewSkills = skills;
+        Updates = updates;
+        Episodes = episodes;
+    }
+
+    public LibraryCommit Commit { get; }
+
+    public IReadOnlyList<Skill> NewSkills { get; }
+
+    /// <summary>The commit's non-empty updates, in order.</summary>
+    public IReadOnlyList<Update> Updates { get; }
+
+    public IReadOnlyList<Episode> Episodes { get; }
+
+    /// <exception cref="LibraryException">Some part of the commit is invalid; the message names it.</exception>
+    public static CommitPlan Of(LibraryCommit commit)
+    {
+        Require(commit.NewSkills is not null && commit.Updates is not null && commit.OutcomeIncrements is not null && commit.Episodes is not null,
+            "a commit's lists must not be null");
+        Require(commit.EpisodesToKeep >= 0, $"EpisodesToKeep is {commit.EpisodesToKeep}; it cannot be negative");
+        Require(commit.DemonstrationsToKeep >= 0, $"DemonstrationsToKeep is {commit.DemonstrationsToKeep}; it cannot be negative");
+
+        var skills = new Skill[commit.NewSkills.Count];
+        for (int i = 0; i < skills.Length; i++)
+        {
+            SkillRecord? record = commit.NewSkills[i]?.Skill;
+            string what = $"new skill {i}" + (record?.Name is { } name ? $" ('{name}')" : "");
+            Require(record is not null && record.Name is not null, $"{what} has no record or no name");
+            Require(record!.Uses >= 0 && record.Successes >= 0 && record.Demonstrations >= 0 && record.Successes <= record.Uses,
+                $"{what} has uses {record.Uses}, successes {record.Successes}, demonstrations {record.Demonstrations}; counts cannot be negative and successes cannot exceed uses");
+            Require(record.StepLimit > 0, $"{what} has step limit {record.StepLimit}; it must be positive");
+            skills[i] = new Skill(record, EncodeKey(record.Key, what), ReadPolicy(record.Policy, what),
+                EncodeDemonstrations(commit.NewSkills[i].Demonstrations, what));
+        }
+
+        var updates = new List<Update>(commit.Updates.Count);
+        foreach (SkillUpdate? update in commit.Updates)
+        {
+            Require(update is not null, "an update is null");
+            if (update!.IsEmpty)
+                continue;
+            string what = $"the update of skill {update.Id}";
+            Require(update.AddUses >= 0 && update.AddSuccesses >= 0 && update.AddDemonstrations >= 0,
+                $"{what} adds uses {update.AddUses}, successes {update.AddSuccesses}, demonstrations {update.AddDemonstrations}; counters only grow");
+            Require(update.StepLimit is null or > 0, $"{what} sets step limit {update.StepLimit}; it must be positive");
+            updates.Add(new Update(update, update.Key is null ? null : EncodeKey(update.Key, what),
+                update.Policy is null ? null : ReadPolicy(update.Policy, what), EncodeDemonstrations(update.NewDemonstrations, what)));
+        }
+
+        foreach (OutcomeCount outcome in commit.OutcomeIncrements)
+            Require(outcome.Count >= 0, $"the outcome increment of action {outcome.Action} in context {outcome.Context} is {outcome.Count}; counts only grow");
+
+        var episodes = new Episode[commit.Episodes.Count];
+        for (int i = 0; i < episodes.Length; i++)
+        {
+            EpisodeRecord? episode = commit.Episodes[i];
+            Require(episode is not null && episode.Environment is not null && episode.Steps is not null, $"episode {i} has no record, environment or steps");
+            Require(double.IsFinite(episode!.Return), $"episode {i} has return {episode.Return}; it must be finite");
+            episodes[i] = new Episode(episode, Encode(episode.Steps, $"episode {i}"));
+        }
+        return new CommitPlan(commit, skills, [.. updates], episodes);
+    }
+
+    /// <exception cref="LibraryException">A key's length is not <paramref name="dimension"/>.</exception>
+    public void CheckKeys(int dimension)
+    {
+        for (int i = 0; i < NewSkills.Count; i++)
+            Require(NewSkills[i].Key.Length == 4 * dimension,
+                $"new skill {i} ('{NewSkills[i].Record.Name}') has a key of {NewSkills[i].Key.Length / 4} numbers; this library's are {dimension}");
+        foreach (Update update in Updates)
+            Require(update.Key is null || update.Key.Length == 4 * dimension,
+                $"the update of skill {update.Change.Id} has a key of {update.Key?.Length / 4} numbers; this library's are {dimension}");
+    }
+
+    private static byte[] EncodeKey(float[]? key, string what)
+    {
+        Require(key is not null, $"{what} has no key");
+        int bad = key.AsSpan().IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+        Require(bad < 0, $"{what} has a key with {(bad < 0 ? 0 : key![bad])} at {bad}; keys must be finite");
+        return KeyCodec.Encode(key!);
+    }
+
+    private static Policy ReadPolicy(StoredPolicy? policy, string what)
+    {
+        Require(policy is not null && policy.Kind is not null && policy.Data is not null, $"{what} has no policy");
+        try
+        {
+            StoredPolicy read = StoredPolicy.Read(policy!.Kind, policy.Data);
+            return new Policy(read.Kind, read.Shape, PolicyChecksum.Of(read.Kind, read.Data), read.Data);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new LibraryException($"{what} has a policy that cannot be read back ({e.Message})", e);
+        }
+    }
+
+    private static byte[][] EncodeDemonstrations(IReadOnlyList<IReadOnlyList<AgentStep>>? demonstrations, string what)
+    {
+        Require(demonstrations is not null, $"{what} has a null list of demonstrations");
+        var encoded = new byte[demonstrations!.Count][];
+        for (int i = 0; i < encoded.Length; i++)
+            encoded[i] = Encode(demonstrations[i], $"demonstration {i} of {what}");
+        return encoded;
+    }
+
+    private static byte[] Encode(IReadOnlyList<AgentStep>? steps, string what)
+    {
+        Require(steps is not null && steps.All(s => s is not null && s.Features is not null), $"{what} has a null trajectory or step");
+        // Encoding accepts what decoding would refuse; check here so that nothing unreadable is ever stored.
+        for (int i = 0; i < steps!.Count; i++)
+        {
+            AgentStep step = steps[i];
+            Require(step.Pose.Direction is >= 0 and <= 3 && step.Action >= 0 && double.IsFinite(step.Reward)
+                && step.Features.AsSpan().IndexOfAnyExceptInRange(float.MinValue, float.MaxValue) < 0,
+                $"step {i} of {what} has direction {step.Pose.Direction}, action {step.Action}, reward {step.Reward} or a feature that is not finite");
+        }
+        try
+        {
+            return TrajectoryCodec.Encode(steps!);
+        }
+        catch (ArgumentException e)
+        {
+            throw new LibraryException($"{what} cannot be stored ({e.Message})", e);
+        }
+    }
+
+    private static void Require([DoesNotReturnIf(false)] bool condition, string problem)
+    {
+        if (!condition)
+            throw new LibraryException($"invalid commit: {problem}");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using ProceduralMemory.Memory.Store;
+
+namespace ProceduralMemory.Sqlite;
+
+/// <summary>
+/// The manifest as the JSON text kept in <c>meta.manifest</c>: readable with any SQLite shell, and written and read
+/// field by field so that the format does not depend on serializer conventions.
+/// </summary>
+internal static class ManifestJson
+{
+    public static string Write(LibraryManifest manifest)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            WriteNames(json, "facts", manifest.FactNames);
+            WriteNames(json, "actions", manifest.ActionNames);
+            json.WriteNumber("featureCount", manifest.FeatureCount);
+            json.WriteNumber("embeddingDimension", manifest.EmbeddingDimension);
+            json.WriteNumber("encoderSeed", manifest.EncoderSeed);
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <exception cref="InvalidDataException">The text is not a manifest this build wrote.</exception>
+    public static LibraryManifest Read(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            JsonElement root = document.RootElement;
+            return new LibraryManifest(
+                ReadNames(root.GetProperty("facts")),
+                ReadNames(root.GetProperty("actions")),
+                root.GetProperty("featureCount").GetInt32(),
+                root.GetProperty("embeddingDimension").GetInt32(),
+                root.GetProperty("encoderSeed").GetUInt64());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"malformed manifest: {e.Message}", e);
+        }
+    }
+
+    private static void WriteNames(Utf8JsonWriter json, string property, IReadOnlyList<string> names)
+    {
+        json.WriteStartArray(property);
+        foreach (string name in names)
+            json.WriteStringValue(name);
+        json.WriteEndArray();
+    }
+
+    private static string[] ReadNames(JsonElement array) =>
+        [.. array.EnumerateArray().Select(e => e.GetString() ?? throw new InvalidDataException("a name is null"))];
+}

@@ -1,0 +1,107 @@
+namespace ProceduralMemory.Sqlite;
+
+/// <summary>
+/// The layout of a procmem SQLite file and the ordered forward migrations that build it. A new file runs every
+/// migration from version 1; an older file runs the ones it lacks, all in one transaction.
+/// </summary>
+/// <remarks>
+/// <para>Tables (schema 2):</para>
+/// <list type="bullet">
+/// <item><c>schema_version(version, description)</c>: one row per applied migration; the file's version is the largest.</item>
+/// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (ids are
+/// taken from this counter and never reused, so a pruned id never comes back), <c>episodes</c> (the library's
+/// episode count, its clock for skill ages), <c>change</c> (incremented once per write transaction; every row a
+/// transaction writes carries that number, which is how readers fetch only what changed).</item>
+/// <item><c>skills</c>: definition and statistics. Masks and values are the <c>ulong</c> bits stored as
+/// <c>INTEGER</c> (reinterpreted, so the top bit survives); <c>key_vector</c> is the key as little-endian
+/// <c>float32</c>. <c>UNIQUE(pre_mask, pre_values, effect_mask, effect_values)</c> is the rule that makes a
+/// skill learned twice, by two processes, one skill. Counters are checked to stay within 0..2^31-1 and
+/// successes within uses.</item>
+/// <item><c>policies</c>: one row per skill (<c>ON DELETE CASCADE</c>): kind, shape, checksum and bytes. Kept
+/// apart from <c>skills</c> because SQLite rewrites a whole row on update: a statistics update would otherwise
+/// copy the ~20 KB network of the skill it counts.</item>
+/// <item><c>demonstrations</c>: trajectories (<c>TrajectoryCodec</c>) per skill (<c>ON DELETE CASCADE</c>); the
+/// rowid orders them oldest first.</item>
+/// <item><c>episodes</c>: episodic memory; <c>id</c> is the library's episode number (1, 2, ...).</item>
+/// <item><c>outcomes</c>: semantic memory, a count per (context, action, movement, flipped facts).</item>
+/// </list>
+/// <para>The policy checksum is the trailing FNV-1a of an <c>MlpWeights</c> blob, or the FNV-1a of an open-loop
+/// policy's bytes, so a damaged policy of either kind is reported rather than run.</para>
+/// </remarks>
+internal static class SqliteSchema
+{
+    /// <summary><c>PRAGMA application_id</c> of a procmem file: "PMEM" as a big-endian u32.</summary>
+    public const int ApplicationId = 0x504D454D;
+
+    /// <summary>The migrations in order; entry <c>i</c> produces version <c>i + 1</c>.</summary>
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
+    [
+        new(1, "skills, policies, demonstrations, episodes, outcomes", """
+            CREATE TABLE schema_version (
+                version     INTEGER PRIMARY KEY,
+                description TEXT NOT NULL);
+            CREATE TABLE meta (
+                singleton     INTEGER PRIMARY KEY CHECK (singleton = 0),
+                manifest      TEXT,
+                next_skill_id INTEGER NOT NULL,
+                episodes      INTEGER NOT NULL,
+                change        INTEGER NOT NULL);
+            INSERT INTO meta (singleton, manifest, next_skill_id, episodes, change) VALUES (0, NULL, 0, 0, 0);
+            CREATE TABLE skills (
+                id              INTEGER PRIMARY KEY,
+                name            TEXT NOT NULL,
+                pre_mask        INTEGER NOT NULL,
+                pre_values      INTEGER NOT NULL,
+                effect_mask     INTEGER NOT NULL,
+                effect_values   INTEGER NOT NULL,
+                key_vector      BLOB NOT NULL,
+                step_limit      INTEGER NOT NULL,
+                uses            INTEGER NOT NULL,
+                successes       INTEGER NOT NULL,
+                demonstrations  INTEGER NOT NULL,
+                created_episode INTEGER NOT NULL,
+                change          INTEGER NOT NULL,
+                UNIQUE (pre_mask, pre_values, effect_mask, effect_values),
+                CHECK (uses BETWEEN 0 AND 2147483647 AND successes BETWEEN 0 AND uses
+                       AND demonstrations BETWEEN 0 AND 2147483647 AND step_limit > 0));
+            CREATE TABLE policies (
+                skill_id INTEGER PRIMARY KEY REFERENCES skills (id) ON DELETE CASCADE,
+                kind     TEXT NOT NULL,
+                shape    TEXT NOT NULL,
+                checksum INTEGER NOT NULL,
+                data     BLOB NOT NULL);
+            CREATE TABLE demonstrations (
+                id         INTEGER PRIMARY KEY,
+                skill_id   INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,
+                trajectory BLOB NOT NULL);
+            CREATE INDEX demonstrations_by_skill ON demonstrations (skill_id, id);
+            CREATE TABLE episodes (
+                id             INTEGER PRIMARY KEY,
+                environment    TEXT NOT NULL,
+                layout_seed    INTEGER NOT NULL,
+                episode_return REAL NOT NULL,
+                success        INTEGER NOT NULL,
+                trajectory     BLOB NOT NULL,
+                change         INTEGER NOT NULL);
+            CREATE TABLE outcomes (
+                context       INTEGER NOT NULL,
+                action        INTEGER NOT NULL,
+                moved_forward INTEGER NOT NULL,
+                moved_right   INTEGER NOT NULL,
+                turns         INTEGER NOT NULL,
+                flipped_facts INTEGER NOT NULL,
+                count         INTEGER NOT NULL,
+                change        INTEGER NOT NULL,
+                PRIMARY KEY (context, action, moved_forward, moved_right, turns, flipped_facts)) WITHOUT ROWID;
+            """),
+        // Incremental reads (ReadChanges since a recent change) scan only the changed rows. A separate step so that
+        // the upgrade path is exercised by every build, not only by the first real schema change.
+        new(2, "indexes on change numbers", """
+            CREATE INDEX skills_by_change ON skills (change);
+            CREATE INDEX outcomes_by_change ON outcomes (change);
+            """),
+    ];
+
+    /// <summary>The version this build writes and the newest it reads.</summary>
+    public static int CurrentVersion => Migrations.Count;
+}

@@ -1,0 +1,267 @@
+using Microsoft.Data.Sqlite;
+using ProceduralMemory.Memory.Store;
+
+namespace ProceduralMemory.Sqlite;
+
+/// <summary>
+/// The embedded skill store: one SQLite file that several processes can learn into at once. Writes are
+/// <c>BEGIN IMMEDIATE</c> transactions (concurrent writers queue for up to a minute instead of failing), the file
+/// runs in write-ahead-log mode with <c>synchronous=FULL</c> (a commit that returned survives a power cut), and a
+/// file that is not a procmem library is never written to.
+/// </summary>
+/// <remarks>
+/// An instance serialises its own callers, so it may be shared between threads; to write from several threads in
+/// parallel, give each its own instance (each holds one connection). The tables are described in
+/// <c>SqliteSchema</c>.
+/// </remarks>
+public sealed partial class SqliteSkillStore : ISkillStore
+{
+    private const int BusyTimeoutSeconds = 60;
+
+    /// <summary>Page size of new files (SQLite's default); it only takes effect before the first page is written.</summary>
+    private const int PageSize = 4096;
+
+    private readonly object _gate = new();
+    private readonly SqliteConnection _connection;
+    private string? _manifestText;
+    private LibraryManifest? _manifest;
+    private bool _disposed;
+
+    private SqliteSkillStore(string path, SqliteConnection connection, bool readOnly)
+    {
+        Path = path;
+        _connection = connection;
+        IsReadOnly = readOnly;
+    }
+
+    /// <summary>The full path of the library file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public LibraryManifest? Manifest
+    {
+        get
+        {
+            lock (_gate)
+                return _manifest;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsReadOnly { get; }
+
+    /// <summary>The store's connection, for tests that check its settings.</summary>
+    internal SqliteConnection Connection => _connection;
+
+    /// <summary>
+    /// Opens the library at <paramref name="path"/>. For writing, a missing or empty file becomes a new (still
+    /// manifest-less) library and an older schema is upgraded; for reading only, nothing is ever written.
+    /// </summary>
+    /// <param name="path">The library file.</param>
+    /// <param name="readOnly">Open for reading only: no file is created or changed, and every write throws.</param>
+    /// <exception cref="LibraryException">
+    /// There is no library at the path (read-only), the file is not a procmem library (left untouched), is corrupt or
+    /// truncated, or was written by a newer procmem.
+    /// </exception>
+    public static SqliteSkillStore Open(string path, bool readOnly = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = System.IO.Path.GetFullPath(path);
+        bool hasContent = SqliteFileIdentity.HasContent(full);
+        if (readOnly && !hasContent)
+            throw new LibraryException($"no library at {full}");
+
+        SqliteConnection? connection = null;
+        try
+        {
+            if (readOnly)
+            {
+                connection = Connect(full, SqliteOpenMode.ReadOnly);
+                Check(full, SqliteFileIdentity.Of(connection), readOnly: true);
+            }
+            else
+            {
+                // Look before touching: switching to WAL rewrites header bytes, so a foreign file must be refused
+                // by a connection that cannot write.
+                if (hasContent)
+                {
+                    using SqliteConnection inspector = Connect(full, SqliteOpenMode.ReadOnly);
+                    Check(full, SqliteFileIdentity.Of(inspector), readOnly: false);
+                }
+                connection = Connect(full, SqliteOpenMode.ReadWriteCreate);
+                PrepareForWriting(full, connection, isNew: !hasContent);
+            }
+            var store = new SqliteSkillStore(full, connection, readOnly);
+            using (SqliteTransaction transaction = connection.BeginTransaction(deferred: true))
+                store.RefreshManifest(transaction);
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            connection?.Dispose();
+            throw Translate(full, e);
+        }
+        catch
+        {
+            connection?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the file; afterwards it may be moved or deleted.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            DisposeStatements();
+            _connection.Dispose();
+        }
+    }
+
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode)
+    {
+        // No pooling: the store holds its one connection for its lifetime, and a pooled handle would keep the file
+        // open (and undeletable on some systems) after Dispose.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutSeconds,
+        }.ToString());
+        connection.Open();
+        // Per-connection settings: none of them writes to the file.
+        Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+        return connection;
+    }
+
+    private static void Check(string path, SqliteFileIdentity identity, bool readOnly)
+    {
+        int current = SqliteSchema.CurrentVersion;
+        string? problem = identity switch
+        {
+            { Kind: SqliteFileKind.Foreign, ApplicationId: 0 } => $"{path} is not a procmem library (an SQLite database of another application)",
+            { Kind: SqliteFileKind.Foreign } => $"{path} is not a procmem library (an SQLite database of another application, id 0x{identity.ApplicationId:X8})",
+            { Kind: SqliteFileKind.Library, Version: <= 0 } => $"{path} is a damaged procmem library (it has no schema version)",
+            { Kind: SqliteFileKind.Library } when identity.Version > current =>
+                $"{path} was written by a newer procmem (schema {identity.Version}, this build reads up to {current})",
+            { Kind: SqliteFileKind.Library } when identity.Version < current && readOnly =>
+                $"{path} has library schema {identity.Version}; open it once for writing to upgrade it to schema {current}",
+            { Kind: SqliteFileKind.Blank } when readOnly => $"no library at {path}",
+            _ => null,
+        };
+        if (problem is not null)
+            throw new LibraryException(problem);
+    }
+
+    private static void PrepareForWriting(string path, SqliteConnection connection, bool isNew)
+    {
+        if (isNew)
+            Execute(connection, null, $"PRAGMA page_size = {PageSize}");
+        if (!string.Equals(Convert.ToString(Scalar(connection, null, "PRAGMA journal_mode")), "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            string mode = Convert.ToString(Scalar(connection, null, "PRAGMA journal_mode = WAL")) ?? "";
+            if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
+                throw new LibraryException($"{path} cannot use write-ahead logging (journal mode stays '{mode}')");
+        }
+
+        // Another process may have created or upgraded the file since it was inspected: decide again under the write lock.
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        SqliteFileIdentity identity = SqliteFileIdentity.Of(connection, transaction);
+        Check(path, identity, readOnly: false);
+        int from = identity.Kind == SqliteFileKind.Library ? identity.Version : 0;
+        if (from == SqliteSchema.CurrentVersion)
+            return;
+        if (from == 0)
+            Execute(connection, transaction, $"PRAGMA application_id = {SqliteSchema.ApplicationId}");
+        foreach (SqliteMigration migration in SqliteSchema.Migrations.Where(m => m.Version > from))
+        {
+            Execute(connection, transaction, migration.Sql);
+            using SqliteCommand record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_version (version, description) VALUES ($version, $description)";
+            record.Parameters.AddWithValue("$version", migration.Version);
+            record.Parameters.AddWithValue("$description", migration.Description);
+            record.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>Runs <paramref name="action"/> alone on the connection, turning SQLite's errors into one-line library errors.</summary>
+    private T Guarded<T>(Func<T> action)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                return action();
+            }
+            catch (SqliteException e)
+            {
+                throw Translate(Path, e);
+            }
+        }
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (IsReadOnly)
+            throw new LibraryException($"library opened read-only ({Path})");
+    }
+
+    private static LibraryException Translate(string path, SqliteException e)
+    {
+        string reason = e.Message.ReplaceLineEndings(" ");
+        string message = (e.SqliteErrorCode & 0xFF) switch
+        {
+            SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOTADB => $"{path} is corrupt ({reason})",
+            SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED => $"{path} stayed locked by another process for over {BusyTimeoutSeconds} s",
+            SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM => $"{path} cannot be written ({reason})",
+            SQLitePCL.raw.SQLITE_CANTOPEN => $"cannot open {path} ({reason})",
+            SQLitePCL.raw.SQLITE_FULL => $"cannot write {path}: the disk is full",
+            _ => $"{path}: {reason}",
+        };
+        return new LibraryException(message, e);
+    }
+
+    private void RefreshManifest(SqliteTransaction transaction) => ApplyManifest(ReadMeta(transaction).ManifestText);
+
+    private void ApplyManifest(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            (_manifestText, _manifest) = (null, null);
+            return;
+        }
+        if (text == _manifestText)
+            return;
+        try
+        {
+            (_manifestText, _manifest) = (text, ManifestJson.Read(text));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new LibraryException($"{Path} has a damaged manifest ({e.Message})", e);
+        }
+    }
+}
