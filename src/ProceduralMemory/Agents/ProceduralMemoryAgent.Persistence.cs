@@ -131,8 +131,18 @@ public sealed partial class ProceduralMemoryAgent
             EpisodesToKeep = _options.EpisodesToKeep,
             DemonstrationsToKeep = _options.DemonstrationsPerSkill,
         });
+        // What was just committed is no longer unsaved: the read-back below adds only what others wrote since.
         foreach (SkillUpdate update in updates)
+        {
             AddCommitted(update.AddUses, update.AddSuccesses, update.AddDemonstrations);
+            var stored = _storedCounts.GetValueOrDefault(update.Id);
+            _storedCounts[update.Id] = (stored.Uses + update.AddUses, stored.Successes + update.AddSuccesses, stored.Demonstrations + update.AddDemonstrations);
+        }
+        foreach (OutcomeCount increment in increments)
+        {
+            var key = (increment.Context, increment.Action, new ActionOutcome(increment.Forward, increment.Right, increment.Turns, increment.FlippedFacts));
+            _storedOutcomes[key] = _storedOutcomes.GetValueOrDefault(key) + (int)increment.Count;
+        }
         _unsavedDemonstrations.Clear();
         _changedModels.Clear();
         ReadBack();

@@ -40,7 +40,7 @@ public class ConcurrentTrainingTests
         Assert.True(results.Sum(r => r.Uses) > 0, "the runs used their skills, so there were updates to lose");
         // One skill per (preconditions, effect), however many processes discovered it.
         using var distinct = connection.CreateCommand();
-        distinct.CommandText = "SELECT COUNT(*) FROM (SELECT DISTINCT precondition_mask, precondition_values, effect_mask, effect_values FROM skills)";
+        distinct.CommandText = "SELECT COUNT(*) FROM (SELECT DISTINCT pre_mask, pre_values, effect_mask, effect_values FROM skills)";
         Assert.Equal(reader.GetInt64(3), (long)distinct.ExecuteScalar()!);
 
         string eval = Assert.Single(CliRun.Of("eval", "--env", "doorkey-5x5", "--library", library, "--seeds", "0-1", "--json").OutLines.TakeLast(1));

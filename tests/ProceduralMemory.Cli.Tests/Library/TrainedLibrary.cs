@@ -18,7 +18,7 @@ public sealed class TrainedLibrary : IDisposable
     public string Path { get; }
 
     /// <summary>A copy of the library in <paramref name="directory"/>, for tests that change it.</summary>
-    public string CopyTo(TemporaryDirectory directory)
+    internal string CopyTo(TemporaryDirectory directory)
     {
         string copy = directory.Combine("copy.db");
         File.Copy(Path, copy);
