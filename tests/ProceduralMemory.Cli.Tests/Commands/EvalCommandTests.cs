@@ -65,7 +65,7 @@ public class EvalCommandTests(TrainedLibrary library) : IClassFixture<TrainedLib
 
         string[] args = command switch
         {
-            "train" => ["train", "--steps", "50", "--out", dir.Combine("out")],
+            "train" => ["train", "--steps", "50", "--eval-seeds", "0-1", "--out", dir.Combine("out")],
             "skills import" => ["skills", "import", export],
             "skills prune" => ["skills", "prune", "--below", "0.5"],
             _ => command.Split(' '),

@@ -8,7 +8,8 @@ public class TrainCommandTests
     public void Train_WritesCurvesAndListsTheLearnedSkills()
     {
         using var dir = new TemporaryDirectory();
-        CliRun run = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "2000", "--eval-seeds", "0-9", "--out", dir.Path);
+        CliRun run = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "2000", "--eval-seeds", "0-9", "--out", dir.Path,
+            "--library", dir.Combine("lib.db"));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
@@ -25,12 +26,27 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_IntoAnExistingLibrary_ContinuesFromItsSkills()
+    {
+        using var dir = new TemporaryDirectory();
+        string library = dir.Combine("lib.db");
+        CliRun first = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "1000", "--eval-seeds", "0-1", "--out", dir.Combine("a"), "--library", library);
+        CliRun second = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "500", "--seed", "7", "--eval-seeds", "0-1", "--out", dir.Combine("b"), "--library", library);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains($"Library {library}: new, learning from scratch", first.OutLines);
+        Assert.Contains(first.OutLines, l => l.StartsWith("Stored new skill #0 ", StringComparison.Ordinal));
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains(second.OutLines, l => l.StartsWith($"Library {library}: continuing from ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Train_SameSeed_WritesIdenticalFiles()
     {
         using var a = new TemporaryDirectory();
         using var b = new TemporaryDirectory();
-        CliRun.Of("train", "--env", "gridworld", "--episodes", "5", "--seed", "3", "--eval-seeds", "0-2", "--out", a.Path);
-        CliRun.Of("train", "--env", "gridworld", "--episodes", "5", "--seed", "3", "--eval-seeds", "0-2", "--out", b.Path);
+        CliRun.Of("train", "--env", "gridworld", "--episodes", "5", "--seed", "3", "--eval-seeds", "0-2", "--out", a.Path, "--library", a.Combine("lib.db"));
+        CliRun.Of("train", "--env", "gridworld", "--episodes", "5", "--seed", "3", "--eval-seeds", "0-2", "--out", b.Path, "--library", b.Combine("lib.db"));
         foreach (string file in new[] { "training.csv", "evaluation.csv", "learning-curve.svg" })
             Assert.Equal(File.ReadAllBytes(a.Combine(file)), File.ReadAllBytes(b.Combine(file)));
     }
@@ -44,17 +60,18 @@ public class TrainCommandTests
     {
         using var dir = new TemporaryDirectory();
         string output = dir.Combine("out");
-        CliRun run = CliRun.Of("train", option, value, "--out", output);
+        CliRun run = CliRun.Of("train", option, value, "--out", output, "--library", dir.Combine("lib.db"));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(option == "--env" ? "doorkey-9x9" : option, Assert.Single(run.ErrorLines));
         Assert.False(Directory.Exists(output));
+        Assert.False(File.Exists(dir.Combine("lib.db")));
     }
 
     [Fact]
     public void Train_WithBothBudgets_ExitsTwo()
     {
         using var dir = new TemporaryDirectory();
-        CliRun run = CliRun.Of("train", "--steps", "10", "--episodes", "2", "--out", dir.Combine("out"));
+        CliRun run = CliRun.Of("train", "--steps", "10", "--episodes", "2", "--out", dir.Combine("out"), "--library", dir.Combine("lib.db"));
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("procmem: give either --steps or --episodes, not both.", Assert.Single(run.ErrorLines));
     }

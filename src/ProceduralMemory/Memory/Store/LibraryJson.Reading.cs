@@ -153,7 +153,7 @@ public static partial class LibraryJson
             ulong mask = 0, values = 0;
             foreach (JsonProperty fact in Element.EnumerateObject())
             {
-                int bit = schema.IndexOf(fact.Name);
+                int bit = IndexOf(schema.Names, fact.Name);
                 if (bit < 0)
                     throw Invalid($"names the unknown fact '{fact.Name}'");
                 if (fact.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
@@ -170,7 +170,7 @@ public static partial class LibraryJson
             ulong bits = 0;
             foreach (Node name in Items())
             {
-                int bit = schema.IndexOf(name.String());
+                int bit = IndexOf(schema.Names, name.String());
                 bits |= bit >= 0 ? 1UL << bit : throw name.Invalid($"is the unknown fact '{name.String()}'");
             }
             return bits;
@@ -179,7 +179,7 @@ public static partial class LibraryJson
         public int Action(LibraryManifest manifest)
         {
             string name = String();
-            int index = manifest.ActionNames.ToList().IndexOf(name);
+            int index = IndexOf(manifest.ActionNames, name);
             return index >= 0 ? index : throw Invalid($"is the unknown action '{name}'");
         }
 
@@ -224,6 +224,14 @@ public static partial class LibraryJson
             return new AgentStep(new AgentPose(this["x"].Int(int.MinValue), this["y"].Int(int.MinValue), direction),
                 this["facts"].Facts(schema), this["features"].Floats(manifest.FeatureCount), this["action"].Action(manifest),
                 reward, this["next_facts"].Facts(schema));
+        }
+
+        private static int IndexOf(IReadOnlyList<string> names, string name)
+        {
+            for (int i = 0; i < names.Count; i++)
+                if (names[i] == name)
+                    return i;
+            return -1;
         }
 
         private void Expect(JsonValueKind kind, string what)
