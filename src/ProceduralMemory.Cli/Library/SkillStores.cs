@@ -18,6 +18,11 @@ internal static class SkillStores
         return SqliteSkillStore.Open(location, readOnly);
     }
 
+    /// <summary>The manifest of the library at <paramref name="location"/>; a store with no library yet is an error.</summary>
+    /// <exception cref="LibraryException">The store holds no library.</exception>
+    public static LibraryManifest ManifestOf(ISkillStore store, string location) =>
+        store.Manifest ?? throw new LibraryException($"{location} holds no skills yet: train into it first");
+
     /// <summary>Removes a library file this process created and could not finish (with SQLite's side files).</summary>
     public static void Delete(string location)
     {

@@ -20,7 +20,7 @@ internal static class SkillsListCommand
     private static int Run(CliConsole console, string libraryPath)
     {
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
-        LibraryManifest manifest = store.Manifest ?? throw new LibraryException($"{libraryPath} holds no skills yet: train into it first");
+        LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
         var facts = new FactSchema(manifest.FactNames);
         TableWriter.Write(console, $"{libraryPath}: {all.Skills.Count} skills, {all.Episodes} episodes run (age counts episodes since a skill was created)",

@@ -47,7 +47,7 @@ internal static class SkillsPruneCommand
     private static int Run(CliConsole console, PruneRule rule, bool dryRun, string libraryPath)
     {
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: dryRun);
-        LibraryManifest manifest = store.Manifest ?? throw new LibraryException($"{libraryPath} holds no skills yet: nothing to prune");
+        LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
         IReadOnlyCollection<int> removed = dryRun
             ? all.Skills.Where(s => rule.Selects(s.Uses, s.Successes, s.CreatedEpisode, all.Episodes)).Select(s => s.Id).ToList()

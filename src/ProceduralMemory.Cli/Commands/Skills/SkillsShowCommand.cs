@@ -22,7 +22,7 @@ internal static class SkillsShowCommand
     private static int Run(CliConsole console, string wanted, string libraryPath)
     {
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
-        LibraryManifest manifest = store.Manifest ?? throw new LibraryException($"{libraryPath} holds no skills yet: train into it first");
+        LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
         SkillRecord skill = Find(all.Skills, wanted, libraryPath);
         var demonstrations = store.ReadDemonstrations(skill.Id);
