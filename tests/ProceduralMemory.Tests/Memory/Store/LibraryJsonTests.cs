@@ -1,0 +1,72 @@
+using ProceduralMemory.Agents.Perception;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Neural;
+
+namespace ProceduralMemory.Tests.Memory.Store;
+
+public class LibraryJsonTests
+{
+    private static readonly LibraryManifest Manifest = new(["has_key", "door_open"], ["left", "forward", "toggle"], 3, 4, ulong.MaxValue);
+
+    private static LibraryDocument Sample()
+    {
+        float[] awkward = [-0.0f, float.Epsilon, float.MaxValue, 1e-38f];
+        var network = new MlpWeights([3, 2, 3], HiddenActivation.Tanh, Enumerable.Range(0, 17).Select(i => MathF.PI * i - 7).ToArray());
+        var step = new AgentStep(new AgentPose(-2, 5, 3), Facts: 0b01, Features: [0.1f, -0f, 3e-39f], Action: 2, Reward: 0.125, NextFacts: 0b11);
+        SkillRecord neural = new()
+        {
+            Id = 0, Name = "achieve_door_open", Preconditions = new FactCondition(0b11, 0b01), Effect = new FactCondition(0b10, 0b10),
+            Policy = StoredPolicy.OfWeights(network), Key = awkward, StepLimit = 12, Uses = 9, Successes = 7, Demonstrations = 11, CreatedEpisode = 3,
+        };
+        SkillRecord openLoop = neural with
+        {
+            Id = 4, Name = "replay", Preconditions = FactCondition.Always, Policy = StoredPolicy.OfActions([1, 1, 2]), Key = [1, 0, 0, 0],
+        };
+        return new LibraryDocument(Manifest, 42, [new NewSkill(neural, [[step, step with { Action = 0 }]]), new NewSkill(openLoop, [])]);
+    }
+
+    private static LibraryDocument RoundTrip(LibraryDocument document)
+    {
+        using var stream = new MemoryStream();
+        LibraryJson.Write(stream, document);
+        stream.Position = 0;
+        return LibraryJson.Read(stream);
+    }
+
+    [Fact]
+    public void WriteThenRead_GivesEveryFieldBackBitForBit()
+    {
+        LibraryDocument original = Sample(), read = RoundTrip(original);
+
+        Assert.Equal(original.Manifest, read.Manifest);
+        Assert.Equal(original.Episodes, read.Episodes);
+        Assert.Equal(original.Skills.Count, read.Skills.Count);
+        foreach (var (a, b) in original.Skills.Zip(read.Skills))
+        {
+            Assert.Equal(a.Skill with { Policy = null!, Key = null! }, b.Skill with { Policy = null!, Key = null! });
+            Assert.Equal(a.Skill.Key.Select(BitConverter.SingleToInt32Bits), b.Skill.Key.Select(BitConverter.SingleToInt32Bits));
+            Assert.Equal(a.Skill.Policy.Data, b.Skill.Policy.Data);
+            Assert.Equal(a.Demonstrations.Count, b.Demonstrations.Count);
+            foreach (var (x, y) in a.Demonstrations.SelectMany(d => d).Zip(b.Demonstrations.SelectMany(d => d)))
+            {
+                Assert.Equal(x with { Features = [] }, y with { Features = [] });
+                Assert.Equal(x.Features.Select(BitConverter.SingleToInt32Bits), y.Features.Select(BitConverter.SingleToInt32Bits));
+            }
+        }
+    }
+
+    [Fact]
+    public void Read_OfAnOpenLoopPolicyWithAnUnknownAction_NamesItsPath()
+    {
+        using var stream = new MemoryStream();
+        LibraryJson.Write(stream, Sample());
+        var document = System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray())!;
+        document["skills"]![1]!["policy"]!["actions"]![0] = "jump";
+        string json = document.ToJsonString();
+
+        var e = Assert.Throws<LibraryException>(() => LibraryJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+        Assert.Equal("$.skills[1].policy.actions[0] is the unknown action 'jump'", e.Message);
+    }
+}
