@@ -140,10 +140,18 @@ public sealed partial class SqliteSkillStore : ISkillStore
             Pooling = false,
             DefaultTimeout = BusyTimeoutSeconds,
         }.ToString());
-        connection.Open();
-        // Per-connection settings: none of them writes to the file.
-        Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
-        return connection;
+        try
+        {
+            connection.Open();
+            // Per-connection settings: none of them writes to the file.
+            Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     private static void Check(string path, SqliteFileIdentity identity, bool readOnly)
