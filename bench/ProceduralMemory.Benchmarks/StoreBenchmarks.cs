@@ -12,6 +12,7 @@ namespace ProceduralMemory.Benchmarks;
 /// by later runs (building it takes about half a minute).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class StoreBenchmarks
 {
     private const int UpdatesPerCommit = 1000;

@@ -83,13 +83,21 @@ public sealed partial class SqliteSkillStore : ISkillStore
             {
                 // Look before touching: switching to WAL rewrites header bytes, so a foreign file must be refused
                 // by a connection that cannot write.
+                bool current = false;
                 if (hasContent)
                 {
                     using SqliteConnection inspector = Connect(full, SqliteOpenMode.ReadOnly);
-                    Check(full, SqliteFileIdentity.Of(inspector), readOnly: false);
+                    SqliteFileIdentity identity = SqliteFileIdentity.Of(inspector);
+                    Check(full, identity, readOnly: false);
+                    current = identity is { Kind: SqliteFileKind.Library } && identity.Version == SqliteSchema.CurrentVersion;
                 }
                 connection = Connect(full, SqliteOpenMode.ReadWriteCreate);
-                PrepareForWriting(full, connection, isNew: !hasContent);
+                if (!hasContent)
+                    Execute(connection, null, $"PRAGMA page_size = {PageSize}");
+                EnsureWal(full, connection);
+                // An up-to-date library needs no write transaction, so opening it never queues behind another writer.
+                if (!current)
+                    SetUpSchema(full, connection);
             }
             var store = new SqliteSkillStore(full, connection, readOnly);
             using (SqliteTransaction transaction = connection.BeginTransaction(deferred: true))
@@ -132,10 +140,18 @@ public sealed partial class SqliteSkillStore : ISkillStore
             Pooling = false,
             DefaultTimeout = BusyTimeoutSeconds,
         }.ToString());
-        connection.Open();
-        // Per-connection settings: none of them writes to the file.
-        Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
-        return connection;
+        try
+        {
+            connection.Open();
+            // Per-connection settings: none of them writes to the file.
+            Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     private static void Check(string path, SqliteFileIdentity identity, bool readOnly)
@@ -157,17 +173,17 @@ public sealed partial class SqliteSkillStore : ISkillStore
             throw new LibraryException(problem);
     }
 
-    private static void PrepareForWriting(string path, SqliteConnection connection, bool isNew)
+    private static void EnsureWal(string path, SqliteConnection connection)
     {
-        if (isNew)
-            Execute(connection, null, $"PRAGMA page_size = {PageSize}");
-        if (!string.Equals(Convert.ToString(Scalar(connection, null, "PRAGMA journal_mode")), "wal", StringComparison.OrdinalIgnoreCase))
-        {
-            string mode = Convert.ToString(Scalar(connection, null, "PRAGMA journal_mode = WAL")) ?? "";
-            if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
-                throw new LibraryException($"{path} cannot use write-ahead logging (journal mode stays '{mode}')");
-        }
+        if (string.Equals(Convert.ToString(Scalar(connection, null, "PRAGMA journal_mode")), "wal", StringComparison.OrdinalIgnoreCase))
+            return;
+        string mode = Convert.ToString(Scalar(connection, null, "PRAGMA journal_mode = WAL")) ?? "";
+        if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
+            throw new LibraryException($"{path} cannot use write-ahead logging (journal mode stays '{mode}')");
+    }
 
+    private static void SetUpSchema(string path, SqliteConnection connection)
+    {
         // Another process may have created or upgraded the file since it was inspected: decide again under the write lock.
         using SqliteTransaction transaction = connection.BeginTransaction();
         SqliteFileIdentity identity = SqliteFileIdentity.Of(connection, transaction);

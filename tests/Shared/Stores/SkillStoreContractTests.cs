@@ -70,6 +70,18 @@ public abstract class SkillStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void AnInstanceOpenedBeforeAnotherCreatedTheLibrary_SeesItOnItsNextReadOrWrite()
+    {
+        ISkillStore early = OpenStore();
+        OpenLibrary();
+
+        Assert.Throws<LibraryException>(() => early.Create(Manifest));
+        early.ReadChanges(0);
+        Assert.Equal(Manifest, early.Manifest);
+        Assert.Equal([(0, true)], early.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] }).NewSkills);
+    }
+
+    [Fact]
     public void Commit_BeforeCreate_Throws()
     {
         ISkillStore store = OpenStore();

@@ -35,7 +35,10 @@ public sealed record SkillRecord
     /// <summary>Demonstrations seen (kept or not).</summary>
     public int Demonstrations { get; init; } = 1;
 
-    /// <summary>The library's episode count when the skill was created: its age is measured in episodes since.</summary>
+    /// <summary>
+    /// The library's episode count when the skill was created (set by the store, counting the episodes of the commit
+    /// that creates it): its age is measured in episodes since.
+    /// </summary>
     public long CreatedEpisode { get; init; }
 
     /// <summary>The change number of the skill's last write (set by the store).</summary>
