@@ -16,12 +16,28 @@ public class MlpWeightsTests
     }
 
     /// <summary>An independent FNV-1a, so that tests can forge internally consistent bytes.</summary>
-    private static void Reseal(byte[] bytes)
+    private static void Reseal(byte[] bytes) =>
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(^4..), Checksum.Crc32C(bytes.AsSpan(0, bytes.Length - 4)));
+
+    /// <summary>Rewrites the bytes as format version 1, which ended with a 32-bit FNV-1a instead.</summary>
+    private static void ResealAsVersion1(byte[] bytes)
     {
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(4), 1);
         uint hash = 2166136261;
         foreach (byte b in bytes.AsSpan(0, bytes.Length - 4))
             hash = (hash ^ b) * 16777619;
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(^4..), hash);
+    }
+
+    [Fact]
+    public void FromBytes_StillReadsFormatVersion1()
+    {
+        MlpWeights weights = Trained().GetWeights();
+        byte[] version1 = weights.ToBytes();
+        ResealAsVersion1(version1);
+        Assert.Equal(weights.Parameters.ToArray(), MlpWeights.FromBytes(version1).Parameters.ToArray());
+        version1[^10] ^= 1; // a bit of the last parameters
+        Assert.Contains("checksum", Assert.Throws<InvalidDataException>(() => MlpWeights.FromBytes(version1)).Message);
     }
 
     [Fact]
@@ -85,9 +101,9 @@ public class MlpWeightsTests
     {
         byte[] bytes = Trained().ToBytes();
         byte[] future = (byte[])bytes.Clone();
-        BinaryPrimitives.WriteUInt16LittleEndian(future.AsSpan(4), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(future.AsSpan(4), 3);
         Reseal(future);
-        Assert.Contains("format version 2", Assert.Throws<InvalidDataException>(() => MlpWeights.FromBytes(future)).Message);
+        Assert.Contains("format version 3", Assert.Throws<InvalidDataException>(() => MlpWeights.FromBytes(future)).Message);
 
         byte[] nan = (byte[])bytes.Clone();
         BinaryPrimitives.WriteSingleLittleEndian(nan.AsSpan(8 + 4 * 4 + 4 * 7), float.NaN);
