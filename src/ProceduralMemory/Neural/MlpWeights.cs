@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace ProceduralMemory.Neural;
 
@@ -102,6 +103,22 @@ public sealed class MlpWeights
     /// <exception cref="InvalidDataException">The bytes are truncated, corrupted, of another format version, or describe an invalid network.</exception>
     public static MlpWeights FromBytes(ReadOnlySpan<byte> bytes)
     {
+        int[] sizes = Check(bytes);
+        var parameters = new float[ParameterCount(sizes)];
+        ReadOnlySpan<byte> payload = bytes[(HeaderSize + 4 * sizes.Length)..^ChecksumSize];
+        for (int i = 0; i < parameters.Length; i++)
+            parameters[i] = BinaryPrimitives.ReadSingleLittleEndian(payload[(4 * i)..]);
+        return new MlpWeights(sizes, (HiddenActivation)bytes[6], parameters);
+    }
+
+    /// <summary>
+    /// Checks the binary form as <see cref="FromBytes"/> does (header, shape, checksum, activation, finite
+    /// parameters) without building the weights, and returns the layer sizes: how a store verifies a network it
+    /// only passes along.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not valid weights.</exception>
+    public static int[] Check(ReadOnlySpan<byte> bytes)
+    {
         if (bytes.Length < HeaderSize + ChecksumSize)
             throw Invalid($"{bytes.Length} bytes is shorter than the {HeaderSize + ChecksumSize}-byte minimum; truncated?");
         if (BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic)
@@ -132,17 +149,18 @@ public sealed class MlpWeights
         uint expected = version == FormatVersion ? Checksum.Crc32C(bytes[..payloadEnd]) : Fnv1a(bytes[..payloadEnd]);
         if (BinaryPrimitives.ReadUInt32LittleEndian(bytes[payloadEnd..]) != expected)
             throw Invalid("checksum mismatch; the bytes are corrupted");
-        var parameters = new float[count];
-        for (int i = 0; i < count; i++)
-            parameters[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(sizesEnd + 4 * i)..]);
-        try
-        {
-            return new MlpWeights(sizes, (HiddenActivation)bytes[6], parameters);
-        }
-        catch (ArgumentException e)
-        {
-            throw Invalid(e.Message, e);
-        }
+        if (!Enum.IsDefined((HiddenActivation)bytes[6]))
+            throw Invalid($"unknown activation {bytes[6]}");
+        ReadOnlySpan<byte> payload = bytes[sizesEnd..payloadEnd];
+        int bad = -1;
+        if (BitConverter.IsLittleEndian)
+            bad = MemoryMarshal.Cast<byte, float>(payload).IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+        else
+            for (int i = count - 1; i >= 0; i--)
+                bad = float.IsFinite(BinaryPrimitives.ReadSingleLittleEndian(payload[(4 * i)..])) ? bad : i;
+        if (bad >= 0)
+            throw Invalid($"parameter {bad} is {BinaryPrimitives.ReadSingleLittleEndian(payload[(4 * bad)..])}; weights must be finite");
+        return sizes;
     }
 
     private static InvalidDataException Invalid(string reason, Exception? inner = null) =>

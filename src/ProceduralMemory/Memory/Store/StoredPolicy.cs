@@ -51,9 +51,9 @@ public sealed class StoredPolicy
     {
         return kind switch
         {
-            // FromBytes checks every field and the checksum, and the format has one encoding per network, so the
+            // Check verifies every field and the checksum, and the format has one encoding per network, so the
             // checked bytes are what ToBytes would write: keeping them saves re-encoding and re-hashing every load.
-            MlpPolicy.KindName => new StoredPolicy(kind, data, ShapeOf(MlpWeights.FromBytes(data))),
+            MlpPolicy.KindName => new StoredPolicy(kind, data, string.Join('x', MlpWeights.Check(data))),
             OpenLoopPolicy.KindName when data.Length > 0 && data.Length % 4 == 0 => OfActions(ReadActions(data)),
             OpenLoopPolicy.KindName => throw new InvalidDataException($"An open-loop policy needs a positive multiple of 4 bytes, got {data.Length}."),
             _ => throw new InvalidDataException($"Unknown policy kind '{kind}'."),
