@@ -175,6 +175,7 @@ public sealed class ProceduralMemoryAgent : ILearningAgent
                 match.Skill.Statistics.RecordDemonstration();
                 _modules[match.Skill.Id].AddDemonstration(segment.Steps);
                 BlendKey(match.Skill, key);
+                Library.UpdateKey(match.Skill, match.Skill.Key);
             }
             else if (succeeded)
             {
