@@ -22,6 +22,8 @@ public sealed class SkillIndex
 {
     private const int BlockRows = KeyBlocks.BlockRows;
     private const float Epsilon = 1e-8f;
+    // 2^-20: far wider than the 2^-24 relative rounding of a float product or quotient.
+    private const float Margin = 1f / (1 << 20);
 
     private readonly Dictionary<int, int> _rowOf = [];
     private float[] _keys = [];
@@ -154,8 +156,8 @@ public sealed class SkillIndex
             if (lanes == 0)
                 continue;
             KeyBlocks.BlockDot(keys.Slice(b * blockLength, blockLength), query, block);
-            lanes &= ScoreLanes(block, queryNorm, b, size == ids.Length ? scores[0] : float.NegativeInfinity);
-            Offer(lanes, b, block, ids, scores, ref size);
+            lanes &= CandidateLanes(block, queryNorm, b, size == ids.Length ? scores[0] : float.NegativeInfinity);
+            Offer(lanes, b, block, queryNorm, ids, scores, ref size);
         }
         SortBestFirst(ids[..size], scores[..size]);
         return size;
@@ -215,8 +217,8 @@ public sealed class SkillIndex
                 Span<float> heapScores = scores.Slice(j * k, k);
                 Span<float> dots = block.Slice(j * BlockRows, BlockRows);
                 int size = counts[j];
-                uint candidates = lanes[j] & ScoreLanes(dots, norms[j], b, size == k ? heapScores[0] : float.NegativeInfinity);
-                Offer(candidates, b, dots, heapIds, heapScores, ref size);
+                uint candidates = lanes[j] & CandidateLanes(dots, norms[j], b, size == k ? heapScores[0] : float.NegativeInfinity);
+                Offer(candidates, b, dots, norms[j], heapIds, heapScores, ref size);
                 counts[j] = size;
             }
         }
@@ -247,51 +249,52 @@ public sealed class SkillIndex
     }
 
     /// <summary>
-    /// Turns a block's dot products into cosine similarities in place; returns the lanes whose similarity is not
-    /// below <paramref name="threshold"/> (NaN passes, so that the exact comparison decides about it).
+    /// The lanes of a block whose similarity <c>dot / (|q|·|k| + ε)</c> may reach <paramref name="threshold"/>: a
+    /// superset, tested without dividing as <c>dot ≥ threshold·(|q|·|k| + ε)</c> less a margin wider than the
+    /// rounding of either side, so that only the few lanes that pass pay for a division. NaN passes, so that the
+    /// exact comparison decides about it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint ScoreLanes(Span<float> block, float queryNorm, int blockIndex, float threshold)
+    private uint CandidateLanes(ReadOnlySpan<float> block, float queryNorm, int blockIndex, float threshold)
     {
         ref float dots = ref MemoryMarshal.GetReference(block);
         ref float norms = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_norms), blockIndex * BlockRows);
         if (Vector512.IsHardwareAccelerated)
         {
-            Vector512<float> similarity = Vector512.LoadUnsafe(ref dots) / (Vector512.Create(queryNorm) * Vector512.LoadUnsafe(ref norms) + Vector512.Create(Epsilon));
-            similarity.StoreUnsafe(ref dots);
-            return ~(uint)Vector512.LessThan(similarity, Vector512.Create(threshold)).ExtractMostSignificantBits() & 0xFFFFu;
+            Vector512<float> bound = Vector512.Create(threshold) * (Vector512.Create(queryNorm) * Vector512.LoadUnsafe(ref norms) + Vector512.Create(Epsilon));
+            bound -= Vector512.Abs(bound) * Vector512.Create(Margin);
+            return ~(uint)Vector512.LessThan(Vector512.LoadUnsafe(ref dots), bound).ExtractMostSignificantBits() & 0xFFFFu;
         }
         if (Vector256.IsHardwareAccelerated)
         {
             uint lanes = 0;
             for (int half = 0; half < BlockRows; half += 8)
             {
-                Vector256<float> similarity = Vector256.LoadUnsafe(ref dots, (nuint)half) / (Vector256.Create(queryNorm) * Vector256.LoadUnsafe(ref norms, (nuint)half) + Vector256.Create(Epsilon));
-                similarity.StoreUnsafe(ref dots, (nuint)half);
-                lanes |= (~Vector256.LessThan(similarity, Vector256.Create(threshold)).ExtractMostSignificantBits() & 0xFFu) << half;
+                Vector256<float> bound = Vector256.Create(threshold) * (Vector256.Create(queryNorm) * Vector256.LoadUnsafe(ref norms, (nuint)half) + Vector256.Create(Epsilon));
+                bound -= Vector256.Abs(bound) * Vector256.Create(Margin);
+                lanes |= (~Vector256.LessThan(Vector256.LoadUnsafe(ref dots, (nuint)half), bound).ExtractMostSignificantBits() & 0xFFu) << half;
             }
             return lanes;
         }
         uint result = 0;
         for (int i = 0; i < BlockRows; i++)
         {
-            float similarity = block[i] / (queryNorm * Unsafe.Add(ref norms, i) + Epsilon);
-            block[i] = similarity;
-            if (!(similarity < threshold))
+            float bound = threshold * (queryNorm * Unsafe.Add(ref norms, i) + Epsilon);
+            if (!(block[i] < bound - Math.Abs(bound) * Margin))
                 result |= 1u << i;
         }
         return result;
     }
 
     /// <summary>Offers the marked lanes of a block to the heap of the best <c>ids.Length</c> so far (worst at the root).</summary>
-    private void Offer(uint lanes, int block, ReadOnlySpan<float> similarities, Span<int> ids, Span<float> scores, ref int size)
+    private void Offer(uint lanes, int block, ReadOnlySpan<float> dots, float queryNorm, Span<int> ids, Span<float> scores, ref int size)
     {
         while (lanes != 0)
         {
             int lane = BitOperations.TrailingZeroCount(lanes);
             lanes &= lanes - 1;
-            int id = _ids[block * BlockRows + lane];
-            float score = similarities[lane];
+            int row = block * BlockRows + lane, id = _ids[row];
+            float score = dots[lane] / (queryNorm * _norms[row] + Epsilon);
             if (size < ids.Length)
             {
                 ids[size] = id;
