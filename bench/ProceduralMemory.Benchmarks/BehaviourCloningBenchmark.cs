@@ -8,6 +8,7 @@ namespace ProceduralMemory.Benchmarks;
 /// minibatches of 32, Adam), plus the fit evaluation <see cref="BehaviourCloning.Train"/> ends with.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BehaviourCloningBenchmark
 {
     private const int Features = 71, Actions = 7, Samples = 1000;

@@ -10,6 +10,7 @@ namespace ProceduralMemory.Benchmarks;
 /// optimiser step). Times are per sample.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MlpBenchmark
 {
     private const int Features = 71, Actions = 7, Batch = 32;

@@ -11,6 +11,7 @@ namespace ProceduralMemory.Benchmarks;
 /// (cosine per skill into a list, then a sort). Times are per query.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RetrievalBenchmark
 {
     private const int Queries = 64, TopK = 8;
