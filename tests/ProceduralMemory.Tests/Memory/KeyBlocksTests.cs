@@ -68,6 +68,50 @@ public class KeyBlocksTests
         }
     }
 
+    /// <summary>The documented order: even dimensions in one fused chain, odd ones in another, then added.</summary>
+    private static float EvenOddChains(ReadOnlySpan<float> key, ReadOnlySpan<float> query)
+    {
+        float even = 0f, odd = 0f;
+        for (int d = 0; d < key.Length; d++)
+        {
+            if (d % 2 == 0)
+                even = MathF.FusedMultiplyAdd(key[d], query[d], even);
+            else
+                odd = MathF.FusedMultiplyAdd(key[d], query[d], odd);
+        }
+        return even + odd;
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(64)]
+    public void Dot_SumsInTheDocumentedOrder_BitForBit_ForEveryRowCountFrom0To256(int dimension)
+    {
+        // Every instruction-set path promises these bits, so a key scores the same on any machine.
+        float[] keys = Random(256 * dimension, 5), query = Random(dimension, 6);
+        for (int rows = 0; rows <= 256; rows++)
+        {
+            var dots = new float[rows];
+            KeyBlocks.Dot(Pack(keys, rows, dimension), query, dots);
+            for (int r = 0; r < rows; r++)
+                Assert.Equal(EvenOddChains(keys.AsSpan(r * dimension, dimension), query), dots[r]);
+        }
+    }
+
+    [Fact]
+    public void Dot_SumsInTheDocumentedOrder_BitForBit_ForEveryDimensionFrom0To256()
+    {
+        const int Rows = 40;
+        for (int dimension = 0; dimension <= 256; dimension++)
+        {
+            float[] keys = Random(Rows * dimension, 7), query = Random(dimension, 8);
+            var dots = new float[Rows];
+            KeyBlocks.Dot(Pack(keys, Rows, dimension), query, dots);
+            for (int r = 0; r < Rows; r++)
+                Assert.Equal(EvenOddChains(keys.AsSpan(r * dimension, dimension), query), dots[r]);
+        }
+    }
+
     [Fact]
     public void BatchedDot_EqualsOneQueryAtATime_BitForBit_ForEveryDimensionFrom0To256()
     {
