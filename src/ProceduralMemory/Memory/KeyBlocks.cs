@@ -15,9 +15,9 @@ namespace ProceduralMemory.Memory;
 /// broadcast query, with no horizontal sums, and the matrix is read once, front to back. A padded block's unused
 /// rows are whatever was last written there (zero in a fresh array); callers ignore their results.
 /// <para>
-/// Each dot product is summed in one fixed order (even dimensions in one chain of fused multiply-adds, odd ones in
-/// another, then the two added) by every path, 512-bit, 256-bit or scalar, for one query or a batch: a query
-/// scores the same bits alone or batched, on any machine.
+/// Each dot product is summed in one fixed order (dimension <c>d</c> into partial sum <c>d mod 4</c> by fused
+/// multiply-adds, then <c>(s0 + s1) + (s2 + s3)</c>) by every path, 512-bit, 256-bit or scalar, for one query
+/// or a batch: a query scores the same bits alone or batched, on any machine.
 /// </para>
 /// </remarks>
 public static class KeyBlocks
@@ -65,8 +65,8 @@ public static class KeyBlocks
     /// <summary>
     /// Batched <see cref="Dot(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>: <paramref name="queries"/>
     /// holds <c>q</c> queries of <paramref name="dimension"/> numbers one after another, and <paramref name="dots"/>
-    /// receives <c>q</c> rows of <paramref name="rows"/> dot products. Two blocks at a time are read once for up to
-    /// four queries; the results equal those of the single-query kernel bit for bit.
+    /// receives <c>q</c> rows of <paramref name="rows"/> dot products. Each block is read once for four queries at
+    /// a time; the results equal those of the single-query kernel bit for bit.
     /// </summary>
     public static void Dot(ReadOnlySpan<float> blocks, ReadOnlySpan<float> queries, int dimension, int rows, Span<float> dots)
     {
@@ -101,188 +101,170 @@ public static class KeyBlocks
     }
 
     /// <summary>
-    /// The dot products of <paramref name="blockCount"/> (1 or 2) consecutive blocks with <paramref name="queryCount"/>
+    /// The dot products of <paramref name="blockCount"/> consecutive blocks with <paramref name="queryCount"/>
     /// (1 or 4) queries of <c>queries.Length / queryCount</c> numbers, into <paramref name="dots"/>: query <c>j</c>'s
     /// <c>16·blockCount</c> results start at <c>16·blockCount·j</c>.
     /// </summary>
     /// <remarks>
-    /// Every path sums a lane the same way: the even dimensions in one fused multiply-add chain, the odd ones in
-    /// another, then the two added. Fused multiply-adds round exactly, so the 512-bit, 256-bit and scalar paths give
-    /// the same bits, and so do one query and a batch.
+    /// Every path sums a lane the same way: dimension <c>d</c> into partial sum <c>d mod 4</c> by fused
+    /// multiply-adds, then <c>(s0 + s1) + (s2 + s3)</c>. Fused multiply-adds round exactly, so the 512-bit, 256-bit
+    /// and scalar paths give the same bits, and so do one query and a batch. Four chains rather than one keep
+    /// enough multiply-adds in flight that a scan of a matrix in main memory runs at the memory's speed.
     /// </remarks>
     internal static void BlockDot(ReadOnlySpan<float> keys, int blockCount, ReadOnlySpan<float> queries, int queryCount, Span<float> dots)
     {
-        int dimension = queries.Length / queryCount;
+        int dimension = queries.Length / queryCount, blockLength = BlockRows * dimension;
+        for (int b = 0; b < blockCount; b++)
+        {
+            ReadOnlySpan<float> block = keys.Slice(b * blockLength, blockLength);
+            if (queryCount == 4 && Vector512.IsHardwareAccelerated)
+            {
+                // Each block read once for four queries; writes query j's 16 results at (j·blockCount + b)·16.
+                ref float result = ref MemoryMarshal.GetReference(dots);
+                BlockDot4(ref MemoryMarshal.GetReference(block), ref MemoryMarshal.GetReference(queries), dimension,
+                    ref Unsafe.Add(ref result, b * BlockRows), blockCount * BlockRows);
+                continue;
+            }
+            for (int j = 0; j < queryCount; j++)
+                BlockDot(block, queries.Slice(j * dimension, dimension), dots.Slice((j * blockCount + b) * BlockRows, BlockRows));
+        }
+    }
+
+    /// <summary>The 16 dot products of one block with <paramref name="query"/>, into <paramref name="dots"/> (16 floats).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void BlockDot(ReadOnlySpan<float> block, ReadOnlySpan<float> query, Span<float> dots)
+    {
+        int dimension = query.Length;
+        ref float k = ref MemoryMarshal.GetReference(block);
+        ref float q = ref MemoryMarshal.GetReference(query);
+        ref float result = ref MemoryMarshal.GetReference(dots);
         if (Vector512.IsHardwareAccelerated)
         {
-            ref float k = ref MemoryMarshal.GetReference(keys);
-            ref float q = ref MemoryMarshal.GetReference(queries);
-            ref float result = ref MemoryMarshal.GetReference(dots);
-            if (queryCount == 4)
+            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            int d = 0;
+            for (; d + 4 <= dimension; d += 4)
             {
-                if (blockCount == 2)
-                    PairDot4(ref k, ref q, dimension, ref result);
-                else
-                    for (int j = 0; j < 4; j++)
-                        BlockDot512(ref k, ref Unsafe.Add(ref q, j * dimension), dimension, ref Unsafe.Add(ref result, j * BlockRows));
+                a0 = Fma(Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows)), Unsafe.Add(ref q, d), a0);
+                a1 = Fma(Vector512.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows)), Unsafe.Add(ref q, d + 1), a1);
+                a2 = Fma(Vector512.LoadUnsafe(ref k, (nuint)((d + 2) * BlockRows)), Unsafe.Add(ref q, d + 2), a2);
+                a3 = Fma(Vector512.LoadUnsafe(ref k, (nuint)((d + 3) * BlockRows)), Unsafe.Add(ref q, d + 3), a3);
             }
-            else if (blockCount == 2)
-                PairDot(ref k, ref q, dimension, ref result);
-            else
-                BlockDot512(ref k, ref q, dimension, ref result);
-            return;
+            if (d < dimension)
+                a0 = Fma(Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows)), Unsafe.Add(ref q, d), a0);
+            if (d + 1 < dimension)
+                a1 = Fma(Vector512.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows)), Unsafe.Add(ref q, d + 1), a1);
+            if (d + 2 < dimension)
+                a2 = Fma(Vector512.LoadUnsafe(ref k, (nuint)((d + 2) * BlockRows)), Unsafe.Add(ref q, d + 2), a2);
+            ((a0 + a1) + (a2 + a3)).StoreUnsafe(ref result);
         }
-        // Without 512-bit vectors each block and query goes alone: the block is read again, but from cache.
-        for (int j = 0; j < queryCount; j++)
-            for (int b = 0; b < blockCount; b++)
-                BlockDotNarrow(keys.Slice(b * BlockRows * dimension, BlockRows * dimension), queries.Slice(j * dimension, dimension),
-                    dots.Slice((j * blockCount + b) * BlockRows, BlockRows));
-    }
-
-    private static void BlockDot512(ref float k, ref float q, int dimension, ref float result)
-    {
-        Vector512<float> even = default, odd = default;
-        int d = 0;
-        for (; d + 2 <= dimension; d += 2)
+        else if (Vector256.IsHardwareAccelerated)
         {
-            even = Fma(Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows)), Unsafe.Add(ref q, d), even);
-            odd = Fma(Vector512.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows)), Unsafe.Add(ref q, d + 1), odd);
+            // The same sums as the 512-bit path, the block in two halves of 8 keys.
+            for (int half = 0; half < BlockRows; half += 8)
+            {
+                Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                int d = 0;
+                for (; d + 4 <= dimension; d += 4)
+                {
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)(d * BlockRows + half)), Vector256.Create(Unsafe.Add(ref q, d)), a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows + half)), Vector256.Create(Unsafe.Add(ref q, d + 1)), a1);
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)((d + 2) * BlockRows + half)), Vector256.Create(Unsafe.Add(ref q, d + 2)), a2);
+                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)((d + 3) * BlockRows + half)), Vector256.Create(Unsafe.Add(ref q, d + 3)), a3);
+                }
+                if (d < dimension)
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)(d * BlockRows + half)), Vector256.Create(Unsafe.Add(ref q, d)), a0);
+                if (d + 1 < dimension)
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows + half)), Vector256.Create(Unsafe.Add(ref q, d + 1)), a1);
+                if (d + 2 < dimension)
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)((d + 2) * BlockRows + half)), Vector256.Create(Unsafe.Add(ref q, d + 2)), a2);
+                ((a0 + a1) + (a2 + a3)).StoreUnsafe(ref result, (nuint)half);
+            }
         }
-        if (d < dimension)
-            even = Fma(Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows)), Unsafe.Add(ref q, d), even);
-        (even + odd).StoreUnsafe(ref result);
-    }
-
-    /// <summary>Two blocks, one query: four independent chains keep both multiply-add pipes busy.</summary>
-    private static void PairDot(ref float k, ref float q, int dimension, ref float result)
-    {
-        ref float k1 = ref Unsafe.Add(ref k, BlockRows * dimension);
-        Vector512<float> even0 = default, odd0 = default, even1 = default, odd1 = default;
-        int d = 0;
-        for (; d + 2 <= dimension; d += 2)
+        else
         {
-            Vector512<float> qe = Vector512.Create(Unsafe.Add(ref q, d)), qo = Vector512.Create(Unsafe.Add(ref q, d + 1));
-            even0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows)), qe, even0);
-            even1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref k1, (nuint)(d * BlockRows)), qe, even1);
-            odd0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows)), qo, odd0);
-            odd1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref k1, (nuint)((d + 1) * BlockRows)), qo, odd1);
+            for (int lane = 0; lane < BlockRows; lane++)
+            {
+                float p0 = 0f, p1 = 0f, p2 = 0f, p3 = 0f;
+                for (int d = 0; d < dimension; d++)
+                {
+                    float product = block[d * BlockRows + lane];
+                    switch (d & 3)
+                    {
+                        case 0: p0 = MathF.FusedMultiplyAdd(product, query[d], p0); break;
+                        case 1: p1 = MathF.FusedMultiplyAdd(product, query[d], p1); break;
+                        case 2: p2 = MathF.FusedMultiplyAdd(product, query[d], p2); break;
+                        default: p3 = MathF.FusedMultiplyAdd(product, query[d], p3); break;
+                    }
+                }
+                dots[lane] = (p0 + p1) + (p2 + p3);
+            }
         }
-        if (d < dimension)
-        {
-            Vector512<float> qe = Vector512.Create(Unsafe.Add(ref q, d));
-            even0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows)), qe, even0);
-            even1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref k1, (nuint)(d * BlockRows)), qe, even1);
-        }
-        (even0 + odd0).StoreUnsafe(ref result);
-        (even1 + odd1).StoreUnsafe(ref result, BlockRows);
     }
 
     /// <summary>
-    /// Two blocks, four queries: each broadcast query number serves two key vectors, so loads stay below one per
-    /// multiply-add, which is what bounds a batch once the keys sit in cache.
+    /// One block, four queries (one after another from <paramref name="q0"/>), 512-bit: the block is read once
+    /// and each key vector feeds four multiply-adds. Query <c>j</c>'s 16 results go to <c>result + j·stride</c>.
     /// </summary>
-    private static void PairDot4(ref float k, ref float q, int dimension, ref float result)
+    private static void BlockDot4(ref float k, ref float q0, int dimension, ref float result, int stride)
     {
-        ref float k1 = ref Unsafe.Add(ref k, BlockRows * dimension);
-        ref float q1 = ref Unsafe.Add(ref q, dimension);
+        ref float q1 = ref Unsafe.Add(ref q0, dimension);
         ref float q2 = ref Unsafe.Add(ref q1, dimension);
         ref float q3 = ref Unsafe.Add(ref q2, dimension);
-        Vector512<float> e00 = default, o00 = default, e01 = default, o01 = default;
-        Vector512<float> e10 = default, o10 = default, e11 = default, o11 = default;
-        Vector512<float> e20 = default, o20 = default, e21 = default, o21 = default;
-        Vector512<float> e30 = default, o30 = default, e31 = default, o31 = default;
+        Vector512<float> a00 = default, a01 = default, a02 = default, a03 = default;
+        Vector512<float> a10 = default, a11 = default, a12 = default, a13 = default;
+        Vector512<float> a20 = default, a21 = default, a22 = default, a23 = default;
+        Vector512<float> a30 = default, a31 = default, a32 = default, a33 = default;
         int d = 0;
-        for (; d + 2 <= dimension; d += 2)
+        for (; d + 4 <= dimension; d += 4)
         {
-            Vector512<float> ke0 = Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows)), ke1 = Vector512.LoadUnsafe(ref k1, (nuint)(d * BlockRows));
-            Vector512<float> ko0 = Vector512.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows)), ko1 = Vector512.LoadUnsafe(ref k1, (nuint)((d + 1) * BlockRows));
-            Vector512<float> b = Vector512.Create(Unsafe.Add(ref q, d));
-            (e00, e01) = (Vector512.FusedMultiplyAdd(ke0, b, e00), Vector512.FusedMultiplyAdd(ke1, b, e01));
-            b = Vector512.Create(Unsafe.Add(ref q, d + 1));
-            (o00, o01) = (Vector512.FusedMultiplyAdd(ko0, b, o00), Vector512.FusedMultiplyAdd(ko1, b, o01));
-            b = Vector512.Create(Unsafe.Add(ref q1, d));
-            (e10, e11) = (Vector512.FusedMultiplyAdd(ke0, b, e10), Vector512.FusedMultiplyAdd(ke1, b, e11));
-            b = Vector512.Create(Unsafe.Add(ref q1, d + 1));
-            (o10, o11) = (Vector512.FusedMultiplyAdd(ko0, b, o10), Vector512.FusedMultiplyAdd(ko1, b, o11));
-            b = Vector512.Create(Unsafe.Add(ref q2, d));
-            (e20, e21) = (Vector512.FusedMultiplyAdd(ke0, b, e20), Vector512.FusedMultiplyAdd(ke1, b, e21));
-            b = Vector512.Create(Unsafe.Add(ref q2, d + 1));
-            (o20, o21) = (Vector512.FusedMultiplyAdd(ko0, b, o20), Vector512.FusedMultiplyAdd(ko1, b, o21));
-            b = Vector512.Create(Unsafe.Add(ref q3, d));
-            (e30, e31) = (Vector512.FusedMultiplyAdd(ke0, b, e30), Vector512.FusedMultiplyAdd(ke1, b, e31));
-            b = Vector512.Create(Unsafe.Add(ref q3, d + 1));
-            (o30, o31) = (Vector512.FusedMultiplyAdd(ko0, b, o30), Vector512.FusedMultiplyAdd(ko1, b, o31));
+            Vector512<float> k0 = Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows));
+            Vector512<float> k1 = Vector512.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows));
+            Vector512<float> k2 = Vector512.LoadUnsafe(ref k, (nuint)((d + 2) * BlockRows));
+            Vector512<float> k3 = Vector512.LoadUnsafe(ref k, (nuint)((d + 3) * BlockRows));
+            a00 = Fma(k0, Unsafe.Add(ref q0, d), a00);
+            a01 = Fma(k1, Unsafe.Add(ref q0, d + 1), a01);
+            a02 = Fma(k2, Unsafe.Add(ref q0, d + 2), a02);
+            a03 = Fma(k3, Unsafe.Add(ref q0, d + 3), a03);
+            a10 = Fma(k0, Unsafe.Add(ref q1, d), a10);
+            a11 = Fma(k1, Unsafe.Add(ref q1, d + 1), a11);
+            a12 = Fma(k2, Unsafe.Add(ref q1, d + 2), a12);
+            a13 = Fma(k3, Unsafe.Add(ref q1, d + 3), a13);
+            a20 = Fma(k0, Unsafe.Add(ref q2, d), a20);
+            a21 = Fma(k1, Unsafe.Add(ref q2, d + 1), a21);
+            a22 = Fma(k2, Unsafe.Add(ref q2, d + 2), a22);
+            a23 = Fma(k3, Unsafe.Add(ref q2, d + 3), a23);
+            a30 = Fma(k0, Unsafe.Add(ref q3, d), a30);
+            a31 = Fma(k1, Unsafe.Add(ref q3, d + 1), a31);
+            a32 = Fma(k2, Unsafe.Add(ref q3, d + 2), a32);
+            a33 = Fma(k3, Unsafe.Add(ref q3, d + 3), a33);
         }
         if (d < dimension)
         {
-            Vector512<float> ke0 = Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows)), ke1 = Vector512.LoadUnsafe(ref k1, (nuint)(d * BlockRows));
-            Vector512<float> b = Vector512.Create(Unsafe.Add(ref q, d));
-            (e00, e01) = (Vector512.FusedMultiplyAdd(ke0, b, e00), Vector512.FusedMultiplyAdd(ke1, b, e01));
-            b = Vector512.Create(Unsafe.Add(ref q1, d));
-            (e10, e11) = (Vector512.FusedMultiplyAdd(ke0, b, e10), Vector512.FusedMultiplyAdd(ke1, b, e11));
-            b = Vector512.Create(Unsafe.Add(ref q2, d));
-            (e20, e21) = (Vector512.FusedMultiplyAdd(ke0, b, e20), Vector512.FusedMultiplyAdd(ke1, b, e21));
-            b = Vector512.Create(Unsafe.Add(ref q3, d));
-            (e30, e31) = (Vector512.FusedMultiplyAdd(ke0, b, e30), Vector512.FusedMultiplyAdd(ke1, b, e31));
+            Vector512<float> kr = Vector512.LoadUnsafe(ref k, (nuint)(d * BlockRows));
+            (a00, a10, a20, a30) = (Fma(kr, Unsafe.Add(ref q0, d), a00), Fma(kr, Unsafe.Add(ref q1, d), a10),
+                Fma(kr, Unsafe.Add(ref q2, d), a20), Fma(kr, Unsafe.Add(ref q3, d), a30));
         }
-        (e00 + o00).StoreUnsafe(ref result);
-        (e01 + o01).StoreUnsafe(ref result, BlockRows);
-        (e10 + o10).StoreUnsafe(ref result, 2 * BlockRows);
-        (e11 + o11).StoreUnsafe(ref result, 3 * BlockRows);
-        (e20 + o20).StoreUnsafe(ref result, 4 * BlockRows);
-        (e21 + o21).StoreUnsafe(ref result, 5 * BlockRows);
-        (e30 + o30).StoreUnsafe(ref result, 6 * BlockRows);
-        (e31 + o31).StoreUnsafe(ref result, 7 * BlockRows);
+        if (d + 1 < dimension)
+        {
+            Vector512<float> kr = Vector512.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows));
+            (a01, a11, a21, a31) = (Fma(kr, Unsafe.Add(ref q0, d + 1), a01), Fma(kr, Unsafe.Add(ref q1, d + 1), a11),
+                Fma(kr, Unsafe.Add(ref q2, d + 1), a21), Fma(kr, Unsafe.Add(ref q3, d + 1), a31));
+        }
+        if (d + 2 < dimension)
+        {
+            Vector512<float> kr = Vector512.LoadUnsafe(ref k, (nuint)((d + 2) * BlockRows));
+            (a02, a12, a22, a32) = (Fma(kr, Unsafe.Add(ref q0, d + 2), a02), Fma(kr, Unsafe.Add(ref q1, d + 2), a12),
+                Fma(kr, Unsafe.Add(ref q2, d + 2), a22), Fma(kr, Unsafe.Add(ref q3, d + 2), a32));
+        }
+        ((a00 + a01) + (a02 + a03)).StoreUnsafe(ref result);
+        ((a10 + a11) + (a12 + a13)).StoreUnsafe(ref result, (nuint)stride);
+        ((a20 + a21) + (a22 + a23)).StoreUnsafe(ref result, (nuint)(2 * stride));
+        ((a30 + a31) + (a32 + a33)).StoreUnsafe(ref result, (nuint)(3 * stride));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Fma(Vector512<float> keys, float query, Vector512<float> sum) =>
         Vector512.FusedMultiplyAdd(keys, Vector512.Create(query), sum);
-
-    /// <summary>One block and one query with 256-bit vectors (two halves), or one lane at a time without them.</summary>
-    private static void BlockDotNarrow(ReadOnlySpan<float> block, ReadOnlySpan<float> query, Span<float> dots)
-    {
-        int dimension = query.Length;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            const int Half = BlockRows / 2;
-            ref float k = ref MemoryMarshal.GetReference(block);
-            ref float q = ref MemoryMarshal.GetReference(query);
-            Vector256<float> lo0 = default, lo1 = default, hi0 = default, hi1 = default;
-            int d = 0;
-            for (; d + 2 <= dimension; d += 2)
-            {
-                Vector256<float> q0 = Vector256.Create(Unsafe.Add(ref q, d)), q1 = Vector256.Create(Unsafe.Add(ref q, d + 1));
-                lo0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)(d * BlockRows)), q0, lo0);
-                hi0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)(d * BlockRows + Half)), q0, hi0);
-                lo1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows)), q1, lo1);
-                hi1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)((d + 1) * BlockRows + Half)), q1, hi1);
-            }
-            if (d < dimension)
-            {
-                Vector256<float> q0 = Vector256.Create(Unsafe.Add(ref q, d));
-                lo0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)(d * BlockRows)), q0, lo0);
-                hi0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)(d * BlockRows + Half)), q0, hi0);
-            }
-            ref float result = ref MemoryMarshal.GetReference(dots);
-            (lo0 + lo1).StoreUnsafe(ref result);
-            (hi0 + hi1).StoreUnsafe(ref result, Half);
-            return;
-        }
-        for (int lane = 0; lane < BlockRows; lane++)
-        {
-            float even = 0f, odd = 0f;
-            int d = 0;
-            for (; d + 2 <= dimension; d += 2)
-            {
-                even = MathF.FusedMultiplyAdd(block[d * BlockRows + lane], query[d], even);
-                odd = MathF.FusedMultiplyAdd(block[(d + 1) * BlockRows + lane], query[d + 1], odd);
-            }
-            if (d < dimension)
-                even = MathF.FusedMultiplyAdd(block[d * BlockRows + lane], query[d], even);
-            dots[lane] = even + odd;
-        }
-    }
 
     private static void CheckRow(int length, int row, int dimension)
     {

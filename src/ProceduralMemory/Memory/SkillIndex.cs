@@ -149,22 +149,16 @@ public sealed class SkillIndex
         float queryNorm = TensorPrimitives.Norm(query);
         ReadOnlySpan<float> keys = _keys;
         int blockLength = BlockRows * Dimension, blocks = (Count + BlockRows - 1) / BlockRows, size = 0;
-        Span<float> pair = stackalloc float[2 * BlockRows];
-        // Blocks go in pairs: two independent chains of multiply-adds per pair keep the pipes busy.
-        for (int b = 0; b < blocks; b += 2)
+        Span<float> dots = stackalloc float[BlockRows];
+        for (int b = 0; b < blocks; b++)
         {
-            int count = Math.Min(2, blocks - b);
-            uint first = ApplicableLanes(b, facts.Bits), second = count == 2 ? ApplicableLanes(b + 1, facts.Bits) : 0;
-            if ((first | second) == 0)
+            uint lanes = ApplicableLanes(b, facts.Bits);
+            if (lanes == 0)
                 continue;
-            KeyBlocks.BlockDot(keys.Slice(b * blockLength, count * blockLength), count, query, 1, pair);
-            for (int i = 0; i < count; i++)
-            {
-                ReadOnlySpan<float> dots = pair.Slice(i * BlockRows, BlockRows);
-                uint lanes = (i == 0 ? first : second) & CandidateLanes(dots, queryNorm, b + i, size == ids.Length ? scores[0] : float.NegativeInfinity);
-                if (lanes != 0)
-                    Offer(lanes, b + i, dots, queryNorm, ids, scores, ref size);
-            }
+            KeyBlocks.BlockDot(keys.Slice(b * blockLength, blockLength), query, dots);
+            lanes &= CandidateLanes(dots, queryNorm, b, size == ids.Length ? scores[0] : float.NegativeInfinity);
+            if (lanes != 0)
+                Offer(lanes, b, dots, queryNorm, ids, scores, ref size);
         }
         SortBestFirst(ids[..size], scores[..size]);
         return size;
@@ -206,40 +200,32 @@ public sealed class SkillIndex
         }
         ReadOnlySpan<float> keys = _keys;
         int blockLength = BlockRows * Dimension, blocks = (Count + BlockRows - 1) / BlockRows;
-        Span<float> results = stackalloc float[4 * 2 * BlockRows];
-        Span<uint> lanes = stackalloc uint[4 * 2];
-        for (int b = 0; b < blocks; b += 2)
+        Span<float> results = stackalloc float[4 * BlockRows];
+        Span<uint> lanes = stackalloc uint[4];
+        for (int b = 0; b < blocks; b++)
         {
-            int count = Math.Min(2, blocks - b);
             uint any = 0;
             for (int j = 0; j < 4; j++)
             {
-                for (int i = 0; i < 2; i++)
-                {
-                    // Queries of one batch usually share their facts (one agent, one state): filter once for them.
-                    lanes[2 * j + i] = i >= count ? 0
-                        : j > 0 && facts[j] == facts[j - 1] ? lanes[2 * (j - 1) + i]
-                        : ApplicableLanes(b + i, facts[j].Bits);
-                    any |= lanes[2 * j + i];
-                }
+                // Queries of one batch usually share their facts (one agent, one state): filter once for them.
+                lanes[j] = j > 0 && facts[j] == facts[j - 1] ? lanes[j - 1] : ApplicableLanes(b, facts[j].Bits);
+                any |= lanes[j];
             }
             if (any == 0)
                 continue;
-            KeyBlocks.BlockDot(keys.Slice(b * blockLength, count * blockLength), count, queries, 4, results);
+            KeyBlocks.BlockDot(keys.Slice(b * blockLength, blockLength), 1, queries, 4, results);
             for (int j = 0; j < 4; j++)
             {
+                if (lanes[j] == 0)
+                    continue;
                 Span<int> heapIds = ids.Slice(j * k, k);
                 Span<float> heapScores = scores.Slice(j * k, k);
+                ReadOnlySpan<float> dots = results.Slice(j * BlockRows, BlockRows);
                 int size = counts[j];
-                for (int i = 0; i < count; i++)
-                {
-                    if (lanes[2 * j + i] == 0)
-                        continue;
-                    ReadOnlySpan<float> dots = results.Slice((j * count + i) * BlockRows, BlockRows);
-                    uint candidates = lanes[2 * j + i] & CandidateLanes(dots, norms[j], b + i, size == k ? heapScores[0] : float.NegativeInfinity);
-                    if (candidates != 0)
-                        Offer(candidates, b + i, dots, norms[j], heapIds, heapScores, ref size);
-                }
+                uint candidates = lanes[j] & CandidateLanes(dots, norms[j], b, size == k ? heapScores[0] : float.NegativeInfinity);
+                if (candidates == 0)
+                    continue;
+                Offer(candidates, b, dots, norms[j], heapIds, heapScores, ref size);
                 counts[j] = size;
             }
         }
