@@ -49,15 +49,15 @@ internal static class BenchLearningCommand
         LearningCurvePoint final = curve[^1];
         EvaluationResult e = final.Evaluation;
         double? optimal = OptimalSteps.Mean(envName, evalSeeds);
+        double trainSeconds = clock.TrainingTime.TotalSeconds;
+        double stepsPerSecond = trainSeconds > 0 ? final.TrainingSteps / trainSeconds : 0;
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{agentName} trained for {trainSeconds:0.00} s: {stepsPerSecond:0} environment steps/s, acting and learning"));
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {e.Episodes} held-out layouts ({evalSeeds[0]}-{evalSeeds[^1]}):"));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  mean return {e.MeanReturn:0.000}, success rate {e.SuccessRate:0.0%}, mean steps {e.MeanSteps:0.0} (optimal {(optimal is { } o ? o.ToString("0.0", CultureInfo.InvariantCulture) : "n/a")})"));
-        double trainSeconds = clock.TrainingTime.TotalSeconds;
-        double stepsPerSecond = trainSeconds > 0 ? final.TrainingSteps / trainSeconds : 0;
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  training took {trainSeconds:0.00} s: {stepsPerSecond:0} environment steps/s, acting and learning"));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
