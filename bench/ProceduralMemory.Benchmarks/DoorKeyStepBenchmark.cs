@@ -11,6 +11,7 @@ namespace ProceduralMemory.Benchmarks;
 /// reported time and allocation are per step.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class DoorKeyStepBenchmark
 {
     private const int StepsPerInvoke = 4096;

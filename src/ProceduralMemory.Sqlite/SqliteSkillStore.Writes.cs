@@ -62,7 +62,7 @@ public sealed partial class SqliteSkillStore
 
     /// <inheritdoc />
     /// <exception cref="LibraryException">The store is read-only, or already holds a library.</exception>
-    public void Create(LibraryManifest manifest)
+    public LibraryManifest Create(LibraryManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(manifest.FactNames);
@@ -79,7 +79,7 @@ public sealed partial class SqliteSkillStore
             if (meta.ManifestText is not null)
             {
                 ApplyManifest(meta.ManifestText);
-                throw new LibraryException($"{Path} is already a library");
+                return true;
             }
             SqliteCommand command = Statement("UPDATE meta SET manifest = $manifest, change = change + 1 WHERE singleton = 0", transaction);
             command.Parameters.AddWithValue("$manifest", text);
@@ -88,6 +88,7 @@ public sealed partial class SqliteSkillStore
             ApplyManifest(text);
             return true;
         });
+        return Manifest!;
     }
 
     /// <inheritdoc />

@@ -6,7 +6,7 @@ using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
 
-/// <summary><c>procmem bench env|...</c>: throughput measurements.</summary>
+/// <summary><c>procmem bench env|retrieval|learning</c>: throughput measurements.</summary>
 internal static class BenchCommand
 {
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
@@ -14,6 +14,7 @@ internal static class BenchCommand
     public static Command Create(CliConsole console) => new("bench", "Measure throughput.")
     {
         CreateEnv(console),
+        BenchRetrievalCommand.Create(console),
         BenchLearningCommand.Create(console),
     };
 

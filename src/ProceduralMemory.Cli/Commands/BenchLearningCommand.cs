@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ProceduralMemory.Agents;
@@ -12,7 +13,8 @@ namespace ProceduralMemory.Cli.Commands;
 /// <summary>
 /// <c>procmem bench learning --env E --train-steps N --eval-seeds A-B --seed S [--agent A] [--json]</c>: train for
 /// at most N steps, then evaluate greedily with learning off on held-out layouts; with <c>--json</c> the last line
-/// is <c>{env, agent, train_env_steps, eval_episodes, eval_mean_return, eval_success_rate, eval_mean_steps, optimal_mean_steps}</c>.
+/// is <c>{env, agent, train_env_steps, eval_episodes, eval_mean_return, eval_success_rate, eval_mean_steps, optimal_mean_steps,
+/// train_seconds, train_steps_per_second}</c> (the last two: wall-clock time of training alone, learning included).
 /// </summary>
 internal static class BenchLearningCommand
 {
@@ -51,10 +53,15 @@ internal static class BenchLearningCommand
             EvaluationSeeds = evalSeeds,
             EpisodeStepLimit = environment.MaxSteps,
         };
-        IReadOnlyList<LearningCurvePoint> curve = LearningRun.Train(agent, plan);
+        var clock = new TrainingClock();
+        IReadOnlyList<LearningCurvePoint> curve = LearningRun.Train(agent, plan, clock);
         LearningCurvePoint final = curve[^1];
         EvaluationResult e = final.Evaluation;
         double? optimal = OptimalSteps.Mean(envName, evalSeeds);
+        double trainSeconds = clock.TrainingTime.TotalSeconds;
+        double stepsPerSecond = trainSeconds > 0 ? final.TrainingSteps / trainSeconds : 0;
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{agentName} trained for {trainSeconds:0.00} s: {stepsPerSecond:0} environment steps/s, acting and learning"));
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {e.Episodes} held-out layouts ({evalSeeds[0]}-{evalSeeds[^1]}):"));
@@ -70,7 +77,23 @@ internal static class BenchLearningCommand
                 eval_success_rate = e.SuccessRate,
                 eval_mean_steps = e.MeanSteps,
                 optimal_mean_steps = optimal,
+                train_seconds = trainSeconds,
+                train_steps_per_second = stepsPerSecond,
             }));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Times training alone: from the start to the end of the last training episode, before the final evaluation.</summary>
+    private sealed class TrainingClock : ITrainingObserver
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public TimeSpan TrainingTime { get; private set; }
+
+        public void OnEpisode(int episode, int trainingSteps, EpisodeSummary summary) => TrainingTime = _clock.Elapsed;
+
+        public void OnCheckpoint(LearningCurvePoint point)
+        {
+        }
     }
 }

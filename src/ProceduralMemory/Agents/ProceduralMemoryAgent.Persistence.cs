@@ -36,16 +36,12 @@ public sealed partial class ProceduralMemoryAgent
     /// <summary>The manifest the agent works under: the stored one (whose key encoder it adopts), or <paramref name="wanted"/> for a new library.</summary>
     private static LibraryManifest OpenLibrary(ISkillStore store, LibraryManifest wanted)
     {
-        if (store.Manifest is { } stored)
-        {
-            if (stored.IncompatibilityWith(wanted) is { } reason)
-                throw new LibraryException($"the library holds skills for another kind of environment: {reason}");
-            return stored;
-        }
-        if (store.IsReadOnly)
+        if (store.Manifest is null && store.IsReadOnly)
             throw new LibraryException("the library is empty: train into it first");
-        store.Create(wanted);
-        return wanted;
+        LibraryManifest stored = store.Manifest ?? store.Create(wanted);
+        if (stored.IncompatibilityWith(wanted) is { } reason)
+            throw new LibraryException($"the library holds skills for another kind of environment: {reason}");
+        return stored;
     }
 
     /// <summary>Loads every stored skill, its module and demonstrations, and the stored outcome counts.</summary>
@@ -207,9 +203,9 @@ public sealed partial class ProceduralMemoryAgent
     }
 
     /// <summary>Takes another writer's key, step limit and network for <paramref name="skill"/> (a no-op for this agent's own last write).</summary>
-    private static void AdoptStoredModel(Skill skill, SkillRecord record)
+    private void AdoptStoredModel(Skill skill, SkillRecord record)
     {
-        record.Key.CopyTo(skill.Key, 0);
+        Library.UpdateKey(skill, record.Key);
         skill.Termination = skill.Termination with { StepLimit = record.StepLimit };
         if (skill.Policy is MlpPolicy neural && record.Policy.Weights is { } weights)
             neural.Network.LoadWeights(weights);

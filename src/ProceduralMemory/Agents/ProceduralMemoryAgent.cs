@@ -237,9 +237,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private void BlendKey(Skill skill, float[] start)
     {
         int n = skill.Statistics.Demonstrations;
+        var blended = (float[])skill.Key.Clone();
         for (int i = 0; i < start.Length; i++)
-            skill.Key[i] += (start[i] - skill.Key[i]) / n;
-        VectorMath.NormalizeInPlace(skill.Key);
+            blended[i] += (start[i] - blended[i]) / n;
+        VectorMath.NormalizeInPlace(blended);
+        Library.UpdateKey(skill, blended);
         MarkModelChanged(skill);
     }
 

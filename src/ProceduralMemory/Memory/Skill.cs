@@ -43,7 +43,10 @@ public sealed class Skill
     /// <summary>When an execution stops (a learner may widen the step bound as longer demonstrations arrive).</summary>
     public SkillTermination Termination { get; set; }
 
-    /// <summary>The embedding the skill is retrieved by (the key of the key-value memory).</summary>
+    /// <summary>
+    /// The embedding the skill is retrieved by (the key of the key-value memory). Once the skill is in a library,
+    /// change it only through <see cref="SkillLibrary.UpdateKey"/>: the library's index keeps a copy.
+    /// </summary>
     public float[] Key { get; }
 
     /// <summary>Uses, successes and demonstrations.</summary>

@@ -6,12 +6,20 @@ namespace ProceduralMemory.Memory;
 /// A key-value memory of skills: keys are embeddings, values are skills. Adding merges near-duplicates;
 /// retrieval filters to applicable skills and ranks them by similarity to a query.
 /// </summary>
+/// <remarks>
+/// Retrieval by similarity goes through a <see cref="SkillIndex"/> that holds a copy of every key, so a skill's
+/// key must be changed through <see cref="UpdateKey"/>, never by writing into <see cref="Skill.Key"/>.
+/// </remarks>
 public sealed class SkillLibrary
 {
     /// <summary>The seed's merge threshold: a candidate more similar than this to a stored skill is a duplicate.</summary>
     public const float DefaultMergeThreshold = 0.9f;
 
+    // Above this many results, Retrieve's scratch buffers come from the heap rather than the stack.
+    private const int StackResults = 128;
+
     private readonly List<Skill> _skills = [];
+    private readonly SkillIndex _index;
     private int _nextId;
 
     /// <summary>Creates an empty library for keys of <paramref name="embeddingDimension"/> numbers.</summary>
@@ -20,6 +28,7 @@ public sealed class SkillLibrary
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(embeddingDimension);
         EmbeddingDimension = embeddingDimension;
         MergeThreshold = mergeThreshold;
+        _index = new SkillIndex(embeddingDimension);
     }
 
     /// <summary>The length of every skill key.</summary>
@@ -52,6 +61,7 @@ public sealed class SkillLibrary
 
         candidate.Id = _nextId++;
         _skills.Add(candidate);
+        _index.Add(candidate.Id, candidate.Key, candidate.Preconditions);
         return new SkillAddResult(candidate, Merged: false, Similarity: 0f);
     }
 
@@ -69,7 +79,26 @@ public sealed class SkillLibrary
             _skills[at] = skill;
         else
             _skills.Insert(~at, skill);
+        _index.Set(skill.Id, skill.Key, skill.Preconditions);
         _nextId = Math.Max(_nextId, skill.Id + 1);
+    }
+
+    /// <summary>
+    /// Replaces the key of <paramref name="skill"/>, a skill of this library, with <paramref name="key"/> (which may
+    /// be the skill's own <see cref="Skill.Key"/>, after changing it in place), in the skill and in the index.
+    /// </summary>
+    public void UpdateKey(Skill skill, ReadOnlySpan<float> key)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        if (Find(skill.Id) != skill)
+            throw new ArgumentException($"Skill '{skill.Name}' does not belong to this library.", nameof(skill));
+        if (key.Length != EmbeddingDimension)
+            throw new ArgumentException($"The key has {key.Length} numbers; this library's keys have {EmbeddingDimension}.", nameof(key));
+        foreach (float value in key)
+            if (!float.IsFinite(value))
+                throw new ArgumentException("A skill key must be a vector of finite numbers.", nameof(key));
+        key.CopyTo(skill.Key);
+        _index.UpdateKey(skill.Id, skill.Key);
     }
 
     /// <summary>The skill with id <paramref name="id"/>, or <c>null</c>.</summary>
@@ -82,6 +111,7 @@ public sealed class SkillLibrary
         if (at < 0)
             return false;
         _skills.RemoveAt(at);
+        _index.Remove(id);
         return true;
     }
 
@@ -133,16 +163,23 @@ public sealed class SkillLibrary
     /// <remarks>
     /// Fixes SEED_SPEC defect 3: the seed sorted (similarity, skill) pairs, so equal similarities compared skill
     /// objects and crashed. Here ties are broken by ascending <see cref="Skill.Id"/>, i.e. the skill learned first wins.
+    /// The search runs on the library's <see cref="SkillIndex"/>: one pass over a contiguous key matrix and a heap of
+    /// <paramref name="topK"/>, not a score and sort per skill.
     /// </remarks>
     public IReadOnlyList<Skill> Retrieve(Facts facts, ReadOnlySpan<float> query, int topK = 3)
     {
         if (query.Length != EmbeddingDimension)
             throw new ArgumentException($"The query has {query.Length} numbers; this library's keys have {EmbeddingDimension}.", nameof(query));
-        var ranked = new List<(float Score, Skill Skill)>();
-        foreach (Skill skill in _skills)
-            if (skill.IsApplicable(facts))
-                ranked.Add((VectorMath.CosineSimilarity(query, skill.Key), skill));
-        return TopK(ranked, topK);
+        ArgumentOutOfRangeException.ThrowIfNegative(topK);
+        int k = Math.Min(topK, _skills.Count);
+        // Scratch on the stack, not in a field, so that concurrent readers stay as safe as they were.
+        Span<int> ids = k <= StackResults ? stackalloc int[k] : new int[k];
+        Span<float> scores = k <= StackResults ? stackalloc float[k] : new float[k];
+        int found = _index.Search(query, facts, ids, scores);
+        var skills = new List<Skill>(found);
+        for (int i = 0; i < found; i++)
+            skills.Add(Find(ids[i])!);
+        return skills;
     }
 
     /// <summary>

@@ -68,8 +68,8 @@ public static class BehaviourCloning
         int correct = 0;
         for (int i = 0; i < demonstrations.Count; i++)
         {
-            loss += demonstrations.Weight(i) * network.Loss(demonstrations.Features(i), demonstrations.Action(i));
-            if (network.Predict(demonstrations.Features(i)) == demonstrations.Action(i))
+            loss += demonstrations.Weight(i) * network.LossAndPrediction(demonstrations.Features(i), demonstrations.Action(i), out int predicted);
+            if (predicted == demonstrations.Action(i))
                 correct++;
         }
         return ((float)(loss / demonstrations.Count), (double)correct / demonstrations.Count);

@@ -110,6 +110,17 @@ public sealed partial class Mlp
     public float Loss(ReadOnlySpan<float> input, int label) =>
         SoftmaxCrossEntropy.Forward(ForwardCore(input), label, _probabilities);
 
+    /// <summary>
+    /// <see cref="Loss"/> and <see cref="Predict"/> from one forward pass: the cross-entropy of predicting
+    /// <paramref name="label"/>, and in <paramref name="predicted"/> the most likely class (lowest index on ties).
+    /// </summary>
+    internal float LossAndPrediction(ReadOnlySpan<float> input, int label, out int predicted)
+    {
+        ReadOnlySpan<float> logits = ForwardCore(input);
+        predicted = TensorPrimitives.IndexOfMax(logits);
+        return SoftmaxCrossEntropy.Forward(logits, label, _probabilities);
+    }
+
     /// <summary>Runs every layer, keeping each layer's output for a backward pass; returns the logits.</summary>
     private ReadOnlySpan<float> ForwardCore(ReadOnlySpan<float> input)
     {

@@ -20,6 +20,8 @@ public class BenchLearningCommandTests
         Assert.InRange(root.GetProperty("eval_success_rate").GetDouble(), 0.0, 1.0);
         Assert.True(root.GetProperty("eval_mean_steps").GetDouble() > 0);
         Assert.True(root.TryGetProperty("optimal_mean_steps", out _));
+        Assert.True(root.GetProperty("train_seconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("train_steps_per_second").GetDouble() > 0);
     }
 
     [Fact]

@@ -151,4 +151,77 @@ public class SkillLibraryTests
         Assert.Equal(3, stats.TotalDemonstrations);
         Assert.Equal(0.75, stats.AverageSuccessRate, 12);
     }
+
+    [Fact]
+    public void UpdateKey_ChangesWhatRetrieveRanksFirst()
+    {
+        var library = new SkillLibrary(2);
+        var a = library.Add(NewSkill("a", [1, 0])).Skill;
+        var b = library.Add(NewSkill("b", [0, 1])).Skill;
+        Assert.Same(a, library.Retrieve(default, [1, 0], topK: 1)[0]);
+
+        library.UpdateKey(b, [1, 0.01f]);
+        library.UpdateKey(a, [0, 1]);
+
+        Assert.Same(b, library.Retrieve(default, [1, 0], topK: 1)[0]);
+        Assert.Equal([1, 0.01f], b.Key);
+    }
+
+    [Fact]
+    public void UpdateKey_AcceptsTheSkillsOwnKeyChangedInPlace()
+    {
+        var library = new SkillLibrary(2);
+        var a = library.Add(NewSkill("a", [1, 0])).Skill;
+        library.Add(NewSkill("b", [0.6f, 0.8f]));
+        a.Key[0] = 0;
+        a.Key[1] = -1;
+        library.UpdateKey(a, a.Key);
+        Assert.Equal("b", library.Retrieve(default, [1, 0], topK: 1)[0].Name);
+    }
+
+    [Fact]
+    public void UpdateKey_RejectsASkillOfAnotherLibraryAndABadKey()
+    {
+        var library = new SkillLibrary(2);
+        var mine = library.Add(NewSkill("a", [1, 0])).Skill;
+        var theirs = new SkillLibrary(2).Add(NewSkill("b", [0, 1])).Skill;
+        Assert.Throws<ArgumentException>(() => library.UpdateKey(theirs, [1, 0]));
+        Assert.Throws<ArgumentException>(() => library.UpdateKey(mine, [1, 0, 0]));
+        Assert.Throws<ArgumentException>(() => library.UpdateKey(mine, [float.NaN, 0]));
+    }
+
+    [Fact]
+    public void Retrieve_AfterRestoreAndRemove_SeesOnlyTheSkillsHeld()
+    {
+        var library = new SkillLibrary(2);
+        library.Restore(new Skill("x", FactCondition.Always, FactCondition.Always, new OpenLoopPolicy([0]), new SkillTermination(null, 1), [1, 0]) { Id = 7 });
+        library.Restore(new Skill("y", FactCondition.Always, FactCondition.Always, new OpenLoopPolicy([0]), new SkillTermination(null, 1), [0, 1]) { Id = 2 });
+        // Restoring id 7 again replaces its key as well as its skill.
+        library.Restore(new Skill("x2", FactCondition.Always, FactCondition.Always, new OpenLoopPolicy([0]), new SkillTermination(null, 1), [0, 1]) { Id = 7 });
+        Assert.Equal(["y", "x2"], library.Retrieve(default, [0, 1], topK: 5).Select(s => s.Name));
+
+        Assert.True(library.Remove(2));
+        Assert.Equal(["x2"], library.Retrieve(default, [0, 1], topK: 5).Select(s => s.Name));
+        Assert.Equal(8, library.Add(NewSkill("z", [1, 0])).Skill.Id);
+    }
+
+    [Fact]
+    public void Retrieve_RanksManySkillsAsScoringEachSkillDoes()
+    {
+        var rng = new Rng(3);
+        var library = new SkillLibrary(16, mergeThreshold: 2f);
+        for (int i = 0; i < 200; i++)
+        {
+            var key = new float[16];
+            for (int d = 0; d < 16; d++)
+                key[d] = (float)(2 * rng.NextDouble() - 1);
+            VectorMath.NormalizeInPlace(key);
+            library.Add(NewSkill($"s{i}", key, i % 3 == 0 ? Requires(hasKey: true, doorOpen: false) : null));
+        }
+        var query = library.Skills[17].Key.Select(v => v + 0.1f).ToArray();
+        var facts = new Facts(0);
+        var expected = library.Skills.Where(s => s.IsApplicable(facts))
+            .OrderByDescending(s => VectorMath.CosineSimilarity(query, s.Key)).ThenBy(s => s.Id).Take(12);
+        Assert.Equal(expected, library.Retrieve(facts, query, topK: 12));
+    }
 }

@@ -43,15 +43,9 @@ internal static class SkillsImportCommand
             CommitResult result;
             using (ISkillStore store = SkillStores.Open(libraryPath, readOnly: false))
             {
-                if (store.Manifest is { } stored)
-                {
-                    if ((stored.IncompatibilityWith(document.Manifest) ?? KeyMismatch(stored, document.Manifest)) is { } reason)
-                        throw new LibraryException($"{filePath} cannot go into {libraryPath}: {reason}; nothing was imported");
-                }
-                else
-                {
-                    store.Create(document.Manifest);
-                }
+                LibraryManifest stored = store.Manifest ?? store.Create(document.Manifest);
+                if ((stored.IncompatibilityWith(document.Manifest) ?? KeyMismatch(stored, document.Manifest)) is { } reason)
+                    throw new LibraryException($"{filePath} cannot go into {libraryPath}: {reason}; nothing was imported");
                 int kept = document.Skills.Select(s => s.Demonstrations.Count).Append(new LibraryCommit().DemonstrationsToKeep).Max();
                 result = store.Commit(new LibraryCommit { NewSkills = document.Skills, DemonstrationsToKeep = kept });
             }

@@ -20,8 +20,11 @@ public interface ISkillStore : IDisposable
     /// <summary>True when the store was opened for reading only: every write throws <see cref="LibraryException"/>.</summary>
     bool IsReadOnly { get; }
 
-    /// <summary>Makes the store a library for <paramref name="manifest"/>; fails if it already is one.</summary>
-    void Create(LibraryManifest manifest);
+    /// <summary>
+    /// Makes the store a library for <paramref name="manifest"/>, unless it already is one (another process may
+    /// have created it a moment ago); returns the manifest the library has, which is then also <see cref="Manifest"/>.
+    /// </summary>
+    LibraryManifest Create(LibraryManifest manifest);
 
     /// <summary>Applies <paramref name="commit"/> in one transaction: all of it, or (on an exception) none of it.</summary>
     CommitResult Commit(LibraryCommit commit);
