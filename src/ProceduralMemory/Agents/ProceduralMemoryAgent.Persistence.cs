@@ -44,9 +44,6 @@ public sealed partial class ProceduralMemoryAgent
         return stored;
     }
 
-    /// <summary>Loads every stored skill, its module and demonstrations, and the stored outcome counts.</summary>
-    private void LoadLibrary() => ReadBack();
-
     /// <summary>Commits a newly discovered skill at once; if another agent stored the same skill first, adopts that one.</summary>
     private void StoreNewSkill(Skill skill, SkillModule module, IReadOnlyList<AgentStep> demonstration)
     {
@@ -119,14 +116,14 @@ public sealed partial class ProceduralMemoryAgent
                 increments.Add(new OutcomeCount(context, action, outcome.Forward, outcome.Right, outcome.Turns, outcome.FlippedFacts, added));
         }
 
-        _store!.Commit(new LibraryCommit
+        long change = _store!.Commit(new LibraryCommit
         {
             Updates = updates,
             OutcomeIncrements = increments,
             Episodes = [episode with { Steps = episode.Steps.Select(s => s with { Features = [] }).ToList() }],
             EpisodesToKeep = _options.EpisodesToKeep,
             DemonstrationsToKeep = _options.DemonstrationsPerSkill,
-        });
+        }).Change;
         // What was just committed is no longer unsaved: the read-back below adds only what others wrote since.
         foreach (SkillUpdate update in updates)
         {
@@ -140,8 +137,9 @@ public sealed partial class ProceduralMemoryAgent
             _storedOutcomes[key] = _storedOutcomes.GetValueOrDefault(key) + (int)increment.Count;
         }
         _unsavedDemonstrations.Clear();
+        var written = new HashSet<int>(_changedModels);
         _changedModels.Clear();
-        ReadBack();
+        ReadBack(written, change);
     }
 
     private void AddCommitted(long uses, long successes, long demonstrations) =>
@@ -151,8 +149,9 @@ public sealed partial class ProceduralMemoryAgent
     /// Brings the in-memory library up to date with everything written to the store since the last read: totals
     /// replace counts (plus anything not yet committed), other agents' models replace unchanged local ones, skills
     /// new to this agent are loaded with their demonstrations, and skills pruned from the store are forgotten.
+    /// Models this agent wrote in change <paramref name="ownChange"/> and nobody has replaced since are not reloaded.
     /// </summary>
-    private void ReadBack()
+    private void ReadBack(IReadOnlySet<int>? ownModels = null, long ownChange = -1)
     {
         LibraryChanges changes = _store!.ReadChanges(_seenChange);
         foreach (SkillRecord record in changes.Skills)
@@ -169,7 +168,8 @@ public sealed partial class ProceduralMemoryAgent
                 record.Successes + now.Successes - stored.Successes,
                 record.Demonstrations + now.Demonstrations - stored.Demonstrations);
             _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
-            if (!_changedModels.Contains(record.Id))
+            bool ownLatest = record.Change == ownChange && ownModels!.Contains(record.Id);
+            if (!_changedModels.Contains(record.Id) && !ownLatest)
                 AdoptStoredModel(skill, record);
         }
 

@@ -59,7 +59,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: AnySimilarity);
         _store = store;
         if (store is not null)
-            LoadLibrary();
+            ReadBack(); // everything stored: skills with their modules and demonstrations, outcome counts
     }
 
     /// <inheritdoc />
