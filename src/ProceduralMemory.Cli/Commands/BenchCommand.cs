@@ -6,7 +6,7 @@ using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
 
-/// <summary><c>procmem bench env|retrieval|learning</c>: throughput measurements.</summary>
+/// <summary><c>procmem bench env|retrieval|learning|social</c>: throughput measurements.</summary>
 internal static class BenchCommand
 {
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
@@ -16,6 +16,7 @@ internal static class BenchCommand
         CreateEnv(console),
         BenchRetrievalCommand.Create(console),
         BenchLearningCommand.Create(console),
+        BenchSocialCommand.Create(console),
     };
 
     /// <summary>

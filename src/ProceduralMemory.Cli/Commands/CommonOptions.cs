@@ -21,17 +21,22 @@ internal static class CommonOptions
     public static Option<string> OutputDirectory(string defaultValue = "procmem-out") =>
         new("--out") { Description = "Folder for the run's files (created if missing).", DefaultValueFactory = _ => defaultValue };
 
-    /// <summary>The <c>--library</c> option: the skill library to learn into or read from.</summary>
+    /// <summary>
+    /// The <c>--library</c> option: the skill library to learn into or read from. Where a default applies, the
+    /// environment variable <c>PROCMEM_LIBRARY</c> overrides it, so a team can point every command at a shared library once.
+    /// </summary>
     public static Option<string> Library(string? defaultValue = Cli.Library.SkillStores.DefaultLibrary)
     {
         var option = new Option<string>("--library")
         {
-            Description = defaultValue is null
-                ? "Skill library file (SQLite) to learn into; none by default."
-                : $"Skill library file (SQLite; default {defaultValue} in the working directory).",
+            Description = (defaultValue is null
+                ? "Skill library to learn into; none by default."
+                : $"Skill library (default: ${Cli.Library.SkillStores.LibraryVariable}, else {defaultValue} in the working directory).")
+                + " A file name (SQLite), or a PostgreSQL connection string or postgres:// URI.",
         };
         if (defaultValue is not null)
-            option.DefaultValueFactory = _ => defaultValue;
+            option.DefaultValueFactory = _ =>
+                System.Environment.GetEnvironmentVariable(Cli.Library.SkillStores.LibraryVariable) is { Length: > 0 } shared ? shared : defaultValue;
         return option;
     }
 

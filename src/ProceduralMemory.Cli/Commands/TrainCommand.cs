@@ -4,6 +4,7 @@ using ProceduralMemory.Agents;
 using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
+using ProceduralMemory.Cli.Team;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Store;
@@ -13,9 +14,10 @@ using Spectre.Console;
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem train --env E (--steps N | --episodes N) [--library FILE] [--seed S] [--out DIR]</c>: the procedural
-/// memory agent learns into a skill library (from scratch when it is new, continuing from what it holds otherwise),
-/// evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end.
+/// <c>procmem train --env E (--steps N | --episodes N) [--library LIB] [--seed S] [--out DIR] [--agents N]</c>: the
+/// procedural memory agent learns into a skill library (from scratch when it is new, continuing from what it holds
+/// otherwise), evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end. With
+/// <c>--agents N</c> above 1, N agent processes learn into the library at once (<see cref="TeamTraining"/>).
 /// </summary>
 internal static class TrainCommand
 {
@@ -33,25 +35,37 @@ internal static class TrainCommand
         Option<string> library = CommonOptions.Library();
         Option<int> keepEpisodes = CommonOptions.PositiveInt("--keep-episodes", "Episodic memory's bound: the library keeps this many of the newest training episodes.",
             new ProceduralMemoryAgentOptions().EpisodesToKeep);
+        Option<int> agents = CommonOptions.PositiveInt("--agents",
+            "Agents learning at once, each a separate process with its own seed (seed, seed+1, ...), all sharing the one library.", 1);
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
+        // A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.
+        var events = new Option<string?>("--events") { Hidden = true };
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, library, seed, output, evalSeeds, evalEvery, keepEpisodes, json,
+            env, steps, episodes, library, seed, output, evalSeeds, evalEvery, keepEpisodes, agents, json, events,
         };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(steps), parsed.GetValue(episodes),
-            parsed.GetRequiredValue(library), parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds),
-            parsed.GetValue(evalEvery), parsed.GetValue(keepEpisodes), parsed.GetValue(json)));
+        command.SetAction(parsed =>
+        {
+            int? stepBudget = parsed.GetValue(steps), episodeBudget = parsed.GetValue(episodes), every = parsed.GetValue(evalEvery);
+            if (stepBudget is not null && episodeBudget is not null)
+                throw new UsageException("give either --steps or --episodes, not both.");
+            if (stepBudget is <= 0 || episodeBudget is <= 0 || every is <= 0)
+                throw new UsageException("--steps, --episodes and --eval-every must be positive whole numbers.");
+            string libraryLocation = parsed.GetRequiredValue(library);
+            if (parsed.GetValue(agents) > 1)
+                return TeamTraining.Run(console, new TeamPlan(parsed.GetRequiredValue(env), parsed.GetValue(agents), stepBudget, episodeBudget,
+                    libraryLocation, parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every,
+                    parsed.GetValue(keepEpisodes)), parsed.GetValue(json));
+            return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, parsed.GetValue(seed),
+                parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), parsed.GetValue(json),
+                parsed.GetValue(events));
+        });
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, int seed,
-        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, bool json)
+        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, bool json, string? eventsFile)
     {
-        if (steps is not null && episodes is not null)
-            throw new UsageException("give either --steps or --episodes, not both.");
-        if (steps is <= 0 || episodes is <= 0 || evalEvery is <= 0)
-            throw new UsageException("--steps, --episodes and --eval-every must be positive whole numbers.");
-
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: false);
         var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes }, store);
@@ -75,7 +89,18 @@ internal static class TrainCommand
             ? $"Library {libraryPath}: new, learning from scratch"
             : $"Library {libraryPath}: continuing from {agent.Library.Count} skills learned over {before.Episodes} episodes");
         var progress = new TrainingProgress(console, budget, bySteps);
-        agent.SkillStored += skill => progress.WriteLine($"Stored new skill #{skill.Id} {skill.Name} in {libraryPath}");
+        agent.SkillStored += skill =>
+        {
+            progress.WriteLine($"Stored new skill #{skill.Id} {skill.Name} in {libraryPath}");
+            if (eventsFile is not null)
+                SkillEvent.Now(SkillEvent.Stored, skill.Id, skill.Name).AppendTo(eventsFile);
+        };
+        agent.SkillArrived += skill =>
+        {
+            progress.WriteLine($"Skill #{skill.Id} {skill.Name} arrived from the library (stored by another agent)");
+            if (eventsFile is not null)
+                SkillEvent.Now(SkillEvent.Arrived, skill.Id, skill.Name).AppendTo(eventsFile);
+        };
         IReadOnlyList<LearningCurvePoint> curve = progress.Run(() => LearningRun.Train(agent, plan, progress));
 
         WriteSkills(console, agent, environment.Facts);
@@ -107,6 +132,13 @@ internal static class TrainCommand
                 committed_uses = agent.Committed.Uses,
                 committed_successes = agent.Committed.Successes,
                 committed_demonstrations = agent.Committed.Demonstrations,
+                curve = curve.Select(p => new
+                {
+                    steps = p.TrainingSteps,
+                    episodes = p.TrainingEpisodes,
+                    eval_return = p.Evaluation.MeanReturn,
+                    eval_success = p.Evaluation.SuccessRate,
+                }),
             }));
         }
         return ExitCodes.Ok;

@@ -9,6 +9,9 @@ internal static class SkillStores
     /// <summary>The default library, in the working directory.</summary>
     public const string DefaultLibrary = "procmem.db";
 
+    /// <summary>The environment variable that, when set, replaces <see cref="DefaultLibrary"/>.</summary>
+    public const string LibraryVariable = "PROCMEM_LIBRARY";
+
     /// <summary>Opens <paramref name="location"/>; <paramref name="readOnly"/> never writes (nor creates) anything.</summary>
     /// <exception cref="LibraryException">Not a usable library (the message names it).</exception>
     public static ISkillStore Open(string location, bool readOnly)
@@ -17,6 +20,9 @@ internal static class SkillStores
             throw new LibraryException("--library needs a file name.");
         return SqliteSkillStore.Open(location, readOnly);
     }
+
+    /// <summary>How <paramref name="location"/> is named in messages (a PostgreSQL location without its password).</summary>
+    public static string Describe(string location) => location;
 
     /// <summary>The manifest of the library at <paramref name="location"/>; a store with no library yet is an error.</summary>
     /// <exception cref="LibraryException">The store holds no library.</exception>

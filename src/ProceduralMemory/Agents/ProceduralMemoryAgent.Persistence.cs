@@ -33,6 +33,12 @@ public sealed partial class ProceduralMemoryAgent
     /// <summary>Raised when a skill this agent discovered has been committed to its store (it survives a crash from then on).</summary>
     public event Action<Skill>? SkillStored;
 
+    /// <summary>
+    /// Raised when a skill another writer stored reaches this agent (it is read back after every episode), so that
+    /// several agents on one store can tell how soon each one's discoveries reach the others.
+    /// </summary>
+    public event Action<Skill>? SkillArrived;
+
     /// <summary>The manifest the agent works under: the stored one (whose key encoder it adopts), or <paramref name="wanted"/> for a new library.</summary>
     private static LibraryManifest OpenLibrary(ISkillStore store, LibraryManifest wanted)
     {
@@ -162,6 +168,8 @@ public sealed partial class ProceduralMemoryAgent
                 continue;
             }
             var stored = _storedCounts.GetValueOrDefault(record.Id);
+            if (record.Demonstrations > stored.Demonstrations && _modules.TryGetValue(record.Id, out SkillModule? module))
+                ShareDemonstrations(record.Id, module);
             SkillStatistics now = skill.Statistics;
             skill.Statistics.Restore(
                 record.Uses + now.Uses - stored.Uses,
@@ -192,10 +200,24 @@ public sealed partial class ProceduralMemoryAgent
         _seenChange = changes.Change;
     }
 
+    /// <summary>
+    /// Other agents demonstrated skill <paramref name="skillId"/>: its module takes the store's kept demonstrations
+    /// (everyone's, this agent's committed ones included) plus its own not yet committed, so that every agent's
+    /// network learns from all of them instead of each overwriting the others' with one trained on its own alone.
+    /// </summary>
+    private void ShareDemonstrations(int skillId, SkillModule module)
+    {
+        IEnumerable<IReadOnlyList<AgentStep>> kept = _store!.ReadDemonstrations(skillId);
+        if (_unsavedDemonstrations.TryGetValue(skillId, out var unsaved))
+            kept = kept.Concat(unsaved);
+        module.ReplaceDemonstrations(kept);
+    }
+
     private void AdoptStoredSkill(SkillRecord record)
     {
         Skill skill = record.ToSkill();
         Library.Restore(skill);
+        SkillArrived?.Invoke(skill);
         _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
         if (skill.Policy is MlpPolicy neural)
             _modules[record.Id] = new SkillModule(neural.Network, _store!.ReadDemonstrations(record.Id), _options.DemonstrationsPerSkill);

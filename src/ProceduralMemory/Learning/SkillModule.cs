@@ -52,6 +52,18 @@ public sealed class SkillModule
         _changed = true;
     }
 
+    /// <summary>
+    /// Replaces the kept demonstrations with <paramref name="demonstrations"/> (oldest first; past capacity the
+    /// oldest go), e.g. with a shared library's, which other agents add to; the network retrains on them next time.
+    /// </summary>
+    public void ReplaceDemonstrations(IEnumerable<IReadOnlyList<AgentStep>> demonstrations)
+    {
+        _demonstrations.Clear();
+        foreach (var demonstration in demonstrations)
+            Keep(demonstration);
+        _changed = true;
+    }
+
     private void Keep(IReadOnlyList<AgentStep> steps)
     {
         _demonstrations.Add(steps);

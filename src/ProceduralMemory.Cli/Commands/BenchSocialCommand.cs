@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ProceduralMemory.Cli.Library;
+using ProceduralMemory.Cli.Output;
+using ProceduralMemory.Cli.Reports;
+using ProceduralMemory.Cli.Team;
+
+namespace ProceduralMemory.Cli.Commands;
+
+/// <summary>
+/// <c>procmem bench social --env E --agents 1,2,4 --target R --steps N [--repeats K] [--json]</c>: social learning,
+/// measured. For each team size, teams of agent processes learn into a new shared library; each member's own
+/// training steps until its held-out evaluation first reaches the target return are compared with a lone agent's.
+/// Member <c>k</c> of repeat <c>r</c> has seed <c>seed + 100 r + k</c> in every team size, so member 1 of each team
+/// is the lone agent's twin. With <c>--json</c> the last line is <c>{env, target, steps, repeats, results: [{agents,
+/// members, reached, median_steps_to_target, mean_steps_to_target, catch_up_ms_median, catch_up_ms_max}]}</c>
+/// (steps to target over the members that reached it; the median counts a member that did not as beyond the budget).
+/// </summary>
+internal static class BenchSocialCommand
+{
+    public const string CsvFile = "social.csv", ChartFile = "social.svg";
+
+    public static Command Create(CliConsole console)
+    {
+        Option<string> env = CommonOptions.Environment("doorkey-8x8");
+        var agents = new Option<string>("--agents") { Description = "Team sizes to compare, comma-separated (default 1,2,4).", DefaultValueFactory = _ => "1,2,4" };
+        var target = new Option<double>("--target") { Description = "The evaluation return each agent must reach (default 0.93).", DefaultValueFactory = _ => 0.93 };
+        Option<int> steps = CommonOptions.PositiveInt("--steps", "Training budget of each agent, in its own environment steps.", 20_000);
+        Option<int> evalEvery = CommonOptions.PositiveInt("--eval-every", "Training steps between evaluations.", 1000);
+        Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-49");
+        Option<int> repeats = CommonOptions.PositiveInt("--repeats", "Teams of each size, with different seeds.", 2);
+        Option<int> seed = CommonOptions.Seed(1);
+        Option<string> output = CommonOptions.OutputDirectory("procmem-social");
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
+        var command = new Command("social", "Social learning: steps each agent needs to reach a target return, alone and in teams sharing one library.")
+        {
+            env, agents, target, steps, evalEvery, evalSeeds, repeats, seed, output, json,
+        };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), ParseSizes(parsed.GetRequiredValue(agents)), parsed.GetValue(target),
+            parsed.GetValue(steps), parsed.GetValue(evalEvery), parsed.GetRequiredValue(evalSeeds), parsed.GetValue(repeats), parsed.GetValue(seed),
+            parsed.GetRequiredValue(output), parsed.GetValue(json)));
+        return command;
+    }
+
+    private static int[] ParseSizes(string text)
+    {
+        var sizes = new List<int>();
+        foreach (string part in text.Split(','))
+        {
+            if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size is < 1 or > 64)
+                throw new UsageException($"--agents must be team sizes from 1 to 64 separated by commas (got '{text}').");
+            sizes.Add(size);
+        }
+        return [.. sizes.Distinct().Order()];
+    }
+
+    private static int Run(CliConsole console, string envName, int[] sizes, double target, int steps, int evalEvery, int[] evalSeeds,
+        int repeats, int seed, string outputPath, bool json)
+    {
+        if (!(target is > 0 and <= 1))
+            throw new UsageException($"--target must be a return above 0 and at most 1 (got {target.ToString(CultureInfo.InvariantCulture)}).");
+        OutputDirectory output = OutputDirectory.Prepare(outputPath);
+        console.Out.WriteLine($"Social learning on {envName}: teams of {string.Join(", ", sizes)} agents, {repeats} teams each, " +
+            $"{steps} steps per agent; steps each agent needs to reach an evaluation return of {target.ToString(CultureInfo.InvariantCulture)} " +
+            $"on layouts {evalSeeds[0]}-{evalSeeds[^1]}");
+
+        var results = new List<TeamSizeResult>();
+        foreach (int size in sizes)
+        {
+            var teams = new List<IReadOnlyList<TeamMemberResult>>();
+            for (int repeat = 0; repeat < repeats; repeat++)
+            {
+                string run = $"agents-{size}-run-{repeat + 1}";
+                string library = Path.Combine(output.Path, run + ".db");
+                SkillStores.Delete(library); // each team starts from an empty library
+                var plan = new TeamPlan(envName, size, steps, null, library, seed + 100 * repeat, Path.Combine(output.Path, run),
+                    evalSeeds, evalEvery, new Agents.ProceduralMemoryAgentOptions().EpisodesToKeep);
+                IReadOnlyList<TeamMemberResult> team = AgentTeam.Run(plan, line =>
+                {
+                    if (line.Contains("error: ", StringComparison.Ordinal))
+                        console.Error.WriteLine(line);
+                });
+                if (team.FirstOrDefault(m => m.Failure is not null) is { } failed)
+                    throw new UsageException($"agent {failed.Member + 1} of {run} failed: {failed.Failure}");
+                teams.Add(team);
+                console.Out.WriteLine($"  {size} agent{(size == 1 ? "" : "s")}, team {repeat + 1}: steps to {target.ToString(CultureInfo.InvariantCulture)}: " +
+                    string.Join(", ", team.Select(m => m.StepsToReach(target)?.ToString(CultureInfo.InvariantCulture) ?? "not reached")));
+            }
+            results.Add(TeamSizeResult.Of(size, teams, target, steps));
+        }
+
+        console.Out.WriteLine();
+        TableWriter.Write(console, $"Steps each agent needs to reach {target.ToString(CultureInfo.InvariantCulture)}",
+            ["Agents", "Reached", "Median steps", "Mean steps", "vs alone", "Catch-up median ms", "Catch-up max ms"],
+            [.. results.Select(r => (IReadOnlyList<string>)
+            [
+                $"{r.Agents}", $"{r.Reached}/{r.Members}", Format(r.MedianSteps), Format(r.MeanSteps),
+                r.MedianSteps is { } m && results[0].MedianSteps is { } alone ? (m / alone).ToString("0.00", CultureInfo.InvariantCulture) : "-",
+                Format(r.CatchUpMedianMs), Format(r.CatchUpMaxMs),
+            ])]);
+        console.Out.WriteLine($"Wrote {output.WriteAllText(CsvFile, Csv(results))}");
+        console.Out.WriteLine($"Wrote {output.WriteAllText(ChartFile, SocialReport.Chart(envName, target, results).ToSvg())}");
+        if (json)
+            console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                env = envName,
+                target,
+                steps,
+                repeats,
+                results = results.Select(r => new
+                {
+                    agents = r.Agents,
+                    members = r.Members,
+                    reached = r.Reached,
+                    median_steps_to_target = r.MedianSteps,
+                    mean_steps_to_target = r.MeanSteps,
+                    catch_up_ms_median = r.CatchUpMedianMs,
+                    catch_up_ms_max = r.CatchUpMaxMs,
+                }),
+            }));
+        return ExitCodes.Ok;
+    }
+
+    private static string Format(double? value) => value?.ToString("0", CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Csv(IEnumerable<TeamSizeResult> results)
+    {
+        var csv = new StringBuilder("agents,team,agent,seed,steps_to_target\n");
+        foreach (TeamSizeResult r in results)
+            for (int team = 0; team < r.Teams.Count; team++)
+                foreach (TeamMemberResult m in r.Teams[team])
+                    csv.Append(CultureInfo.InvariantCulture, $"{r.Agents},{team + 1},{m.Member + 1},{m.Seed},{m.StepsToReach(r.Target)}\n");
+        return csv.ToString();
+    }
+}
