@@ -97,4 +97,27 @@ public class ProceduralMemoryAgentStoreTests
         using var store = SqliteSkillStore.Open(dir.Combine("lib.db"), readOnly: true);
         Assert.Throws<LibraryException>(() => Agent(store));
     }
+
+    [Fact]
+    public void TwoAgents_OnOneLibrary_TrainEachSkillOnEveryonesDemonstrations()
+    {
+        using var dir = new TemporaryDirectory();
+        using var storeA = SqliteSkillStore.Open(dir.Combine("lib.db"));
+        using var storeB = SqliteSkillStore.Open(dir.Combine("lib.db"));
+        var a = Agent(storeA, seed: 1);
+        var b = Agent(storeB, seed: 2);
+        int limit = EnvironmentRegistry.Create("doorkey-5x5").MaxSteps;
+        for (int episode = 0; episode < 40; episode++)
+        {
+            b.PlayEpisode(2_000_000 + episode, limit, learn: true);
+            a.PlayEpisode(1_000_000 + episode, limit, learn: true);
+        }
+
+        // Both demonstrated the skills, and a (which played last) trains each on the library's kept demonstrations,
+        // b's included, not on its own alone.
+        Assert.True(a.Committed.Demonstrations > 0 && b.Committed.Demonstrations > 0);
+        var kept = a.Library.Skills.Where(s => a.HasModule(s.Id)).Select(s => (s.Id, storeA.ReadDemonstrations(s.Id).Count)).ToList();
+        Assert.Equal(kept, a.Library.Skills.Where(s => a.HasModule(s.Id)).Select(s => (s.Id, a.ModuleOf(s.Id).DemonstrationCount)));
+        Assert.Contains(kept, k => k.Count > 1);
+    }
 }
