@@ -39,7 +39,7 @@ internal static class EvalCommand
         double? optimal = OptimalSteps.Mean(envName, seeds);
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{libraryPath} ({agent.Library.Count} skills) on {envName}, {e.Episodes} held-out layouts ({seeds[0]}-{seeds[^1]}):"));
+            $"{SkillStores.Describe(libraryPath)} ({agent.Library.Count} skills) on {envName}, {e.Episodes} held-out layouts ({seeds[0]}-{seeds[^1]}):"));
         console.Out.WriteLine(EvaluationLine.Format(e, optimal));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new

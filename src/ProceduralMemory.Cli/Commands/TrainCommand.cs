@@ -86,12 +86,12 @@ internal static class TrainCommand
             $"evaluating on {evalSeeds.Length} held-out layouts ({evalSeeds[0]}-{evalSeeds[^1]}) every {plan.CheckpointEvery} steps");
         LibraryChanges before = store.ReadChanges(long.MaxValue);
         console.Out.WriteLine(agent.Library.Count == 0
-            ? $"Library {libraryPath}: new, learning from scratch"
-            : $"Library {libraryPath}: continuing from {agent.Library.Count} skills learned over {before.Episodes} episodes");
+            ? $"Library {SkillStores.Describe(libraryPath)}: new, learning from scratch"
+            : $"Library {SkillStores.Describe(libraryPath)}: continuing from {agent.Library.Count} skills learned over {before.Episodes} episodes");
         var progress = new TrainingProgress(console, budget, bySteps);
         agent.SkillStored += skill =>
         {
-            progress.WriteLine($"Stored new skill #{skill.Id} {skill.Name} in {libraryPath}");
+            progress.WriteLine($"Stored new skill #{skill.Id} {skill.Name} in {SkillStores.Describe(libraryPath)}");
             if (eventsFile is not null)
                 SkillEvent.Now(SkillEvent.Stored, skill.Id, skill.Name).AppendTo(eventsFile);
         };
@@ -105,7 +105,7 @@ internal static class TrainCommand
 
         WriteSkills(console, agent, environment.Facts);
         LibraryChanges after = store.ReadChanges(long.MaxValue);
-        console.Out.WriteLine($"Library {libraryPath}: {agent.Library.Count} skills, {after.Episodes} episodes run, {after.EpisodesKept} kept");
+        console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills, {after.Episodes} episodes run, {after.EpisodesKept} kept");
         string title = $"procmem on {envName}: learning from scratch (seed {seed})";
         console.Out.WriteLine();
         foreach (var (file, content) in new[]
@@ -121,7 +121,7 @@ internal static class TrainCommand
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 env = envName,
-                library = libraryPath,
+                library = SkillStores.Describe(libraryPath),
                 train_env_steps = curve[^1].TrainingSteps,
                 train_episodes = curve[^1].TrainingEpisodes,
                 eval_mean_return = e.MeanReturn,

@@ -41,7 +41,7 @@ internal static class SkillsExportCommand
             File.Delete(temporary);
             throw new UsageException($"cannot write {outputPath}: {e.Message}");
         }
-        console.Out.WriteLine($"Exported {document.Skills.Count} skills from {libraryPath} to {outputPath}");
+        console.Out.WriteLine($"Exported {document.Skills.Count} skills from {SkillStores.Describe(libraryPath)} to {outputPath}");
         return ExitCodes.Ok;
     }
 }

@@ -45,12 +45,12 @@ internal static class SkillsImportCommand
             {
                 LibraryManifest stored = store.Manifest ?? store.Create(document.Manifest);
                 if ((stored.IncompatibilityWith(document.Manifest) ?? KeyMismatch(stored, document.Manifest)) is { } reason)
-                    throw new LibraryException($"{filePath} cannot go into {libraryPath}: {reason}; nothing was imported");
+                    throw new LibraryException($"{filePath} cannot go into {SkillStores.Describe(libraryPath)}: {reason}; nothing was imported");
                 int kept = document.Skills.Select(s => s.Demonstrations.Count).Append(new LibraryCommit().DemonstrationsToKeep).Max();
                 result = store.Commit(new LibraryCommit { NewSkills = document.Skills, DemonstrationsToKeep = kept });
             }
             int created = result.NewSkills.Count(s => s.Created);
-            console.Out.WriteLine($"Imported {document.Skills.Count} skills from {filePath} into {libraryPath}: " +
+            console.Out.WriteLine($"Imported {document.Skills.Count} skills from {filePath} into {SkillStores.Describe(libraryPath)}: " +
                 $"{created} new, {document.Skills.Count - created} merged into stored skills with the same preconditions and effect");
             return ExitCodes.Ok;
         }

@@ -58,10 +58,10 @@ internal static class SkillsPruneCommand
             $"success rate below {rule.MinSuccessRate:0.###} after at least {rule.MinUses} uses, created at least {rule.MinAgeEpisodes} episodes ago");
         if (removed.Count == 0)
         {
-            console.Out.WriteLine($"{verb} no skills from {libraryPath} ({why}).");
+            console.Out.WriteLine($"{verb} no skills from {SkillStores.Describe(libraryPath)} ({why}).");
             return ExitCodes.Ok;
         }
-        TableWriter.Write(console, $"{verb} {removed.Count} skills from {libraryPath} ({why})", SkillRows.Headers,
+        TableWriter.Write(console, $"{verb} {removed.Count} skills from {SkillStores.Describe(libraryPath)} ({why})", SkillRows.Headers,
             all.Skills.Where(s => removed.Contains(s.Id)).Select(s => SkillRows.Of(s, facts, all.Episodes)).ToList());
         return ExitCodes.Ok;
     }

@@ -38,19 +38,19 @@ internal static class SkillsShowCommand
             fields.Add(["Network", $"{weights.Parameters.Length} parameters, {weights.Activation.ToString().ToLowerInvariant()} hidden layers, checksummed"]);
         else
             fields.Add(["Actions", string.Join(", ", skill.Policy.Actions!.Select(a => manifest.ActionNames[a]))]);
-        TableWriter.Write(console, $"Skill #{skill.Id} {skill.Name} in {libraryPath}", ["Field", "Value"], fields);
+        TableWriter.Write(console, $"Skill #{skill.Id} {skill.Name} in {SkillStores.Describe(libraryPath)}", ["Field", "Value"], fields);
         return ExitCodes.Ok;
     }
 
     private static SkillRecord Find(IReadOnlyList<SkillRecord> skills, string wanted, string libraryPath)
     {
         if (int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
-            return skills.FirstOrDefault(s => s.Id == id) ?? throw new UsageException($"{libraryPath} has no skill with id {id}.");
+            return skills.FirstOrDefault(s => s.Id == id) ?? throw new UsageException($"{SkillStores.Describe(libraryPath)} has no skill with id {id}.");
         var named = skills.Where(s => s.Name == wanted).ToList();
         return named.Count switch
         {
             1 => named[0],
-            0 => throw new UsageException($"{libraryPath} has no skill named '{wanted}' (see 'procmem skills list').")
+            0 => throw new UsageException($"{SkillStores.Describe(libraryPath)} has no skill named '{wanted}' (see 'procmem skills list').")
             ,
             _ => throw new UsageException($"{named.Count} skills are named '{wanted}' (ids {string.Join(", ", named.Select(s => s.Id))}); give an id."),
         };
