@@ -16,8 +16,8 @@ internal static class SocialReport
         var reached = results.Where(r => r.MedianSteps is not null).ToList();
         var sizes = reached.Select(r => (double)r.Agents).ToArray();
         var spread = reached.Select(r => StepsOf(r)).ToList();
-        var steps = new LineChart($"Steps each agent needs to reach {target:0.###}", "Agents sharing one library", "Training steps (median, min-max)",
-            [new Series("median", sizes, reached.Select(r => r.MedianSteps!.Value).ToArray(),
+        var steps = new LineChart($"Steps each agent needs to reach {target:0.###}", "Agents sharing one library", "Own training steps",
+            [new Series("median (band: min to max)", sizes, reached.Select(r => r.MedianSteps!.Value).ToArray(),
                 spread.Select(s => s.Min()).ToArray(), spread.Select(s => s.Max()).ToArray())])
         { YMin = 0, XMin = 0 };
         return new Figure(1, 2, [learning, steps]) { Title = $"Social learning on {environment}: agents sharing one skill library" };
