@@ -64,14 +64,8 @@ public sealed partial class SqliteSkillStore
     /// <exception cref="LibraryException">The store is read-only, or already holds a library.</exception>
     public LibraryManifest Create(LibraryManifest manifest)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(manifest.FactNames);
-        ArgumentNullException.ThrowIfNull(manifest.ActionNames);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(manifest.FactNames.Count, 64);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(manifest.EmbeddingDimension);
-        ArgumentOutOfRangeException.ThrowIfNegative(manifest.FeatureCount);
-        ThrowIfReadOnly();
         string text = ManifestJson.Write(manifest);
+        ThrowIfReadOnly();
         Guarded(() =>
         {
             using SqliteTransaction transaction = _connection.BeginTransaction();

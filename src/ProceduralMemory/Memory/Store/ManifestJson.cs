@@ -8,8 +8,15 @@ namespace ProceduralMemory.Memory.Store;
 public static class ManifestJson
 {
     /// <summary>The text of <paramref name="manifest"/>; equal manifests give equal text.</summary>
+    /// <exception cref="ArgumentException">The manifest cannot be stored: missing names, more than 64 facts, a dimension that is not positive, a negative feature count.</exception>
     public static string Write(LibraryManifest manifest)
     {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(manifest.FactNames);
+        ArgumentNullException.ThrowIfNull(manifest.ActionNames);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(manifest.FactNames.Count, 64);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(manifest.EmbeddingDimension);
+        ArgumentOutOfRangeException.ThrowIfNegative(manifest.FeatureCount);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {

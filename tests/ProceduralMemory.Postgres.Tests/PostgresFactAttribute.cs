@@ -1,0 +1,7 @@
+namespace ProceduralMemory.Postgres.Tests;
+
+/// <summary>A fact that needs the test server: skipped without one, except on CI (see <see cref="PostgresServer"/>).</summary>
+internal sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute() => Skip = PostgresServer.SkipReason;
+}
