@@ -25,6 +25,11 @@ public sealed partial class PostgresSkillStore
         _ => false,
     };
 
+    private int _retries;
+
+    /// <summary>How many times an operation of this instance was retried after a transient failure (tests check that a fault was met).</summary>
+    internal int Retries => Volatile.Read(ref _retries);
+
     private ResiliencePipeline BuildRetry(ulong jitterSeed)
     {
         // Jitter spreads out the reconnects of many clients after a restart; it only moves times, never a result,
@@ -41,6 +46,11 @@ public sealed partial class PostgresSkillStore
                 MaxDelay = TimeSpan.FromSeconds(5),
                 MaxRetryAttempts = int.MaxValue,
                 Randomizer = jitter.NextDouble,
+                OnRetry = _ =>
+                {
+                    Interlocked.Increment(ref _retries);
+                    return default;
+                },
             })
             .Build();
     }
@@ -74,6 +84,9 @@ public sealed partial class PostgresSkillStore
             }
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> as every operation runs (retried, errors translated), for tests that look past the interface.</summary>
+    internal T RunForTests<T>(Func<NpgsqlConnection, T> work) => Run(work);
 
     private LibraryException Translate(NpgsqlException e)
     {

@@ -86,6 +86,8 @@ public sealed partial class PostgresSkillStore : ISkillStore
             settings.Options, "-c idle_in_transaction_session_timeout=60000", options.ReadOnly ? "-c default_transaction_read_only=on" : null,
         }.Where(o => !string.IsNullOrWhiteSpace(o)));
         settings.ApplicationName ??= "procmem";
+        // Lets an error in a batch name its command, so a counter overflow names the update that caused it.
+        settings.IncludeFailedBatchedCommand = true;
         var store = new PostgresSkillStore(described, settings.Password, NpgsqlDataSource.Create(settings), options);
         try
         {
