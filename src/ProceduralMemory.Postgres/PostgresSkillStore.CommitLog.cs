@@ -53,7 +53,7 @@ public sealed partial class PostgresSkillStore
                 ApplyManifest(meta.ManifestText);
                 if (logged is { } entry)
                     return replay(entry);
-                if (_manifest is null)
+                if (_manifest.Manifest is null)
                     throw new LibraryException($"{Location} holds no library yet: create it before {action}");
 
                 using var last = new NpgsqlBatch(connection, transaction);

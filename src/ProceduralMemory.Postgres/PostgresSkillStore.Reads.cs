@@ -56,7 +56,7 @@ public sealed partial class PostgresSkillStore
             reader.Read();
             episodesKept = (int)reader.GetInt64(0);
             reader.NextResult();
-            var checker = new SkillRowChecker(_manifest?.EmbeddingDimension ?? -1);
+            var checker = new SkillRowChecker(_manifest.Manifest?.EmbeddingDimension ?? -1);
             while (reader.Read())
                 checker.Add(ReadSkillRow(reader));
             records = checker.Finish(Location);
@@ -82,7 +82,7 @@ public sealed partial class PostgresSkillStore
         query.Parameters.AddWithValue("skill", skillId);
         using NpgsqlDataReader reader = query.ExecuteReader();
         while (reader.Read())
-            demonstrations.Add(DecodeTrajectory(reader.GetFieldValue<byte[]>(1), $"demonstration {reader.GetInt64(0)} of skill {skillId}"));
+            demonstrations.Add(TrajectoryCodec.DecodeStored(reader.GetFieldValue<byte[]>(1), $"demonstration {reader.GetInt64(0)} of skill {skillId} in {Location}"));
         return demonstrations;
     });
 
@@ -102,7 +102,7 @@ public sealed partial class PostgresSkillStore
             using (NpgsqlDataReader reader = query.ExecuteReader())
                 while (reader.Read())
                     episodes.Add(new EpisodeRecord(reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetBoolean(4),
-                        DecodeTrajectory(reader.GetFieldValue<byte[]>(5), $"episode {reader.GetInt64(0)}")));
+                        TrajectoryCodec.DecodeStored(reader.GetFieldValue<byte[]>(5), $"episode {reader.GetInt64(0)} in {Location}")));
             episodes.Reverse();
             return episodes;
         });
@@ -129,17 +129,6 @@ public sealed partial class PostgresSkillStore
         reader.GetFieldValue<byte[]>(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10),
         reader.GetInt64(11), reader.GetInt64(12), reader.GetString(13), reader.GetInt64(14), reader.GetFieldValue<byte[]>(15));
 
-    private IReadOnlyList<AgentStep> DecodeTrajectory(byte[] bytes, string what)
-    {
-        try
-        {
-            return TrajectoryCodec.Decode(bytes);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new LibraryException($"{what} in {Location} is damaged: {e.Message}", e);
-        }
-    }
 
     private static long Bits(ulong value) => unchecked((long)value);
 

@@ -78,14 +78,14 @@ public sealed partial class PostgresSkillStore
             if (meta.ManifestText is not null)
             {
                 ApplyManifest(meta.ManifestText);
-                return _manifest!;
+                return _manifest.Manifest!;
             }
             using NpgsqlCommand update = new("UPDATE procmem.meta SET manifest = @manifest, change = change + 1 WHERE singleton = 0", connection, transaction);
             update.Parameters.AddWithValue("manifest", text);
             update.ExecuteNonQuery();
             transaction.Commit();
             ApplyManifest(text);
-            return _manifest!;
+            return _manifest.Manifest!;
         });
     }
 
@@ -130,7 +130,7 @@ public sealed partial class PostgresSkillStore
 
     private (CommitResult, LogEntry) Apply(CommitPlan plan, NpgsqlConnection connection, NpgsqlTransaction transaction, Meta meta, NpgsqlBatch last)
     {
-        plan.CheckKeys(_manifest!.EmbeddingDimension);
+        plan.CheckKeys(_manifest.Manifest!.EmbeddingDimension);
         long change = meta.Change + 1;
         long episodes = meta.Episodes + plan.Episodes.Count;
         long nextId = meta.NextSkillId;

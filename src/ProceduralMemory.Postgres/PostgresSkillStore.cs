@@ -28,8 +28,7 @@ public sealed partial class PostgresSkillStore : ISkillStore
     private readonly PostgresStoreOptions _options;
     private readonly string? _password;
     private readonly ResiliencePipeline _retry;
-    private string? _manifestText;
-    private LibraryManifest? _manifest;
+    private readonly ManifestCache _manifest = new();
     private bool _disposed;
 
     private PostgresSkillStore(string location, string? password, NpgsqlDataSource dataSource, PostgresStoreOptions options)
@@ -51,7 +50,7 @@ public sealed partial class PostgresSkillStore : ISkillStore
         get
         {
             lock (_gate)
-                return _manifest;
+                return _manifest.Manifest;
         }
     }
 
@@ -119,22 +118,5 @@ public sealed partial class PostgresSkillStore : ISkillStore
             throw new LibraryException($"library opened read-only ({Location})");
     }
 
-    private void ApplyManifest(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            (_manifestText, _manifest) = (null, null);
-            return;
-        }
-        if (text == _manifestText)
-            return;
-        try
-        {
-            (_manifestText, _manifest) = (text, ManifestJson.Read(text));
-        }
-        catch (InvalidDataException e)
-        {
-            throw new LibraryException($"{Location} has a damaged manifest ({e.Message})", e);
-        }
-    }
+    private void ApplyManifest(string? text) => _manifest.Apply(text, Location);
 }

@@ -55,7 +55,7 @@ public sealed partial class SqliteSkillStore
         query.Parameters.AddWithValue("$skill", skillId);
         using (SqliteDataReader reader = query.ExecuteReader())
             while (reader.Read())
-                demonstrations.Add(DecodeTrajectory(reader.GetFieldValue<byte[]>(1), $"demonstration {reader.GetInt64(0)} of skill {skillId}"));
+                demonstrations.Add(TrajectoryCodec.DecodeStored(reader.GetFieldValue<byte[]>(1), $"demonstration {reader.GetInt64(0)} of skill {skillId} in {Path}"));
         transaction.Commit();
         return demonstrations;
     });
@@ -77,7 +77,7 @@ public sealed partial class SqliteSkillStore
             using (SqliteDataReader reader = query.ExecuteReader())
                 while (reader.Read())
                     episodes.Add(new EpisodeRecord(reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetBoolean(4),
-                        DecodeTrajectory(reader.GetFieldValue<byte[]>(5), $"episode {reader.GetInt64(0)}")));
+                        TrajectoryCodec.DecodeStored(reader.GetFieldValue<byte[]>(5), $"episode {reader.GetInt64(0)} in {Path}")));
             transaction.Commit();
             episodes.Reverse();
             return episodes;
@@ -94,7 +94,7 @@ public sealed partial class SqliteSkillStore
         if (sinceChange > 0)
             query.Parameters.AddWithValue("$since", sinceChange);
 
-        var checker = new SkillRowChecker(_manifest?.EmbeddingDimension ?? -1);
+        var checker = new SkillRowChecker(_manifest.Manifest?.EmbeddingDimension ?? -1);
         using (SqliteDataReader reader = query.ExecuteReader())
             while (reader.Read())
                 checker.Add(ReadRow(reader));
@@ -122,15 +122,4 @@ public sealed partial class SqliteSkillStore
         return [.. ids];
     }
 
-    private IReadOnlyList<AgentStep> DecodeTrajectory(byte[] bytes, string what)
-    {
-        try
-        {
-            return TrajectoryCodec.Decode(bytes);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new LibraryException($"{what} in {Path} is damaged: {e.Message}", e);
-        }
-    }
 }

@@ -100,9 +100,9 @@ public sealed partial class SqliteSkillStore
             using SqliteTransaction transaction = _connection.BeginTransaction();
             Meta meta = ReadMeta(transaction);
             ApplyManifest(meta.ManifestText);
-            if (_manifest is null)
+            if (_manifest.Manifest is null)
                 throw new LibraryException($"{Path} holds no library yet: create it before committing");
-            plan.CheckKeys(_manifest.EmbeddingDimension);
+            plan.CheckKeys(_manifest.Manifest.EmbeddingDimension);
 
             long change = meta.Change + 1;
             long episodes = meta.Episodes + plan.Episodes.Count;
@@ -176,7 +176,7 @@ public sealed partial class SqliteSkillStore
             using SqliteTransaction transaction = _connection.BeginTransaction();
             Meta meta = ReadMeta(transaction);
             ApplyManifest(meta.ManifestText);
-            if (_manifest is null)
+            if (_manifest.Manifest is null)
                 throw new LibraryException($"{Path} holds no library yet: create it before pruning");
             // The same arithmetic as PruneRule.Selects: an integer compared with a double product, ages in integers.
             SqliteCommand delete = Statement("""

@@ -4,25 +4,14 @@ using static ProceduralMemory.Tests.Shared.Stores.StoreSamples;
 namespace ProceduralMemory.Postgres.Tests;
 
 /// <summary>Many connections at once on one library: upserts, increments, and processes opening a new or old library together.</summary>
-public sealed class PostgresConcurrencyTests : IDisposable
+public sealed class PostgresConcurrencyTests : DatabaseTest
 {
     private const int Writers = 8;
-
-    private readonly Lazy<TemporaryDatabase> _database = new(() => new TemporaryDatabase());
-
-    private string Location => _database.Value.ConnectionString;
-
-    public void Dispose()
-    {
-        if (_database.IsValueCreated)
-            _database.Value.Dispose();
-    }
 
     [PostgresFact]
     public void TheSameNewSkill_FromManyConnectionsAtOnce_IsStoredOnce_WithEveryCount()
     {
-        using (PostgresSkillStore creator = PostgresSkillStore.Open(Location))
-            creator.Create(Manifest);
+        CreateLibrary();
 
         CommitResult[] results = AllAtOnce(w => new LibraryCommit { NewSkills = [New(Skill(7, uses: 3, successes: 1), w)] });
 
@@ -37,12 +26,7 @@ public sealed class PostgresConcurrencyTests : IDisposable
     [PostgresFact]
     public void ConcurrentIncrements_LoseNothing_AndEveryCommitGetsItsOwnChangeNumber()
     {
-        long start;
-        using (PostgresSkillStore creator = PostgresSkillStore.Open(Location))
-        {
-            creator.Create(Manifest);
-            start = creator.Commit(new LibraryCommit { NewSkills = [New(Skill(0))] }).Change;
-        }
+        long start = CreateLibrary(new LibraryCommit { NewSkills = [New(Skill(0))] });
         const int commitsEach = 20;
 
         CommitResult[] results = AllAtOnce(w => new LibraryCommit
@@ -75,9 +59,9 @@ public sealed class PostgresConcurrencyTests : IDisposable
         });
 
         Assert.All(manifests, m => Assert.Equal(manifests[0], m));
-        Assert.Equal((long)PostgresSchema.CurrentVersion, _database.Value.Scalar("SELECT count(*) FROM procmem.schema_version"));
-        Assert.Equal(1L, _database.Value.Scalar("SELECT count(*) FROM procmem.meta"));
-        Assert.Equal(1L, _database.Value.Scalar("SELECT change FROM procmem.meta"));
+        Assert.Equal((long)PostgresSchema.CurrentVersion, Database.Scalar("SELECT count(*) FROM procmem.schema_version"));
+        Assert.Equal(1L, Database.Scalar("SELECT count(*) FROM procmem.meta"));
+        Assert.Equal(1L, Database.Scalar("SELECT change FROM procmem.meta"));
     }
 
     [PostgresFact]
@@ -97,8 +81,8 @@ public sealed class PostgresConcurrencyTests : IDisposable
             using PostgresSkillStore store = PostgresSkillStore.Open(Location);
         });
 
-        Assert.Equal(Enumerable.Range(1, PostgresSchema.CurrentVersion).Sum(), Convert.ToInt32(_database.Value.Scalar("SELECT sum(version) FROM procmem.schema_version")));
-        Assert.Equal((long)PostgresSchema.CurrentVersion, _database.Value.Scalar("SELECT count(*) FROM procmem.schema_version"));
+        Assert.Equal(Enumerable.Range(1, PostgresSchema.CurrentVersion).Sum(), Convert.ToInt32(Database.Scalar("SELECT sum(version) FROM procmem.schema_version")));
+        Assert.Equal((long)PostgresSchema.CurrentVersion, Database.Scalar("SELECT count(*) FROM procmem.schema_version"));
     }
 
     /// <summary>Each of <see cref="Writers"/> threads opens its own store and, released together, makes <paramref name="commitsEach"/> commits.</summary>

@@ -5,3 +5,9 @@ internal sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute() => Skip = PostgresServer.SkipReason;
 }
+
+/// <summary>A theory that needs the test server: skipped without one, except on CI (see <see cref="PostgresServer"/>).</summary>
+internal sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute() => Skip = PostgresServer.SkipReason;
+}

@@ -9,45 +9,33 @@ namespace ProceduralMemory.Postgres.Tests;
 /// connection dies after the server committed is retried and applied once; one whose connection dies before is
 /// retried and applied once too.
 /// </summary>
-public sealed class PostgresFaultTests : IDisposable
+public sealed class PostgresFaultTests : DatabaseTest
 {
-    private readonly Lazy<TemporaryDatabase> _database = new(() => new TemporaryDatabase());
     private CuttingProxy? _proxy;
 
-    public void Dispose()
+    public override void Dispose()
     {
         _proxy?.Dispose();
-        if (_database.IsValueCreated)
-            _database.Value.Dispose();
+        base.Dispose();
     }
 
-    [PostgresFact]
-    public void Commit_WhoseConnectionDiesAfterTheServerCommitted_ReturnsTheRecordedResult_AndIsAppliedOnce()
+    /// <summary>
+    /// Cut at <c>COMMIT</c>'s reply: the server committed and the client never heard, so the retry must find the
+    /// logged result. Cut at the first upsert's reply: the server rolls the transaction back, so the retry applies it.
+    /// </summary>
+    [PostgresTheory]
+    [InlineData("COMMIT")]
+    [InlineData("INSERT")]
+    public void Commit_WhoseConnectionIsCut_IsRetried_ReturnsItsResult_AndIsAppliedOnce(string cutAt)
     {
         using PostgresSkillStore store = OpenThroughProxy();
         long start = store.Commit(new LibraryCommit { NewSkills = [New(Skill(1, uses: 1))] }).Change;
 
-        Proxy.CutAtNext("COMMIT");
+        Proxy.CutAtNext(cutAt);
         CommitResult result = store.Commit(Work(seed: 1));
 
         Assert.Equal(1, Proxy.Cuts);
         Assert.True(store.Retries > 0);
-        Assert.Equal([(0, false), (1, true)], result.NewSkills);
-        Assert.Equal(start + 1, result.Change);
-        AssertAppliedOnce(start);
-    }
-
-    [PostgresFact]
-    public void Commit_WhoseConnectionDiesBeforeCommitting_IsRetried_AndAppliedOnce()
-    {
-        using PostgresSkillStore store = OpenThroughProxy();
-        long start = store.Commit(new LibraryCommit { NewSkills = [New(Skill(1, uses: 1))] }).Change;
-
-        // The first upsert's reply: the transaction is under way, and the server rolls it back when the connection goes.
-        Proxy.CutAtNext("INSERT");
-        CommitResult result = store.Commit(Work(seed: 1));
-
-        Assert.Equal(1, Proxy.Cuts);
         Assert.Equal([(0, false), (1, true)], result.NewSkills);
         Assert.Equal(start + 1, result.Change);
         AssertAppliedOnce(start);
@@ -87,9 +75,8 @@ public sealed class PostgresFaultTests : IDisposable
     /// <summary>A library created directly, then a store on it through the proxy (no TLS or GSS, so the proxy can read the protocol).</summary>
     private PostgresSkillStore OpenThroughProxy()
     {
-        using (PostgresSkillStore direct = PostgresSkillStore.Open(_database.Value.ConnectionString))
-            direct.Create(Manifest);
-        NpgsqlConnectionStringBuilder settings = PostgresServer.Settings(_database.Value.Name);
+        CreateLibrary();
+        NpgsqlConnectionStringBuilder settings = PostgresServer.Settings(Database.Name);
         _proxy = new CuttingProxy(settings.Host!, settings.Port);
         settings.Host = "127.0.0.1";
         settings.Port = _proxy.Port;
@@ -109,7 +96,7 @@ public sealed class PostgresFaultTests : IDisposable
 
     private void AssertAppliedOnce(long start)
     {
-        using PostgresSkillStore direct = PostgresSkillStore.Open(_database.Value.ConnectionString);
+        using PostgresSkillStore direct = PostgresSkillStore.Open(Location);
         LibraryChanges changes = direct.ReadChanges(0);
         Assert.Equal((start + 1, 1L, 1), (changes.Change, changes.Episodes, changes.EpisodesKept));
         Assert.Equal([0, 1], changes.SkillIds);

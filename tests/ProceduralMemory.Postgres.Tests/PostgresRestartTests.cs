@@ -10,28 +10,14 @@ public sealed class ServerRestarts;
 
 /// <summary>The server restarts (fast shutdown: every connection is cut) while writers are committing.</summary>
 [Collection(nameof(ServerRestarts))]
-public sealed class PostgresRestartTests : IDisposable
+public sealed class PostgresRestartTests : DatabaseTest
 {
     private const int Writers = 3;
-
-    private readonly Lazy<TemporaryDatabase> _database = new(() => new TemporaryDatabase());
-
-    public void Dispose()
-    {
-        if (_database.IsValueCreated)
-            _database.Value.Dispose();
-    }
 
     [PostgresFact]
     public void ServerRestart_DuringARunOfCommits_EveryCommitSucceeds_TotalsAreExact_NothingAppliedTwice()
     {
-        string location = _database.Value.ConnectionString;
-        long start;
-        using (PostgresSkillStore creator = PostgresSkillStore.Open(location))
-        {
-            creator.Create(Manifest);
-            start = creator.Commit(new LibraryCommit { NewSkills = [New(Skill(0))] }).Change;
-        }
+        long start = CreateLibrary(new LibraryCommit { NewSkills = [New(Skill(0))] });
         var results = new ConcurrentBag<CommitResult>();
         var retries = new int[Writers];
         int committed = 0;
@@ -40,7 +26,7 @@ public sealed class PostgresRestartTests : IDisposable
         // Writers commit until the restart is over and each has committed a few times since, so commits span it.
         var writers = Task.Run(() => Together.Run(Writers, (w, ready) =>
         {
-            using PostgresSkillStore store = PostgresSkillStore.Open(location);
+            using PostgresSkillStore store = PostgresSkillStore.Open(Location);
             ready.SignalAndWait();
             for (int afterRestart = 0; afterRestart < 10;)
             {
@@ -69,7 +55,7 @@ public sealed class PostgresRestartTests : IDisposable
         writers.GetAwaiter().GetResult();
 
         int total = results.Count;
-        using PostgresSkillStore reader = PostgresSkillStore.Open(location);
+        using PostgresSkillStore reader = PostgresSkillStore.Open(Location);
         LibraryChanges changes = reader.ReadChanges(0);
         Assert.True(retries.Sum() > 0, "no writer met the restart: the test proved nothing");
         Assert.Equal(Enumerable.Range(1, total).Select(i => start + i), results.Select(r => r.Change).Order());

@@ -8,23 +8,12 @@ using ProceduralMemory.Tests.Shared.Stores;
 namespace ProceduralMemory.Postgres.Tests;
 
 /// <summary>What the PostgreSQL store promises beyond the contract: its schema, foreign and newer schemas, read-only mode, errors.</summary>
-public sealed class PostgresSkillStoreTests : IDisposable
+public sealed class PostgresSkillStoreTests : DatabaseTest
 {
-    private readonly Lazy<TemporaryDatabase> _database = new(() => new TemporaryDatabase());
-
-    private TemporaryDatabase Database => _database.Value;
-
-    public void Dispose()
-    {
-        if (_database.IsValueCreated)
-            _database.Value.Dispose();
-    }
-
     [PostgresFact]
     public void NewLibrary_LivesInTheProcmemSchema_MarkedAndAtTheCurrentVersion()
     {
-        using (PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString))
-            store.Create(StoreSamples.Manifest);
+        CreateLibrary();
 
         Assert.Equal(PostgresSchema.Marker, Database.Scalar("SELECT obj_description('procmem'::regnamespace, 'pg_namespace')"));
         Assert.Equal(PostgresSchema.CurrentVersion, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
@@ -36,11 +25,11 @@ public sealed class PostgresSkillStoreTests : IDisposable
     {
         MakeLibraryAtVersion(1);
 
-        var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Database.ConnectionString, readOnly: true));
+        var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Location, readOnly: true));
         Assert.Contains($"has library schema 1; open it once for writing to upgrade it to schema {PostgresSchema.CurrentVersion}", e.Message);
         Assert.Equal(1, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
 
-        using PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString);
+        using PostgresSkillStore store = PostgresSkillStore.Open(Location);
         Assert.Equal(StoreSamples.Manifest, store.Manifest);
         Assert.Equal(PostgresSchema.CurrentVersion, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
         Assert.Equal(1L, Database.Scalar("SELECT count(*) FROM pg_indexes WHERE schemaname = 'procmem' AND indexname = 'skills_by_change'"));
@@ -50,14 +39,13 @@ public sealed class PostgresSkillStoreTests : IDisposable
     [PostgresFact]
     public void Open_ANewerLibrary_IsRefused_AndNothingIsWritten()
     {
-        using (PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString))
-            store.Create(StoreSamples.Manifest);
+        CreateLibrary();
         Database.Scalar("INSERT INTO procmem.schema_version VALUES (99, 'from the future')");
         object? change = Database.Scalar("SELECT change FROM procmem.meta");
 
         foreach (bool readOnly in new[] { false, true })
         {
-            var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Database.ConnectionString, readOnly));
+            var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Location, readOnly));
             Assert.Contains($"was written by a newer procmem (schema 99, this build reads up to {PostgresSchema.CurrentVersion})", e.Message);
         }
         Assert.Equal(change, Database.Scalar("SELECT change FROM procmem.meta"));
@@ -72,8 +60,8 @@ public sealed class PostgresSkillStoreTests : IDisposable
 
         foreach (bool readOnly in new[] { false, true })
         {
-            var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Database.ConnectionString, readOnly));
-            Assert.Equal($"{PostgresLocation.Describe(Database.ConnectionString)} is not a procmem library (its schema 'procmem' belongs to another application)", e.Message);
+            var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Location, readOnly));
+            Assert.Equal($"{PostgresLocation.Describe(Location)} is not a procmem library (its schema 'procmem' belongs to another application)", e.Message);
         }
 
         Assert.Equal(before, SchemaSnapshot());
@@ -85,34 +73,30 @@ public sealed class PostgresSkillStoreTests : IDisposable
     public void Open_AnEmptySchemaWithAnotherComment_IsRefused_ButAnEmptyUncommentedOne_IsAdopted()
     {
         Database.Scalar("CREATE SCHEMA procmem; COMMENT ON SCHEMA procmem IS 'reserved for billing'");
-        Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Database.ConnectionString));
+        Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Location));
         Assert.Equal(0L, Database.Scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'procmem'"));
 
         Database.Scalar("COMMENT ON SCHEMA procmem IS NULL");
-        using PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString);
+        using PostgresSkillStore store = PostgresSkillStore.Open(Location);
         Assert.Equal(StoreSamples.Manifest, store.Create(StoreSamples.Manifest));
     }
 
     [PostgresFact]
     public void ReadOnly_OnADatabaseWithoutALibrary_ThrowsAndCreatesNothing()
     {
-        var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Database.ConnectionString, readOnly: true));
+        var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Location, readOnly: true));
 
-        Assert.Equal($"no library at {PostgresLocation.Describe(Database.ConnectionString)}", e.Message);
+        Assert.Equal($"no library at {PostgresLocation.Describe(Location)}", e.Message);
         Assert.Equal(0L, Database.Scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 'procmem'"));
     }
 
     [PostgresFact]
     public void ReadOnly_ReadsEverything_AndRefusesEveryWrite_WithoutChangingTheDatabase()
     {
-        using (PostgresSkillStore writer = PostgresSkillStore.Open(Database.ConnectionString))
-        {
-            writer.Create(StoreSamples.Manifest);
-            writer.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 3)], Episodes = [StoreSamples.Episode(1)] });
-        }
+        CreateLibrary(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 3)], Episodes = [StoreSamples.Episode(1)] });
         object? change = Database.Scalar("SELECT change FROM procmem.meta");
 
-        using PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString, readOnly: true);
+        using PostgresSkillStore store = PostgresSkillStore.Open(Location, readOnly: true);
 
         Assert.True(store.IsReadOnly);
         Assert.Single(store.ReadChanges(0).Skills);
@@ -127,9 +111,8 @@ public sealed class PostgresSkillStoreTests : IDisposable
     [PostgresFact]
     public void ReadOnly_Connections_AreRefusedWritesByTheServerItself()
     {
-        using (PostgresSkillStore writer = PostgresSkillStore.Open(Database.ConnectionString))
-            writer.Create(StoreSamples.Manifest);
-        using PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString, readOnly: true);
+        CreateLibrary();
+        using PostgresSkillStore store = PostgresSkillStore.Open(Location, readOnly: true);
 
         var e = Assert.Throws<LibraryException>(() => store.RunForTests(connection =>
         {
@@ -143,7 +126,7 @@ public sealed class PostgresSkillStoreTests : IDisposable
     [PostgresFact]
     public void CounterOverflow_IsRefused_AndWritesNothing()
     {
-        using PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString);
+        using PostgresSkillStore store = PostgresSkillStore.Open(Location);
         store.Create(StoreSamples.Manifest);
         store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1, uses: int.MaxValue - 1))] });
         long change = store.ReadChanges(0).Change;
@@ -160,7 +143,7 @@ public sealed class PostgresSkillStoreTests : IDisposable
     [PostgresFact]
     public void DamagedPolicy_IsReportedWithTheSkillAndTheLocation()
     {
-        using PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString);
+        using PostgresSkillStore store = PostgresSkillStore.Open(Location);
         store.Create(StoreSamples.Manifest);
         store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1)), StoreSamples.New(StoreSamples.Skill(2))] });
         Database.Scalar("UPDATE procmem.skills SET policy_checksum = policy_checksum # 1 WHERE id = 1");
@@ -173,7 +156,7 @@ public sealed class PostgresSkillStoreTests : IDisposable
     [PostgresFact]
     public void CommitLog_KeepsOnlyTheLatestResultsOfEachClient()
     {
-        using PostgresSkillStore store = PostgresSkillStore.Open(Database.ConnectionString);
+        using PostgresSkillStore store = PostgresSkillStore.Open(Location);
         store.Create(StoreSamples.Manifest);
 
         for (int i = 0; i < 10; i++)
@@ -248,7 +231,7 @@ public sealed class PostgresSkillStoreTests : IDisposable
 
     private void MakeLibraryAtVersion(int version)
     {
-        using (var connection = new NpgsqlConnection(Database.ConnectionString))
+        using (var connection = new NpgsqlConnection(Location))
         {
             connection.Open();
             using NpgsqlTransaction transaction = connection.BeginTransaction();
