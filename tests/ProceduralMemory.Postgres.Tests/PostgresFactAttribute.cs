@@ -11,3 +11,9 @@ internal sealed class PostgresTheoryAttribute : TheoryAttribute
 {
     public PostgresTheoryAttribute() => Skip = PostgresServer.SkipReason;
 }
+
+/// <summary>A fact that restarts the test server: skipped without a restart command, except on CI.</summary>
+internal sealed class PostgresRestartFactAttribute : FactAttribute
+{
+    public PostgresRestartFactAttribute() => Skip = PostgresServer.RestartSkipReason;
+}

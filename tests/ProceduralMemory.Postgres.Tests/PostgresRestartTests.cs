@@ -14,7 +14,7 @@ public sealed class PostgresRestartTests : DatabaseTest
 {
     private const int Writers = 3;
 
-    [PostgresFact]
+    [PostgresRestartFact]
     public void ServerRestart_DuringARunOfCommits_EveryCommitSucceeds_TotalsAreExact_NothingAppliedTwice()
     {
         long start = CreateLibrary(new LibraryCommit { NewSkills = [New(Skill(0))] });

@@ -22,6 +22,10 @@ internal static class PostgresServer
     public static string? SkipReason =>
         Configured is not null || OnCi ? null : $"{Variable} is not set: no PostgreSQL server to test against (start one with .ci/postgres.sh)";
 
+    /// <summary>Why the restart test is skipped here (no restart command, not CI), or <c>null</c> when it runs.</summary>
+    public static string? RestartSkipReason => SkipReason
+        ?? (Environment.GetEnvironmentVariable(RestartVariable) is { Length: > 0 } || OnCi ? null : $"{RestartVariable} is not set: no command to restart the test server");
+
     /// <summary>The configured connection string.</summary>
     /// <exception cref="InvalidOperationException">None is configured (only reached on CI, where that is a failure).</exception>
     public static string ConnectionString => Configured
