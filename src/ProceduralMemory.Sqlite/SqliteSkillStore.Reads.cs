@@ -13,11 +13,6 @@ public sealed partial class SqliteSkillStore
         FROM skills AS s LEFT JOIN policies AS p ON p.skill_id = s.id
         """;
 
-    /// <summary>A skill row as read, before its key and policy are checked (which happens outside the read transaction).</summary>
-    private sealed record SkillRow(long Id, string Name, FactCondition Preconditions, FactCondition Effect, byte[] Key,
-        long StepLimit, long Uses, long Successes, long Demonstrations, long CreatedEpisode, long Change,
-        string? PolicyKind, long PolicyChecksum, byte[]? Policy);
-
     /// <inheritdoc />
     /// <exception cref="LibraryException">The file is corrupt, or a skill's key or policy fails its checks (the message names the skill).</exception>
     public LibraryChanges ReadChanges(long sinceChange) => Guarded(() =>
@@ -60,7 +55,7 @@ public sealed partial class SqliteSkillStore
         query.Parameters.AddWithValue("$skill", skillId);
         using (SqliteDataReader reader = query.ExecuteReader())
             while (reader.Read())
-                demonstrations.Add(DecodeTrajectory(reader.GetFieldValue<byte[]>(1), $"demonstration {reader.GetInt64(0)} of skill {skillId}"));
+                demonstrations.Add(TrajectoryCodec.DecodeStored(reader.GetFieldValue<byte[]>(1), $"demonstration {reader.GetInt64(0)} of skill {skillId} in {Path}"));
         transaction.Commit();
         return demonstrations;
     });
@@ -82,18 +77,14 @@ public sealed partial class SqliteSkillStore
             using (SqliteDataReader reader = query.ExecuteReader())
                 while (reader.Read())
                     episodes.Add(new EpisodeRecord(reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetBoolean(4),
-                        DecodeTrajectory(reader.GetFieldValue<byte[]>(5), $"episode {reader.GetInt64(0)}")));
+                        TrajectoryCodec.DecodeStored(reader.GetFieldValue<byte[]>(5), $"episode {reader.GetInt64(0)} in {Path}")));
             transaction.Commit();
             episodes.Reverse();
             return episodes;
         });
     }
 
-    /// <summary>
-    /// Reads the skills written after <paramref name="sinceChange"/> and checks each one's key and policy (its
-    /// checksum included). Checking dominates a full load, so each full chunk of rows is checked on the thread pool
-    /// while the next chunk is read.
-    /// </summary>
+    /// <summary>Reads the skills written after <paramref name="sinceChange"/> and checks each one's key and policy (its checksum included).</summary>
     private SkillRecord[] ReadSkills(SqliteTransaction transaction, long sinceChange)
     {
         // A full load reads every row in id order without the change index (a range over all of it would only add a sort).
@@ -103,39 +94,11 @@ public sealed partial class SqliteSkillStore
         if (sinceChange > 0)
             query.Parameters.AddWithValue("$since", sinceChange);
 
-        int dimension = _manifest?.EmbeddingDimension ?? -1;
-        var chunks = new List<SkillChunk>();
-        var checks = new List<Task>();
-        var chunk = new SkillChunk();
+        var checker = new SkillRowChecker(_manifest.Manifest?.EmbeddingDimension ?? -1);
         using (SqliteDataReader reader = query.ExecuteReader())
-        {
             while (reader.Read())
-            {
-                chunk.Add(ReadRow(reader));
-                if (chunk.IsFull)
-                {
-                    SkillChunk full = chunk;
-                    checks.Add(Task.Run(() => full.Check(dimension)));
-                    chunks.Add(full);
-                    chunk = new SkillChunk();
-                }
-            }
-        }
-        chunk.Check(dimension);
-        chunks.Add(chunk);
-        Task.WhenAll(checks).GetAwaiter().GetResult();
-
-        var records = new SkillRecord[chunks.Sum(c => c.Count)];
-        int at = 0;
-        foreach (SkillChunk done in chunks)
-        {
-            // The first damaged skill by id is reported, whichever thread found it, so the message does not depend on timing.
-            if (done.FirstProblem() is { } problem)
-                throw new LibraryException($"skill {problem.Row.Id} ('{problem.Row.Name}') in {Path} is damaged: {problem.Reason}");
-            Array.Copy(done.Records, 0, records, at, done.Count);
-            at += done.Count;
-        }
-        return records;
+                checker.Add(ReadRow(reader));
+        return checker.Finish(Path);
     }
 
     private static SkillRow ReadRow(SqliteDataReader reader)
@@ -159,80 +122,4 @@ public sealed partial class SqliteSkillStore
         return [.. ids];
     }
 
-    /// <summary>Consecutive skill rows, checked together on one thread.</summary>
-    private sealed class SkillChunk
-    {
-        private const int Capacity = 256;
-
-        private readonly SkillRow[] _rows = new SkillRow[Capacity];
-        private readonly string?[] _problems = new string?[Capacity];
-
-        public SkillRecord[] Records { get; } = new SkillRecord[Capacity];
-
-        public int Count { get; private set; }
-
-        public bool IsFull => Count == Capacity;
-
-        public void Add(SkillRow row) => _rows[Count++] = row;
-
-        public void Check(int dimension)
-        {
-            for (int i = 0; i < Count; i++)
-            {
-                try
-                {
-                    Records[i] = ToRecord(_rows[i], dimension);
-                }
-                catch (InvalidDataException e)
-                {
-                    _problems[i] = e.Message;
-                }
-            }
-        }
-
-        public (SkillRow Row, string Reason)? FirstProblem()
-        {
-            int bad = Array.FindIndex(_problems, 0, Count, p => p is not null);
-            return bad < 0 ? null : (_rows[bad], _problems[bad]!);
-        }
-    }
-
-    /// <exception cref="InvalidDataException">The row fails a check.</exception>
-    private static SkillRecord ToRecord(SkillRow row, int dimension)
-    {
-        if (row.PolicyKind is null || row.Policy is null)
-            throw new InvalidDataException("it has no policy");
-        if (PolicyChecksum.Of(row.PolicyKind, row.Policy) != unchecked((uint)row.PolicyChecksum))
-            throw new InvalidDataException("its policy does not match its checksum");
-        if (row.StepLimit is <= 0 or > int.MaxValue || row.Uses is < 0 or > int.MaxValue || row.Successes < 0 || row.Successes > row.Uses
-            || row.Demonstrations is < 0 or > int.MaxValue || row.Id > int.MaxValue)
-            throw new InvalidDataException($"its step limit {row.StepLimit} or counts {row.Uses}, {row.Successes}, {row.Demonstrations} are out of range");
-        return new SkillRecord
-        {
-            Id = (int)row.Id,
-            Name = row.Name,
-            Preconditions = row.Preconditions,
-            Effect = row.Effect,
-            Policy = StoredPolicy.Read(row.PolicyKind, row.Policy),
-            Key = KeyCodec.Decode(row.Key, dimension),
-            StepLimit = (int)row.StepLimit,
-            Uses = (int)row.Uses,
-            Successes = (int)row.Successes,
-            Demonstrations = (int)row.Demonstrations,
-            CreatedEpisode = row.CreatedEpisode,
-            Change = row.Change,
-        };
-    }
-
-    private IReadOnlyList<AgentStep> DecodeTrajectory(byte[] bytes, string what)
-    {
-        try
-        {
-            return TrajectoryCodec.Decode(bytes);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new LibraryException($"{what} in {Path} is damaged: {e.Message}", e);
-        }
-    }
 }

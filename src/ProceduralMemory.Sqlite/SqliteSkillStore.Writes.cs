@@ -64,14 +64,8 @@ public sealed partial class SqliteSkillStore
     /// <exception cref="LibraryException">The store is read-only, or already holds a library.</exception>
     public LibraryManifest Create(LibraryManifest manifest)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(manifest.FactNames);
-        ArgumentNullException.ThrowIfNull(manifest.ActionNames);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(manifest.FactNames.Count, 64);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(manifest.EmbeddingDimension);
-        ArgumentOutOfRangeException.ThrowIfNegative(manifest.FeatureCount);
-        ThrowIfReadOnly();
         string text = ManifestJson.Write(manifest);
+        ThrowIfReadOnly();
         Guarded(() =>
         {
             using SqliteTransaction transaction = _connection.BeginTransaction();
@@ -106,9 +100,9 @@ public sealed partial class SqliteSkillStore
             using SqliteTransaction transaction = _connection.BeginTransaction();
             Meta meta = ReadMeta(transaction);
             ApplyManifest(meta.ManifestText);
-            if (_manifest is null)
+            if (_manifest.Manifest is null)
                 throw new LibraryException($"{Path} holds no library yet: create it before committing");
-            plan.CheckKeys(_manifest.EmbeddingDimension);
+            plan.CheckKeys(_manifest.Manifest.EmbeddingDimension);
 
             long change = meta.Change + 1;
             long episodes = meta.Episodes + plan.Episodes.Count;
@@ -182,7 +176,7 @@ public sealed partial class SqliteSkillStore
             using SqliteTransaction transaction = _connection.BeginTransaction();
             Meta meta = ReadMeta(transaction);
             ApplyManifest(meta.ManifestText);
-            if (_manifest is null)
+            if (_manifest.Manifest is null)
                 throw new LibraryException($"{Path} holds no library yet: create it before pruning");
             // The same arithmetic as PruneRule.Selects: an integer compared with a double product, ages in integers.
             SqliteCommand delete = Statement("""

@@ -23,8 +23,7 @@ public sealed partial class SqliteSkillStore : ISkillStore
 
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
-    private string? _manifestText;
-    private LibraryManifest? _manifest;
+    private readonly ManifestCache _manifest = new();
     private bool _disposed;
 
     private SqliteSkillStore(string path, SqliteConnection connection, bool readOnly)
@@ -43,7 +42,7 @@ public sealed partial class SqliteSkillStore : ISkillStore
         get
         {
             lock (_gate)
-                return _manifest;
+                return _manifest.Manifest;
         }
     }
 
@@ -262,22 +261,5 @@ public sealed partial class SqliteSkillStore : ISkillStore
 
     private void RefreshManifest(SqliteTransaction transaction) => ApplyManifest(ReadMeta(transaction).ManifestText);
 
-    private void ApplyManifest(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            (_manifestText, _manifest) = (null, null);
-            return;
-        }
-        if (text == _manifestText)
-            return;
-        try
-        {
-            (_manifestText, _manifest) = (text, ManifestJson.Read(text));
-        }
-        catch (InvalidDataException e)
-        {
-            throw new LibraryException($"{Path} has a damaged manifest ({e.Message})", e);
-        }
-    }
+    private void ApplyManifest(string? text) => _manifest.Apply(text, Path);
 }

@@ -6,7 +6,8 @@ namespace ProceduralMemory.Tests.Shared.Stores;
 /// <summary>
 /// What every <see cref="ISkillStore"/> must do, written once and run against each backend by a subclass that says
 /// how to open its store. Each test gets a store of its own; every <see cref="OpenStore"/> call in a test is another
-/// instance (another connection) on that same store, starting empty.
+/// instance (another connection) on that same store, starting empty. A backend's test project also implements
+/// <see cref="StoreAvailability.SkipReason"/>, which skips the contract where its store cannot run (no server).
 /// </summary>
 public abstract class SkillStoreContractTests : IDisposable
 {
@@ -39,7 +40,7 @@ public abstract class SkillStoreContractTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    [Fact]
+    [StoreFact]
     public void NewStore_HasNoManifest_AndNothingToRead()
     {
         using ISkillStore store = OpenNewInstance();
@@ -53,7 +54,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal(0, changes.Episodes);
     }
 
-    [Fact]
+    [StoreFact]
     public void Create_ManifestReadsBackEqual_FromAnotherInstance()
     {
         OpenLibrary();
@@ -61,7 +62,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal(Manifest, OpenStore().Manifest);
     }
 
-    [Fact]
+    [StoreFact]
     public void Create_OnALibrary_ReturnsTheStoredManifest_AndChangesNothing()
     {
         OpenLibrary();
@@ -73,7 +74,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal(Manifest, OpenStore().Manifest);
     }
 
-    [Fact]
+    [StoreFact]
     public void AnInstanceOpenedBeforeAnotherCreatedTheLibrary_SeesItOnItsNextReadOrWrite()
     {
         ISkillStore early = OpenStore();
@@ -85,7 +86,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal([(0, true)], early.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] }).NewSkills);
     }
 
-    [Fact]
+    [StoreFact]
     public void Commit_BeforeCreate_Throws()
     {
         ISkillStore store = OpenStore();
@@ -93,7 +94,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Throws<LibraryException>(() => store.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] }));
     }
 
-    [Fact]
+    [StoreFact]
     public void Commit_RoundTripsEveryFieldBitExactly()
     {
         ISkillStore store = OpenLibrary();
@@ -119,7 +120,7 @@ public abstract class SkillStoreContractTests : IDisposable
         StoredPolicy.Read(changes.Skills[0].Policy.Kind, changes.Skills[0].Policy.Data).ToPolicy();
     }
 
-    [Fact]
+    [StoreFact]
     public void Demonstrations_AndEpisodes_RoundTripBitExactly_OldestFirst()
     {
         ISkillStore store = OpenLibrary();
@@ -141,7 +142,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal(3, other.ReadEpisodes(10).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public void NewSkill_WithTheSamePreconditionsAndEffect_MergesIntoTheStoredOne()
     {
         ISkillStore store = OpenLibrary();
@@ -158,7 +159,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal(2, store.ReadDemonstrations(0).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public void NewSkills_RepeatedWithinOneCommit_MergeIntoOne()
     {
         ISkillStore store = OpenLibrary();
@@ -170,7 +171,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal((3, 1, 2), (merged.Uses, merged.Successes, merged.Demonstrations));
     }
 
-    [Fact]
+    [StoreFact]
     public void Ids_AreNeverReused_AfterPruning()
     {
         ISkillStore store = OpenLibrary();
@@ -183,7 +184,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal([2, 3], OpenStore().ReadChanges(0).SkillIds);
     }
 
-    [Fact]
+    [StoreFact]
     public void Updates_AddCounters_AndReplaceKeyStepLimitAndPolicyOnlyWhenGiven()
     {
         ISkillStore store = OpenLibrary();
@@ -204,7 +205,7 @@ public abstract class SkillStoreContractTests : IDisposable
         AssertSameSkill(Skill(2) with { Key = Key(9), StepLimit = 77, Policy = StoredPolicy.OfActions([1, 1]) }, skills[1]);
     }
 
-    [Fact]
+    [StoreFact]
     public void Update_OfAMissingSkill_IsDropped_AndTheRestApplies()
     {
         ISkillStore store = OpenLibrary();
@@ -219,7 +220,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Empty(store.ReadDemonstrations(42));
     }
 
-    [Fact]
+    [StoreFact]
     public void ConcurrentCommits_FromSeveralInstances_LoseNoIncrement()
     {
         long start = OpenLibrary().Commit(new LibraryCommit { NewSkills = [New(Skill(0))] }).Change;
@@ -251,7 +252,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal(start + total, changes.Change);
     }
 
-    [Fact]
+    [StoreFact]
     public void Retention_KeepsTheNewestDemonstrationsOfEachTouchedSkill_AndTheNewestEpisodes()
     {
         ISkillStore store = OpenLibrary();
@@ -272,7 +273,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal((5L, 2), (changes.Episodes, changes.EpisodesKept));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadChanges_Since_ReturnsOnlyWhatLaterCommitsWrote()
     {
         ISkillStore store = OpenLibrary();
@@ -303,7 +304,7 @@ public abstract class SkillStoreContractTests : IDisposable
     public static TheoryData<string> InvalidCommits => ["short key", "NaN key", "negative uses", "successes above uses",
         "update pushes successes above uses", "unreadable policy", "negative update", "zero step limit", "ragged trajectory", "NaN return"];
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(InvalidCommits))]
     public void Commit_WithAnInvalidPartAnywhere_ThrowsAndWritesNothing(string invalid)
     {
@@ -348,7 +349,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal((1, true), store.Commit(new LibraryCommit { NewSkills = [New(Skill(9))] }).NewSkills[0]);
     }
 
-    [Fact]
+    [StoreFact]
     public void Prune_DeletesExactlyTheSkillsTheRuleSelects_WithTheirDemonstrations()
     {
         ISkillStore store = OpenLibrary();
@@ -381,7 +382,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Empty(store.Prune(rule));
     }
 
-    [Fact]
+    [StoreFact]
     public void OutcomeIncrements_AddUpPerContextActionAndEffect()
     {
         ISkillStore store = OpenLibrary();
@@ -394,7 +395,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal([a with { Count = 3 }, b with { Count = 11 }], store.ReadChanges(0).Outcomes.OrderBy(o => o.Turns));
     }
 
-    [Fact]
+    [StoreFact]
     public void EachWrite_AdvancesTheChangeNumberByOne()
     {
         ISkillStore store = OpenLibrary();
@@ -407,7 +408,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Equal(second, store.ReadChanges(0).Change);
     }
 
-    [Fact]
+    [StoreFact]
     public void CreatedEpisode_IsTheEpisodeCountIncludingTheCommitsOwnEpisodes()
     {
         ISkillStore store = OpenLibrary();

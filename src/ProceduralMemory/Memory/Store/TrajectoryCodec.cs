@@ -87,5 +87,21 @@ public static class TrajectoryCodec
         return steps;
     }
 
+    /// <summary>Decodes a trajectory a store kept; damaged bytes are reported as a one-line library error.</summary>
+    /// <param name="bytes">The stored bytes.</param>
+    /// <param name="what">The trajectory and where it is kept, such as <c>episode 7 in /data/procmem.db</c>.</param>
+    /// <exception cref="LibraryException">The bytes are not a valid trajectory.</exception>
+    public static IReadOnlyList<AgentStep> DecodeStored(ReadOnlySpan<byte> bytes, string what)
+    {
+        try
+        {
+            return Decode(bytes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new LibraryException($"{what} is damaged: {e.Message}", e);
+        }
+    }
+
     private static InvalidDataException Invalid(string reason) => new($"Invalid trajectory: {reason}.");
 }

@@ -1,21 +1,39 @@
 using System.Diagnostics.CodeAnalysis;
 using ProceduralMemory.Learning;
-using ProceduralMemory.Memory.Store;
 
-namespace ProceduralMemory.Sqlite;
+namespace ProceduralMemory.Memory.Store;
 
 /// <summary>
 /// A commit checked and encoded before its transaction starts, so that bad input is refused with nothing written
 /// and the write lock is held only for SQL. Only the key length needs the stored manifest (<see cref="CheckKeys"/>).
+/// Every backend writes a commit from its plan, so every backend refuses the same commits with the same messages.
 /// </summary>
-internal sealed class CommitPlan
+public sealed class CommitPlan
 {
+    /// <summary>A policy as stored: read back once to check it, with its checksum.</summary>
+    /// <param name="Kind">The policy's kind.</param>
+    /// <param name="Shape">Its human-readable shape.</param>
+    /// <param name="Checksum">Its <see cref="PolicyChecksum"/>.</param>
+    /// <param name="Data">Its bytes.</param>
     public sealed record Policy(string Kind, string Shape, uint Checksum, byte[] Data);
 
+    /// <summary>A new skill with its key, policy and demonstrations encoded.</summary>
+    /// <param name="Record">The skill as given.</param>
+    /// <param name="Key">Its key (<see cref="KeyCodec"/>).</param>
+    /// <param name="Policy">Its policy.</param>
+    /// <param name="Demonstrations">Its demonstrations (<see cref="TrajectoryCodec"/>), oldest first.</param>
     public sealed record Skill(SkillRecord Record, byte[] Key, Policy Policy, byte[][] Demonstrations);
 
+    /// <summary>A non-empty update with its key, policy and demonstrations encoded.</summary>
+    /// <param name="Change">The update as given.</param>
+    /// <param name="Key">Its new key, or <c>null</c>.</param>
+    /// <param name="Policy">Its new policy, or <c>null</c>.</param>
+    /// <param name="Demonstrations">The demonstrations it appends, oldest first.</param>
     public sealed record Update(SkillUpdate Change, byte[]? Key, Policy? Policy, byte[][] Demonstrations);
 
+    /// <summary>An episode with its trajectory encoded.</summary>
+    /// <param name="Record">The episode as given.</param>
+    /// <param name="Trajectory">Its steps (<see cref="TrajectoryCodec"/>).</param>
     public sealed record Episode(EpisodeRecord Record, byte[] Trajectory);
 
     private CommitPlan(LibraryCommit commit, Skill[] skills, Update[] updates, Episode[] episodes)
@@ -26,15 +44,19 @@ internal sealed class CommitPlan
         Episodes = episodes;
     }
 
+    /// <summary>The commit as given.</summary>
     public LibraryCommit Commit { get; }
 
+    /// <summary>The commit's new skills, in order.</summary>
     public IReadOnlyList<Skill> NewSkills { get; }
 
     /// <summary>The commit's non-empty updates, in order.</summary>
     public IReadOnlyList<Update> Updates { get; }
 
+    /// <summary>The commit's episodes, in order.</summary>
     public IReadOnlyList<Episode> Episodes { get; }
 
+    /// <summary>Checks and encodes <paramref name="commit"/>.</summary>
     /// <exception cref="LibraryException">Some part of the commit is invalid; the message names it.</exception>
     public static CommitPlan Of(LibraryCommit commit)
     {
@@ -84,6 +106,7 @@ internal sealed class CommitPlan
         return new CommitPlan(commit, skills, [.. updates], episodes);
     }
 
+    /// <summary>Checks that every key has <paramref name="dimension"/> numbers, the stored manifest's.</summary>
     /// <exception cref="LibraryException">A key's length is not <paramref name="dimension"/>.</exception>
     public void CheckKeys(int dimension)
     {

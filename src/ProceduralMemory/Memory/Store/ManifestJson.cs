@@ -1,16 +1,22 @@
 using System.Text.Json;
-using ProceduralMemory.Memory.Store;
-
-namespace ProceduralMemory.Sqlite;
+namespace ProceduralMemory.Memory.Store;
 
 /// <summary>
-/// The manifest as the JSON text kept in <c>meta.manifest</c>: readable with any SQLite shell, and written and read
-/// field by field so that the format does not depend on serializer conventions.
+/// The manifest as the JSON text every store keeps in its meta row: readable with any database shell, and written and
+/// read field by field so that the format does not depend on serializer conventions.
 /// </summary>
-internal static class ManifestJson
+public static class ManifestJson
 {
+    /// <summary>The text of <paramref name="manifest"/>; equal manifests give equal text.</summary>
+    /// <exception cref="ArgumentException">The manifest cannot be stored: missing names, more than 64 facts, a dimension that is not positive, a negative feature count.</exception>
     public static string Write(LibraryManifest manifest)
     {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(manifest.FactNames);
+        ArgumentNullException.ThrowIfNull(manifest.ActionNames);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(manifest.FactNames.Count, 64);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(manifest.EmbeddingDimension);
+        ArgumentOutOfRangeException.ThrowIfNegative(manifest.FeatureCount);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -25,6 +31,7 @@ internal static class ManifestJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The manifest written as <paramref name="text"/>.</summary>
     /// <exception cref="InvalidDataException">The text is not a manifest this build wrote.</exception>
     public static LibraryManifest Read(string text)
     {

@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace ProceduralMemory.Sqlite;
+namespace ProceduralMemory.Memory.Store;
 
-/// <summary>A skill key as a blob: its floats, little-endian <c>float32</c>, bit for bit.</summary>
-internal static class KeyCodec
+/// <summary>A skill key as a blob: its floats, little-endian <c>float32</c>, bit for bit. Every store keeps keys this way.</summary>
+public static class KeyCodec
 {
+    /// <summary>The bytes of <paramref name="key"/>.</summary>
     public static byte[] Encode(float[] key)
     {
         if (BitConverter.IsLittleEndian)
@@ -16,6 +17,7 @@ internal static class KeyCodec
         return bytes;
     }
 
+    /// <summary>The key stored as <paramref name="bytes"/>, checked to be <paramref name="dimension"/> finite floats.</summary>
     /// <exception cref="InvalidDataException">The blob is not <paramref name="dimension"/> finite floats (a negative dimension accepts any length).</exception>
     public static float[] Decode(ReadOnlySpan<byte> bytes, int dimension)
     {

@@ -1,0 +1,122 @@
+namespace ProceduralMemory.Postgres;
+
+/// <summary>
+/// The layout of a procmem library in a PostgreSQL database and the ordered forward migrations that build it. Every
+/// table lives in the schema <c>procmem</c>, so a database another application also uses is not clobbered; the
+/// schema's comment marks it as ours. Migrations run in one transaction under an advisory lock, so processes opening
+/// a new or older library at the same moment upgrade it once.
+/// </summary>
+/// <remarks>
+/// <para>Tables (schema 2), as in the SQLite store:</para>
+/// <list type="bullet">
+/// <item><c>schema_version(version, description)</c>: one row per applied migration; the library's version is the largest.</item>
+/// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (never
+/// reused), <c>episodes</c>, <c>change</c> (incremented once per write transaction). Every write transaction
+/// locks this row first (<c>SELECT ... FOR UPDATE</c>), so writes are serialised and the change number is exact.</item>
+/// <item><c>skills</c>: definition, statistics and policy. Masks and values are the <c>ulong</c> bits stored as
+/// <c>bigint</c> (reinterpreted); <c>key_vector</c> is the key as little-endian <c>float32</c>.
+/// <c>UNIQUE(pre_mask, pre_values, effect_mask, effect_values)</c> makes a skill learned twice one skill, and
+/// counters are <c>integer</c> with a check that successes stay within uses, so an overflow is refused, not wrapped.
+/// Unlike SQLite, the policy stays in the skill's row: PostgreSQL keeps a large value out of line (TOAST) and a
+/// statistics update does not copy it.</item>
+/// <item><c>demonstrations</c>: trajectories (<c>TrajectoryCodec</c>) per skill (<c>ON DELETE CASCADE</c>); the
+/// identity column orders them oldest first (writers are serialised, so ids follow commit order).</item>
+/// <item><c>episodes</c>: episodic memory; <c>id</c> is the library's episode number (1, 2, ...).</item>
+/// <item><c>outcomes</c>: semantic memory, a count per (context, action, movement, flipped facts).</item>
+/// <item><c>commit_log</c>: the result of each client's latest writes, keyed by (client, sequence), written in the
+/// write's own transaction: a write retried after its connection died during <c>COMMIT</c> finds its result here
+/// instead of applying twice. Client ids come from the sequence <c>client_ids</c>.</item>
+/// </list>
+/// </remarks>
+internal static class PostgresSchema
+{
+    /// <summary>The schema every table is in.</summary>
+    public const string Name = "procmem";
+
+    /// <summary>The comment that marks the schema as a procmem library (what SQLite's application id is to a file).</summary>
+    public const string Marker = "procmem skill library";
+
+    /// <summary>The transaction-scoped advisory lock migrations hold: "procmem" in ASCII.</summary>
+    public const long MigrationLock = 0x70726F636D656D;
+
+    /// <summary>The migrations in order; entry <c>i</c> produces version <c>i + 1</c>.</summary>
+    public static IReadOnlyList<PostgresMigration> Migrations { get; } =
+    [
+        new(1, "skills, demonstrations, episodes, outcomes, commit log", """
+            CREATE TABLE procmem.schema_version (
+                version     integer PRIMARY KEY,
+                description text NOT NULL);
+            CREATE TABLE procmem.meta (
+                singleton     integer PRIMARY KEY CHECK (singleton = 0),
+                manifest      text,
+                next_skill_id bigint NOT NULL,
+                episodes      bigint NOT NULL,
+                change        bigint NOT NULL);
+            INSERT INTO procmem.meta (singleton, manifest, next_skill_id, episodes, change) VALUES (0, NULL, 0, 0, 0);
+            CREATE TABLE procmem.skills (
+                id              integer PRIMARY KEY,
+                name            text NOT NULL,
+                pre_mask        bigint NOT NULL,
+                pre_values      bigint NOT NULL,
+                effect_mask     bigint NOT NULL,
+                effect_values   bigint NOT NULL,
+                key_vector      bytea NOT NULL,
+                step_limit      integer NOT NULL,
+                uses            integer NOT NULL,
+                successes       integer NOT NULL,
+                demonstrations  integer NOT NULL,
+                created_episode bigint NOT NULL,
+                change          bigint NOT NULL,
+                policy_kind     text NOT NULL,
+                policy_shape    text NOT NULL,
+                policy_checksum bigint NOT NULL,
+                policy          bytea NOT NULL,
+                UNIQUE (pre_mask, pre_values, effect_mask, effect_values),
+                CHECK (uses >= 0 AND successes BETWEEN 0 AND uses AND demonstrations >= 0 AND step_limit > 0));
+            -- Network weights do not compress: store them out of line as they are.
+            ALTER TABLE procmem.skills ALTER COLUMN policy SET STORAGE EXTERNAL;
+            CREATE TABLE procmem.demonstrations (
+                id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                skill_id   integer NOT NULL REFERENCES procmem.skills (id) ON DELETE CASCADE,
+                trajectory bytea NOT NULL);
+            CREATE INDEX demonstrations_by_skill ON procmem.demonstrations (skill_id, id);
+            CREATE TABLE procmem.episodes (
+                id             bigint PRIMARY KEY,
+                environment    text NOT NULL,
+                layout_seed    integer NOT NULL,
+                episode_return double precision NOT NULL,
+                success        boolean NOT NULL,
+                trajectory     bytea NOT NULL,
+                change         bigint NOT NULL);
+            CREATE TABLE procmem.outcomes (
+                context       integer NOT NULL,
+                action        integer NOT NULL,
+                moved_forward integer NOT NULL,
+                moved_right   integer NOT NULL,
+                turns         integer NOT NULL,
+                flipped_facts bigint NOT NULL,
+                count         bigint NOT NULL,
+                change        bigint NOT NULL,
+                PRIMARY KEY (context, action, moved_forward, moved_right, turns, flipped_facts));
+            CREATE SEQUENCE procmem.client_ids;
+            CREATE TABLE procmem.commit_log (
+                client      bigint NOT NULL,
+                sequence    bigint NOT NULL,
+                change      bigint NOT NULL,
+                skill_ids   integer[] NOT NULL,
+                created     boolean[],
+                recorded_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (client, sequence));
+            CREATE INDEX commit_log_by_time ON procmem.commit_log (recorded_at);
+            """),
+        // Incremental reads scan only the changed rows. A separate step, as in the SQLite store, so that the
+        // upgrade path is exercised by every build.
+        new(2, "indexes on change numbers", """
+            CREATE INDEX skills_by_change ON procmem.skills (change);
+            CREATE INDEX outcomes_by_change ON procmem.outcomes (change);
+            """),
+    ];
+
+    /// <summary>The version this build writes and the newest it reads.</summary>
+    public static int CurrentVersion => Migrations.Count;
+}

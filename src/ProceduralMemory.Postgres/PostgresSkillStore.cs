@@ -1,0 +1,122 @@
+using Npgsql;
+using Polly;
+using ProceduralMemory.Memory.Store;
+
+namespace ProceduralMemory.Postgres;
+
+/// <summary>
+/// The shared skill store: one PostgreSQL database (its <c>procmem</c> schema) that agent processes on many machines
+/// learn into at once, with the SQLite store's semantics. Write transactions lock the library's meta row, so writes
+/// are serialised and the change number is exact; skills are upserted on their preconditions and effect with
+/// atomic increments. Transient failures (a server restart, a dropped connection) are retried with exponential
+/// backoff for <see cref="PostgresStoreOptions.RetryTime"/>, and a write retried after an ambiguous failure is never
+/// applied twice. A database whose <c>procmem</c> schema belongs to someone else is never written.
+/// </summary>
+/// <remarks>
+/// An instance serialises its own callers, so it may be shared between threads; to write from several threads in
+/// parallel, give each its own instance. Each operation takes a connection from the instance's own pool. Messages
+/// name the library as <see cref="Location"/> and never contain the password. The tables are described in
+/// <c>PostgresSchema</c>.
+/// </remarks>
+public sealed partial class PostgresSkillStore : ISkillStore
+{
+    /// <summary>Distinguishes the instances of one process in their retry jitter.</summary>
+    private static int s_instances;
+
+    private readonly object _gate = new();
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresStoreOptions _options;
+    private readonly string? _password;
+    private readonly ResiliencePipeline _retry;
+    private readonly ManifestCache _manifest = new();
+    private bool _disposed;
+
+    private PostgresSkillStore(string location, string? password, NpgsqlDataSource dataSource, PostgresStoreOptions options)
+    {
+        Location = location;
+        _password = password;
+        _dataSource = dataSource;
+        _options = options;
+        IsReadOnly = options.ReadOnly;
+        _retry = BuildRetry((ulong)Environment.ProcessId << 32 | (uint)Interlocked.Increment(ref s_instances));
+    }
+
+    /// <summary>The library's location without the password, such as <c>postgresql://agent@db:5432/skills</c>.</summary>
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public LibraryManifest? Manifest
+    {
+        get
+        {
+            lock (_gate)
+                return _manifest.Manifest;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// Opens the library in the database at <paramref name="location"/> (a connection string or a
+    /// <c>postgres://</c> URI, see <see cref="PostgresLocation"/>). For writing, a database without a <c>procmem</c>
+    /// schema becomes a new (still manifest-less) library and an older schema is upgraded; for reading only,
+    /// nothing is ever written. The database itself must exist.
+    /// </summary>
+    /// <exception cref="LibraryException">
+    /// The location is invalid; the server stayed unreachable for the retry time, refused the login, or has no such
+    /// database; there is no library there (read-only); the <c>procmem</c> schema is another application's (left
+    /// untouched); or the library was written by a newer procmem.
+    /// </exception>
+    public static PostgresSkillStore Open(string location, bool readOnly = false) =>
+        Open(location, new PostgresStoreOptions { ReadOnly = readOnly });
+
+    /// <inheritdoc cref="Open(string, bool)" />
+    public static PostgresSkillStore Open(string location, PostgresStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryTime, TimeSpan.Zero);
+        NpgsqlConnectionStringBuilder settings = PostgresLocation.Parse(location);
+        string described = PostgresLocation.Describe(settings);
+        // Sessions left idle inside a transaction by a vanished client would hold the meta row's lock: let the
+        // server end them. A read-only store also has the server refuse any write.
+        settings.Options = string.Join(' ', new[]
+        {
+            settings.Options, "-c idle_in_transaction_session_timeout=60000", options.ReadOnly ? "-c default_transaction_read_only=on" : null,
+        }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        settings.ApplicationName ??= "procmem";
+        // Lets an error in a batch name its command, so a counter overflow names the update that caused it.
+        settings.IncludeFailedBatchedCommand = true;
+        var store = new PostgresSkillStore(described, settings.Password, NpgsqlDataSource.Create(settings), options);
+        try
+        {
+            store.Run(store.Prepare);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the instance's connections.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _dataSource.Dispose();
+        }
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (IsReadOnly)
+            throw new LibraryException($"library opened read-only ({Location})");
+    }
+
+    private void ApplyManifest(string? text) => _manifest.Apply(text, Location);
+}
