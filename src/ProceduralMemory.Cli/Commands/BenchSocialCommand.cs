@@ -6,6 +6,7 @@ using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Cli.Team;
+using ProceduralMemory.Postgres;
 
 namespace ProceduralMemory.Cli.Commands;
 
@@ -17,6 +18,7 @@ namespace ProceduralMemory.Cli.Commands;
 /// is the lone agent's twin. With <c>--json</c> the last line is <c>{env, target, steps, repeats, results: [{agents,
 /// members, reached, median_steps_to_target, mean_steps_to_target, catch_up_ms_median, catch_up_ms_max}]}</c>
 /// (steps to target over the members that reached it; the median counts a member that did not as beyond the budget).
+/// Libraries are SQLite files in the output folder, or new databases on the PostgreSQL server <c>--server</c> names.
 /// </summary>
 internal static class BenchSocialCommand
 {
@@ -33,14 +35,19 @@ internal static class BenchSocialCommand
         Option<int> repeats = CommonOptions.PositiveInt("--repeats", "Teams of each size, with different seeds.", 2);
         Option<int> seed = CommonOptions.Seed(1);
         Option<string> output = CommonOptions.OutputDirectory("procmem-social");
+        var server = new Option<string?>("--server")
+        {
+            Description = "A PostgreSQL server (connection string or postgres:// URI) on which each team gets a new database " +
+                "procmem_social_<agents>_<team>; without it each team gets a SQLite file in --out.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("social", "Social learning: steps each agent needs to reach a target return, alone and in teams sharing one library.")
         {
-            env, agents, target, steps, evalEvery, evalSeeds, repeats, seed, output, json,
+            env, agents, target, steps, evalEvery, evalSeeds, repeats, seed, output, server, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), ParseSizes(parsed.GetRequiredValue(agents)), parsed.GetValue(target),
             parsed.GetValue(steps), parsed.GetValue(evalEvery), parsed.GetRequiredValue(evalSeeds), parsed.GetValue(repeats), parsed.GetValue(seed),
-            parsed.GetRequiredValue(output), parsed.GetValue(json)));
+            parsed.GetRequiredValue(output), parsed.GetValue(server), parsed.GetValue(json)));
         return command;
     }
 
@@ -57,11 +64,13 @@ internal static class BenchSocialCommand
     }
 
     private static int Run(CliConsole console, string envName, int[] sizes, double target, int steps, int evalEvery, int[] evalSeeds,
-        int repeats, int seed, string outputPath, bool json)
+        int repeats, int seed, string outputPath, string? server, bool json)
     {
         if (!(target is > 0 and <= 1))
             throw new UsageException($"--target must be a return above 0 and at most 1 (got {target.ToString(CultureInfo.InvariantCulture)}).");
         OutputDirectory output = OutputDirectory.Prepare(outputPath);
+        if (server is not null && !PostgresLocation.IsPostgres(server))
+            throw new UsageException($"--server must be a PostgreSQL connection string or postgres:// URI (got '{server}').");
         console.Out.WriteLine($"Social learning on {envName}: teams of {string.Join(", ", sizes)} agents, {repeats} teams each, " +
             $"{steps} steps per agent; steps each agent needs to reach an evaluation return of {target.ToString(CultureInfo.InvariantCulture)} " +
             $"on layouts {evalSeeds[0]}-{evalSeeds[^1]}");
@@ -73,8 +82,12 @@ internal static class BenchSocialCommand
             for (int repeat = 0; repeat < repeats; repeat++)
             {
                 string run = $"agents-{size}-run-{repeat + 1}";
-                string library = Path.Combine(output.Path, run + ".db");
-                SkillStores.Delete(library); // each team starts from an empty library
+                // Each team starts from an empty library of its own.
+                string library = server is null
+                    ? Path.Combine(output.Path, run + ".db")
+                    : PostgresDatabases.Recreate(server, $"procmem_social_{size}_{repeat + 1}");
+                if (server is null)
+                    SkillStores.Delete(library);
                 var plan = new TeamPlan(envName, size, steps, null, library, seed + 100 * repeat, Path.Combine(output.Path, run),
                     evalSeeds, evalEvery, new Agents.ProceduralMemoryAgentOptions().EpisodesToKeep);
                 IReadOnlyList<TeamMemberResult> team = AgentTeam.Run(plan, line =>

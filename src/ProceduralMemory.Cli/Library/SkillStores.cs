@@ -1,9 +1,13 @@
 using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Postgres;
 using ProceduralMemory.Sqlite;
 
 namespace ProceduralMemory.Cli.Library;
 
-/// <summary>Opens the store a <c>--library</c> value names: a SQLite file (the embedded default).</summary>
+/// <summary>
+/// Opens the store a <c>--library</c> value names: a PostgreSQL library (a connection string or a
+/// <c>postgres://</c> URI), shared by agents on many machines, or else a SQLite file, the embedded default.
+/// </summary>
 internal static class SkillStores
 {
     /// <summary>The default library, in the working directory.</summary>
@@ -13,25 +17,40 @@ internal static class SkillStores
     public const string LibraryVariable = "PROCMEM_LIBRARY";
 
     /// <summary>Opens <paramref name="location"/>; <paramref name="readOnly"/> never writes (nor creates) anything.</summary>
-    /// <exception cref="LibraryException">Not a usable library (the message names it).</exception>
+    /// <exception cref="LibraryException">Not a usable library (the message names it, never with a password).</exception>
     public static ISkillStore Open(string location, bool readOnly)
     {
         if (string.IsNullOrWhiteSpace(location))
-            throw new LibraryException("--library needs a file name.");
-        return SqliteSkillStore.Open(location, readOnly);
+            throw new LibraryException("--library needs a file name or a PostgreSQL location.");
+        return PostgresLocation.IsPostgres(location)
+            ? PostgresSkillStore.Open(location, readOnly)
+            : SqliteSkillStore.Open(location, readOnly);
     }
 
-    /// <summary>How <paramref name="location"/> is named in messages (a PostgreSQL location without its password).</summary>
-    public static string Describe(string location) => location;
+    /// <summary>How <paramref name="location"/> is named in messages: a PostgreSQL location without its password.</summary>
+    public static string Describe(string location)
+    {
+        if (!PostgresLocation.IsPostgres(location))
+            return location;
+        return PostgresLocation.TryParse(location, out var settings) ? PostgresLocation.Describe(settings) : "a malformed PostgreSQL location";
+    }
 
     /// <summary>The manifest of the library at <paramref name="location"/>; a store with no library yet is an error.</summary>
     /// <exception cref="LibraryException">The store holds no library.</exception>
     public static LibraryManifest ManifestOf(ISkillStore store, string location) =>
-        store.Manifest ?? throw new LibraryException($"{location} holds no skills yet: train into it first");
+        store.Manifest ?? throw new LibraryException($"{Describe(location)} holds no skills yet: train into it first");
 
-    /// <summary>Removes a library file this process created and could not finish (with SQLite's side files).</summary>
+    /// <summary>True when <paramref name="location"/> is a library file that already exists (a server library always "exists").</summary>
+    public static bool Exists(string location) => PostgresLocation.IsPostgres(location) || File.Exists(location);
+
+    /// <summary>
+    /// Removes a library file this process created and could not finish (with SQLite's side files). A database on a
+    /// server is never dropped: a failed command's transaction has already left it as it was.
+    /// </summary>
     public static void Delete(string location)
     {
+        if (PostgresLocation.IsPostgres(location))
+            return;
         foreach (string suffix in new[] { "", "-wal", "-shm", "-journal" })
             File.Delete(location + suffix);
     }

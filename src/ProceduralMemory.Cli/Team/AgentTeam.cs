@@ -17,6 +17,7 @@ internal static class AgentTeam
     {
         var workers = new List<(int Member, string Directory, string Events, WorkerProcess Process)>();
         var gate = new object();
+        var library = new Dictionary<string, string> { [Library.SkillStores.LibraryVariable] = plan.Library };
         void Tell(string line)
         {
             lock (gate) // members' lines arrive on their own reader threads
@@ -31,7 +32,7 @@ internal static class AgentTeam
                 string events = Path.Combine(directory, EventsFile);
                 File.Delete(events);
                 string prefix = $"[agent {member + 1}] ";
-                WorkerProcess process = WorkerProcess.Start(plan.WorkerArguments(member, directory, events),
+                WorkerProcess process = WorkerProcess.Start(plan.WorkerArguments(member, directory, events), library,
                     line =>
                     {
                         if (IsNews(line))

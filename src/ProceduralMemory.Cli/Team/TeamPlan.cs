@@ -13,7 +13,11 @@ internal sealed record TeamPlan(
     int? EvaluateEvery,
     int KeepEpisodes)
 {
-    /// <summary>The <c>procmem train</c> arguments of member <paramref name="member"/>, whose files go to <paramref name="memberDirectory"/>.</summary>
+    /// <summary>
+    /// The <c>procmem train</c> arguments of member <paramref name="member"/>, whose files go to
+    /// <paramref name="memberDirectory"/>. The library is not among them: members read it from
+    /// <c>PROCMEM_LIBRARY</c>, so that a server password never shows in a process list.
+    /// </summary>
     public IEnumerable<string> WorkerArguments(int member, string memberDirectory, string eventsFile)
     {
         yield return "train";
@@ -36,7 +40,7 @@ internal sealed record TeamPlan(
         }
         foreach (string argument in (string[])
                  [
-                     "--library", Library, "--seed", $"{Seed + member}", "--out", memberDirectory,
+                     "--seed", $"{Seed + member}", "--out", memberDirectory,
                      "--eval-seeds", $"{EvaluationSeeds[0]}-{EvaluationSeeds[^1]}", "--keep-episodes", $"{KeepEpisodes}",
                      "--events", eventsFile, "--json",
                  ])

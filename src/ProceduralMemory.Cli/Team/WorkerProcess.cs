@@ -35,8 +35,12 @@ internal sealed class WorkerProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>Starts <c>procmem <paramref name="arguments"/></c> with the same runtime and build as this process.</summary>
-    public static WorkerProcess Start(IEnumerable<string> arguments, Action<string> onOutput, Action<string> onError)
+    /// <summary>
+    /// Starts <c>procmem <paramref name="arguments"/></c> with the same runtime and build as this process, its
+    /// environment this one's plus <paramref name="environment"/>.
+    /// </summary>
+    public static WorkerProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
+        Action<string> onOutput, Action<string> onError)
     {
         string host = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this program is unknown");
         var info = new ProcessStartInfo(host)
@@ -50,6 +54,8 @@ internal sealed class WorkerProcess : IDisposable
             info.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         foreach (string argument in arguments)
             info.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
         return new WorkerProcess(Process.Start(info)!, onOutput, onError);
     }
 

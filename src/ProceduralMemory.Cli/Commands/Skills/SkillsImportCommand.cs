@@ -37,7 +37,7 @@ internal static class SkillsImportCommand
             throw new LibraryException($"{filePath}: {e.Message}; nothing was imported", e);
         }
 
-        bool existed = File.Exists(libraryPath);
+        bool existed = SkillStores.Exists(libraryPath);
         try
         {
             CommitResult result;
