@@ -131,8 +131,10 @@ public sealed partial class PostgresSkillStore
     private (CommitResult, LogEntry) Apply(CommitPlan plan, NpgsqlConnection connection, NpgsqlTransaction transaction, Meta meta, NpgsqlBatch last)
     {
         plan.CheckKeys(_manifest.Manifest!.EmbeddingDimension);
+        plan.CheckRestoreTarget(meta.NextSkillId, Location);
         long change = meta.Change + 1;
-        long episodes = meta.Episodes + plan.Episodes.Count;
+        long episodesBefore = plan.EpisodesBefore(meta.Episodes);
+        long episodes = episodesBefore + plan.Episodes.Count;
         long nextId = meta.NextSkillId;
         var touched = new HashSet<int>();
         var results = new List<(int Id, bool Created)>(plan.NewSkills.Count);
@@ -143,10 +145,11 @@ public sealed partial class PostgresSkillStore
             CommitPlan.Skill skill = plan.NewSkills[i];
             if (nextId > int.MaxValue)
                 throw new LibraryException($"{Location} has used up its skill ids");
-            int id = UpsertSkill(connection, transaction, skill, (int)nextId, episodes, change, $"new skill {i} ('{skill.Record.Name}')");
-            bool created = id == nextId;
+            long wanted = plan.IdFor(i, nextId);
+            int id = UpsertSkill(connection, transaction, skill, (int)wanted, plan.CreatedEpisodeFor(i, episodes), change, $"new skill {i} ('{skill.Record.Name}')");
+            bool created = id == wanted;
             if (created)
-                nextId++;
+                nextId = Math.Max(nextId, id + 1L);
             AppendDemonstrations(last, id, skill.Demonstrations);
             touched.Add(id);
             results.Add((id, created));
@@ -165,7 +168,7 @@ public sealed partial class PostgresSkillStore
         for (int i = 0; i < plan.Episodes.Count; i++)
         {
             CommitPlan.Episode episode = plan.Episodes[i];
-            last.BatchCommands.Add(Command(InsertEpisodeSql, ("id", meta.Episodes + i + 1), ("environment", episode.Record.Environment),
+            last.BatchCommands.Add(Command(InsertEpisodeSql, ("id", episodesBefore + i + 1), ("environment", episode.Record.Environment),
                 ("seed", episode.Record.LayoutSeed), ("return", episode.Record.Return), ("success", episode.Record.Success),
                 ("trajectory", episode.Trajectory), ("change", change)));
         }
@@ -178,7 +181,7 @@ public sealed partial class PostgresSkillStore
         return (new CommitResult(results, change), new LogEntry(change, [.. results.Select(r => r.Id)], [.. results.Select(r => r.Created)]));
     }
 
-    private int UpsertSkill(NpgsqlConnection connection, NpgsqlTransaction transaction, CommitPlan.Skill skill, int id, long episodes, long change, string what)
+    private int UpsertSkill(NpgsqlConnection connection, NpgsqlTransaction transaction, CommitPlan.Skill skill, int id, long createdEpisode, long change, string what)
     {
         SkillRecord record = skill.Record;
         using NpgsqlCommand command = new(UpsertSkillSql, connection, transaction);
@@ -194,7 +197,7 @@ public sealed partial class PostgresSkillStore
         p.AddWithValue("uses", record.Uses);
         p.AddWithValue("successes", record.Successes);
         p.AddWithValue("demonstrations", record.Demonstrations);
-        p.AddWithValue("created_episode", episodes);
+        p.AddWithValue("created_episode", createdEpisode);
         p.AddWithValue("change", change);
         p.AddWithValue("kind", skill.Policy.Kind);
         p.AddWithValue("shape", skill.Policy.Shape);

@@ -103,9 +103,11 @@ public sealed partial class SqliteSkillStore
             if (_manifest.Manifest is null)
                 throw new LibraryException($"{Path} holds no library yet: create it before committing");
             plan.CheckKeys(_manifest.Manifest.EmbeddingDimension);
+            plan.CheckRestoreTarget(meta.NextSkillId, Path);
 
             long change = meta.Change + 1;
-            long episodes = meta.Episodes + plan.Episodes.Count;
+            long episodesBefore = plan.EpisodesBefore(meta.Episodes);
+            long episodes = episodesBefore + plan.Episodes.Count;
             long nextId = meta.NextSkillId;
             var touched = new HashSet<long>();
             var results = new List<(int Id, bool Created)>(plan.NewSkills.Count);
@@ -115,12 +117,13 @@ public sealed partial class SqliteSkillStore
                 CommitPlan.Skill skill = plan.NewSkills[i];
                 if (nextId > int.MaxValue)
                     throw new LibraryException($"{Path} has used up its skill ids");
-                long id = UpsertSkill(transaction, skill, nextId, episodes, change, $"new skill {i} ('{skill.Record.Name}')");
-                bool created = id == nextId;
+                long wanted = plan.IdFor(i, nextId);
+                long id = UpsertSkill(transaction, skill, wanted, plan.CreatedEpisodeFor(i, episodes), change, $"new skill {i} ('{skill.Record.Name}')");
+                bool created = id == wanted;
                 if (created)
                 {
                     WritePolicy(transaction, InsertPolicySql, id, skill.Policy);
-                    nextId++;
+                    nextId = Math.Max(nextId, id + 1);
                 }
                 AppendDemonstrations(transaction, id, skill.Demonstrations);
                 touched.Add(id);
@@ -142,7 +145,7 @@ public sealed partial class SqliteSkillStore
                     AddOutcome(transaction, outcome, change);
 
             for (int i = 0; i < plan.Episodes.Count; i++)
-                InsertEpisode(transaction, meta.Episodes + i + 1, plan.Episodes[i], change);
+                InsertEpisode(transaction, episodesBefore + i + 1, plan.Episodes[i], change);
 
             foreach (long id in touched)
             {
@@ -200,7 +203,7 @@ public sealed partial class SqliteSkillStore
         });
     }
 
-    private long UpsertSkill(SqliteTransaction transaction, CommitPlan.Skill skill, long id, long episodes, long change, string what)
+    private long UpsertSkill(SqliteTransaction transaction, CommitPlan.Skill skill, long id, long createdEpisode, long change, string what)
     {
         SkillRecord record = skill.Record;
         SqliteCommand command = Statement(UpsertSkillSql, transaction);
@@ -216,7 +219,7 @@ public sealed partial class SqliteSkillStore
         p.AddWithValue("$uses", record.Uses);
         p.AddWithValue("$successes", record.Successes);
         p.AddWithValue("$demonstrations", record.Demonstrations);
-        p.AddWithValue("$created_episode", episodes);
+        p.AddWithValue("$created_episode", createdEpisode);
         p.AddWithValue("$change", change);
         try
         {

@@ -5,9 +5,10 @@ using ProceduralMemory.Memory.Store;
 namespace ProceduralMemory.Cli.Commands.Skills;
 
 /// <summary>
-/// <c>procmem skills import FILE --library FILE</c>: validates a JSON export completely, then adds its skills in one
-/// transaction (a skill whose preconditions and effect are already stored adds its statistics and demonstrations to
-/// the stored one). Any failure leaves the library as it was, and a library file this command created is removed.
+/// <c>procmem skills import FILE --library LIB</c>: validates a JSON export completely, then adds its skills in one
+/// transaction: into a new library exactly as exported (ids, creation episodes, episode count); into an existing one
+/// under new ids, a skill whose preconditions and effect are already stored adding its statistics and demonstrations
+/// to the stored one. Any failure leaves the library as it was, and a library file this command created is removed.
 /// </summary>
 internal static class SkillsImportCommand
 {
@@ -43,11 +44,19 @@ internal static class SkillsImportCommand
             CommitResult result;
             using (ISkillStore store = SkillStores.Open(libraryPath, readOnly: false))
             {
+                // Into a new library the export is restored as it was (ids, creation episodes, episode count), so that
+                // exporting it again, from either backend, gives the same document.
+                bool restore = store.Manifest is null;
                 LibraryManifest stored = store.Manifest ?? store.Create(document.Manifest);
                 if ((stored.IncompatibilityWith(document.Manifest) ?? KeyMismatch(stored, document.Manifest)) is { } reason)
                     throw new LibraryException($"{filePath} cannot go into {SkillStores.Describe(libraryPath)}: {reason}; nothing was imported");
                 int kept = document.Skills.Select(s => s.Demonstrations.Count).Append(new LibraryCommit().DemonstrationsToKeep).Max();
-                result = store.Commit(new LibraryCommit { NewSkills = document.Skills, DemonstrationsToKeep = kept });
+                result = store.Commit(new LibraryCommit
+                {
+                    NewSkills = document.Skills,
+                    DemonstrationsToKeep = kept,
+                    RestoreEpisodes = restore ? document.Episodes : null,
+                });
             }
             int created = result.NewSkills.Count(s => s.Created);
             console.Out.WriteLine($"Imported {document.Skills.Count} skills from {filePath} into {SkillStores.Describe(libraryPath)}: " +

@@ -103,8 +103,32 @@ public sealed class CommitPlan
             Require(double.IsFinite(episode!.Return), $"episode {i} has return {episode.Return}; it must be finite");
             episodes[i] = new Episode(episode, Encode(episode.Steps, $"episode {i}"));
         }
+        if (commit.RestoreEpisodes is { } restored)
+        {
+            Require(restored >= 0, $"RestoreEpisodes is {restored}; it cannot be negative");
+            Require(skills.All(s => s.Record.Id >= 0 && s.Record.CreatedEpisode >= 0),
+                "a restored skill has a negative id or created episode");
+            Require(skills.Select(s => s.Record.Id).Distinct().Count() == skills.Length, "two restored skills have the same id");
+        }
         return new CommitPlan(commit, skills, [.. updates], episodes);
     }
+
+    /// <summary>True when the commit restores an export, keeping its skills' ids (<see cref="LibraryCommit.RestoreEpisodes"/>).</summary>
+    public bool Restores => Commit.RestoreEpisodes is not null;
+
+    /// <summary>The library's episode count before this commit's own episodes, given the count the library had.</summary>
+    public long EpisodesBefore(long stored) => Math.Max(stored, Commit.RestoreEpisodes ?? 0);
+
+    /// <summary>The id new skill <paramref name="index"/> is stored under if it is new: the library's next id, or when restoring its own.</summary>
+    public long IdFor(int index, long nextId) => Restores ? NewSkills[index].Record.Id : nextId;
+
+    /// <summary>The episode new skill <paramref name="index"/> counts as created in: the library's count after the commit, or when restoring its own.</summary>
+    public long CreatedEpisodeFor(int index, long episodesAfter) => Restores ? NewSkills[index].Record.CreatedEpisode : episodesAfter;
+
+    /// <exception cref="LibraryException">The commit restores an export into a library that has stored skills before (<paramref name="nextSkillId"/> above 0).</exception>
+    public void CheckRestoreTarget(long nextSkillId, string location) =>
+        Require(!Restores || nextSkillId == 0,
+            $"{location} has stored skills before; an export keeps its skill ids only in a new library");
 
     /// <summary>Checks that every key has <paramref name="dimension"/> numbers, the stored manifest's.</summary>
     /// <exception cref="LibraryException">A key's length is not <paramref name="dimension"/>.</exception>

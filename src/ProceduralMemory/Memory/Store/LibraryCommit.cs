@@ -23,4 +23,11 @@ public sealed record LibraryCommit
 
     /// <summary>Retention: after the commit each touched skill keeps at most this many demonstrations, the newest.</summary>
     public int DemonstrationsToKeep { get; init; } = 48;
+
+    /// <summary>
+    /// Set when the commit restores an exported library into a new one (one that has never stored a skill; any other
+    /// refuses it): new skills keep their records' ids and created episodes, and the library's episode count becomes
+    /// at least this, so that exporting the result gives the export back exactly. Null: skills get new ids.
+    /// </summary>
+    public long? RestoreEpisodes { get; init; }
 }
