@@ -425,4 +425,51 @@ public abstract class SkillStoreContractTests : IDisposable
         policy.Data[20] ^= 1;
         return policy;
     }
+
+    [StoreFact]
+    public void Restore_IntoANewLibrary_KeepsIdsCreatedEpisodesAndTheEpisodeCount()
+    {
+        ISkillStore store = OpenLibrary();
+        SkillRecord three = Skill(1) with { Id = 3, CreatedEpisode = 17 }, seven = Skill(2) with { Id = 7, CreatedEpisode = 40 };
+
+        CommitResult result = store.Commit(new LibraryCommit { NewSkills = [New(three, 1), New(seven)], RestoreEpisodes = 55 });
+        var next = store.Commit(new LibraryCommit { NewSkills = [New(Skill(3))] }).NewSkills[0];
+
+        Assert.Equal([(3, true), (7, true)], result.NewSkills);
+        Assert.Equal((8, true), next); // ids continue after the restored ones, never reusing one
+        LibraryChanges all = OpenStore().ReadChanges(0);
+        Assert.Equal(55, all.Episodes);
+        Assert.Equal([(3, 17L), (7, 40L), (8, 55L)], all.Skills.Select(s => (s.Id, s.CreatedEpisode)));
+        AssertSameSkill(three, all.Skills[0]);
+        Assert.Single(store.ReadDemonstrations(3));
+    }
+
+    [StoreFact]
+    public void Restore_IntoALibraryThatHasStoredSkills_IsRefused_AndWritesNothing()
+    {
+        ISkillStore store = OpenLibrary();
+        store.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] });
+        long change = store.ReadChanges(0).Change;
+
+        var e = Assert.Throws<LibraryException>(() =>
+            store.Commit(new LibraryCommit { NewSkills = [New(Skill(2) with { Id = 9 })], RestoreEpisodes = 3 }));
+
+        Assert.Contains("new library", e.Message);
+        LibraryChanges after = OpenStore().ReadChanges(0);
+        Assert.Equal(change, after.Change);
+        Assert.Equal([0], after.SkillIds);
+    }
+
+    [StoreFact]
+    public void Restore_WithTwoSkillsOfOneId_IsRefusedBeforeAnythingIsWritten()
+    {
+        ISkillStore store = OpenLibrary();
+
+        Assert.Throws<LibraryException>(() => store.Commit(new LibraryCommit
+        {
+            NewSkills = [New(Skill(1) with { Id = 4 }), New(Skill(2) with { Id = 4 })],
+            RestoreEpisodes = 0,
+        }));
+        Assert.Empty(OpenStore().ReadChanges(0).SkillIds);
+    }
 }
