@@ -71,7 +71,11 @@ public sealed partial class PostgresSkillStore : ISkillStore
     public static PostgresSkillStore Open(string location, bool readOnly = false) =>
         Open(location, new PostgresStoreOptions { ReadOnly = readOnly });
 
-    /// <inheritdoc cref="Open(string, bool)" />
+    /// <summary>
+    /// Opens the library in the database at <paramref name="location"/> as <see cref="Open(string, bool)"/> does, with
+    /// <paramref name="options"/> saying whether it is read-only, how long to retry, and by which clock.
+    /// </summary>
+    /// <exception cref="LibraryException">As for <see cref="Open(string, bool)"/>.</exception>
     public static PostgresSkillStore Open(string location, PostgresStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
