@@ -1,0 +1,231 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ProceduralMemory.Memory;
+
+/// <summary>
+/// Keys quantised to whole numbers in [-127, 127] times a scale per key, and exact integer dot products of them
+/// with a quantised query. Keys are grouped in blocks of <see cref="KeyBlocks.BlockRows"/>, like the float matrix;
+/// inside a block, each group of four consecutive dimensions is 64 bytes, the four bytes of key <c>i</c> at
+/// <c>4i</c>, so that one 8-bit multiply-add instruction (<c>vpdpbusd</c>) takes four dimensions of 8 keys
+/// against four broadcast query bytes. A key byte holds its code plus 128 (that instruction wants one operand
+/// unsigned); dimensions past the key's length are zeros.
+/// </summary>
+/// <remarks>
+/// Integer sums are exact in any order, so every path (<see cref="ByteDotPath"/>) gives the same numbers.
+/// </remarks>
+internal static class QuantisedKeyBlocks
+{
+    private const int BlockRows = KeyBlocks.BlockRows;
+    private const int GroupBytes = 4 * BlockRows;
+
+    /// <summary>The largest code magnitude.</summary>
+    public const int Levels = 127;
+
+    /// <summary>The longest key quantised: the largest sum, <c>4096·255·127</c>, stays far inside an int.</summary>
+    public const int MaxDimension = 4096;
+
+    /// <summary>The fastest path this machine runs.</summary>
+    public static ByteDotPath Best => AvxVnni.IsSupported ? ByteDotPath.AvxVnni : Avx2.IsSupported ? ByteDotPath.Avx2 : ByteDotPath.Scalar;
+
+    /// <summary>True when this machine runs <paramref name="path"/>.</summary>
+    public static bool IsSupported(ByteDotPath path) => path switch
+    {
+        ByteDotPath.AvxVnni => AvxVnni.IsSupported,
+        ByteDotPath.Avx2 => Avx2.IsSupported,
+        _ => true,
+    };
+
+    /// <summary><paramref name="dimension"/> rounded up to whole groups of four.</summary>
+    public static int PaddedDimension(int dimension) => (dimension + 3) & ~3;
+
+    /// <summary>The bytes that hold <paramref name="rows"/> keys of <paramref name="dimension"/> numbers (whole blocks).</summary>
+    public static int Length(int rows, int dimension) =>
+        checked((rows + BlockRows - 1) / BlockRows * BlockRows * PaddedDimension(dimension));
+
+    /// <summary>
+    /// Quantises <paramref name="vector"/> (finite) into <paramref name="codes"/> (padded with zeros): the scale is
+    /// <c>max|x| / 127</c> and each code the nearest whole number to <c>x / scale</c>. Returns the scale, and in
+    /// <paramref name="error"/> a float no smaller than <c>|x − scale·codes|</c>.
+    /// </summary>
+    public static float Quantise(ReadOnlySpan<float> vector, Span<sbyte> codes, out float error)
+    {
+        float largest = 0;
+        foreach (float x in vector)
+            largest = Math.Max(largest, Math.Abs(x));
+        float scale = largest / Levels;
+        codes.Clear();
+        if (scale == 0)
+        {
+            error = 0;
+            return 0;
+        }
+        // The residual in double: scale·code is exact there (24 + 7 bits), so the sum is far more accurate
+        // than the float step up at the end needs.
+        double squares = 0;
+        for (int i = 0; i < vector.Length; i++)
+        {
+            int code = (int)Math.Clamp(MathF.Round(vector[i] / scale), -Levels, Levels);
+            codes[i] = (sbyte)code;
+            double residual = vector[i] - (double)scale * code;
+            squares += residual * residual;
+        }
+        double norm = Math.Sqrt(squares);
+        // Rounding to nearest errs by at most half a step; one step up is an upper bound.
+        error = MathF.BitIncrement((float)norm);
+        return scale;
+    }
+
+    /// <summary>Writes <paramref name="codes"/> (a padded dimension long) as row <paramref name="row"/> of <paramref name="blocks"/>.</summary>
+    public static void Write(Span<byte> blocks, int row, ReadOnlySpan<sbyte> codes)
+    {
+        Span<byte> block = blocks.Slice(row / BlockRows * BlockRows * codes.Length, BlockRows * codes.Length);
+        int lane = row % BlockRows;
+        for (int d = 0; d < codes.Length; d++)
+            block[d / 4 * GroupBytes + 4 * lane + d % 4] = (byte)(codes[d] + 128);
+    }
+
+    /// <summary>Reads row <paramref name="row"/> of <paramref name="blocks"/> into <paramref name="codes"/> (a padded dimension long).</summary>
+    public static void Read(ReadOnlySpan<byte> blocks, int row, Span<sbyte> codes)
+    {
+        ReadOnlySpan<byte> block = blocks.Slice(row / BlockRows * BlockRows * codes.Length, BlockRows * codes.Length);
+        int lane = row % BlockRows;
+        for (int d = 0; d < codes.Length; d++)
+            codes[d] = (sbyte)(block[d / 4 * GroupBytes + 4 * lane + d % 4] - 128);
+    }
+
+    /// <summary>
+    /// The 16 exact dot products <c>Σ code·query</c> of one block (<paramref name="block"/>, a padded dimension
+    /// times 16 bytes) with <paramref name="query"/>'s codes (a padded dimension long), whose sum is
+    /// <paramref name="querySum"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<int> Dot(ref byte block, ref sbyte query, int paddedDimension, int querySum, ByteDotPath path)
+    {
+        if (path == ByteDotPath.AvxVnni && AvxVnni.IsSupported)
+            return DotAvxVnni(ref block, ref query, paddedDimension, querySum);
+        if (path == ByteDotPath.Avx2 && Avx2.IsSupported)
+            return DotAvx2(ref block, ref query, paddedDimension);
+        return DotScalar(ref block, ref query, paddedDimension);
+    }
+
+    /// <summary>
+    /// <see cref="Dot"/> for four queries (one after another from <paramref name="queries"/>) into
+    /// <paramref name="dots"/>: on the 8-bit multiply-add path each key vector is loaded once for all four.
+    /// </summary>
+    public static void Dot4(ref byte block, ref sbyte queries, int paddedDimension, ReadOnlySpan<int> querySums, ByteDotPath path, Span<Vector512<int>> dots)
+    {
+        if (path == ByteDotPath.AvxVnni && AvxVnni.IsSupported)
+        {
+            Dot4AvxVnni(ref block, ref queries, paddedDimension, querySums, dots);
+            return;
+        }
+        for (int j = 0; j < 4; j++)
+            dots[j] = Dot(ref block, ref Unsafe.Add(ref queries, j * paddedDimension), paddedDimension, querySums[j], path);
+    }
+
+    /// <summary>
+    /// <c>vpdpbusd</c> adds four unsigned-by-signed byte products into each 32-bit lane: on key bytes (code + 128)
+    /// that sums <c>code·query + 128·query</c>, so the query's sum times 128 comes off at the end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<int> DotAvxVnni(ref byte block, ref sbyte query, int paddedDimension, int querySum)
+    {
+        // Four chains per half block, so that consecutive multiply-adds do not wait on each other.
+        Vector256<int> low0 = default, low1 = default, low2 = default, low3 = default;
+        Vector256<int> high0 = default, high1 = default, high2 = default, high3 = default;
+        ref byte q = ref Unsafe.As<sbyte, byte>(ref query);
+        int groups = paddedDimension / 4;
+        for (; groups >= 4; groups -= 4)
+        {
+            Vector256<sbyte> q0 = Broadcast4(ref q), q1 = Broadcast4(ref Unsafe.Add(ref q, 4));
+            Vector256<sbyte> q2 = Broadcast4(ref Unsafe.Add(ref q, 8)), q3 = Broadcast4(ref Unsafe.Add(ref q, 12));
+            low0 = AvxVnni.MultiplyWideningAndAdd(low0, Vector256.LoadUnsafe(ref block), q0);
+            high0 = AvxVnni.MultiplyWideningAndAdd(high0, Vector256.LoadUnsafe(ref block, 32), q0);
+            low1 = AvxVnni.MultiplyWideningAndAdd(low1, Vector256.LoadUnsafe(ref block, GroupBytes), q1);
+            high1 = AvxVnni.MultiplyWideningAndAdd(high1, Vector256.LoadUnsafe(ref block, GroupBytes + 32), q1);
+            low2 = AvxVnni.MultiplyWideningAndAdd(low2, Vector256.LoadUnsafe(ref block, 2 * GroupBytes), q2);
+            high2 = AvxVnni.MultiplyWideningAndAdd(high2, Vector256.LoadUnsafe(ref block, 2 * GroupBytes + 32), q2);
+            low3 = AvxVnni.MultiplyWideningAndAdd(low3, Vector256.LoadUnsafe(ref block, 3 * GroupBytes), q3);
+            high3 = AvxVnni.MultiplyWideningAndAdd(high3, Vector256.LoadUnsafe(ref block, 3 * GroupBytes + 32), q3);
+            block = ref Unsafe.Add(ref block, 4 * GroupBytes);
+            q = ref Unsafe.Add(ref q, 16);
+        }
+        for (; groups > 0; groups--)
+        {
+            Vector256<sbyte> q0 = Broadcast4(ref q);
+            low0 = AvxVnni.MultiplyWideningAndAdd(low0, Vector256.LoadUnsafe(ref block), q0);
+            high0 = AvxVnni.MultiplyWideningAndAdd(high0, Vector256.LoadUnsafe(ref block, 32), q0);
+            block = ref Unsafe.Add(ref block, GroupBytes);
+            q = ref Unsafe.Add(ref q, 4);
+        }
+        Vector256<int> offset = Vector256.Create(128 * querySum);
+        return Vector512.Create((low0 + low1) + (low2 + low3) - offset, (high0 + high1) + (high2 + high3) - offset);
+    }
+
+    private static void Dot4AvxVnni(ref byte block, ref sbyte queries, int paddedDimension, ReadOnlySpan<int> querySums, Span<Vector512<int>> dots)
+    {
+        Vector256<int> low0 = default, high0 = default, low1 = default, high1 = default;
+        Vector256<int> low2 = default, high2 = default, low3 = default, high3 = default;
+        ref byte q = ref Unsafe.As<sbyte, byte>(ref queries);
+        for (int groups = paddedDimension / 4; groups > 0; groups--)
+        {
+            Vector256<byte> low = Vector256.LoadUnsafe(ref block), high = Vector256.LoadUnsafe(ref block, 32);
+            Vector256<sbyte> q0 = Broadcast4(ref q), q1 = Broadcast4(ref Unsafe.Add(ref q, paddedDimension));
+            Vector256<sbyte> q2 = Broadcast4(ref Unsafe.Add(ref q, 2 * paddedDimension)), q3 = Broadcast4(ref Unsafe.Add(ref q, 3 * paddedDimension));
+            (low0, high0) = (AvxVnni.MultiplyWideningAndAdd(low0, low, q0), AvxVnni.MultiplyWideningAndAdd(high0, high, q0));
+            (low1, high1) = (AvxVnni.MultiplyWideningAndAdd(low1, low, q1), AvxVnni.MultiplyWideningAndAdd(high1, high, q1));
+            (low2, high2) = (AvxVnni.MultiplyWideningAndAdd(low2, low, q2), AvxVnni.MultiplyWideningAndAdd(high2, high, q2));
+            (low3, high3) = (AvxVnni.MultiplyWideningAndAdd(low3, low, q3), AvxVnni.MultiplyWideningAndAdd(high3, high, q3));
+            block = ref Unsafe.Add(ref block, GroupBytes);
+            q = ref Unsafe.Add(ref q, 4);
+        }
+        dots[0] = Vector512.Create(low0, high0) - Vector512.Create(128 * querySums[0]);
+        dots[1] = Vector512.Create(low1, high1) - Vector512.Create(128 * querySums[1]);
+        dots[2] = Vector512.Create(low2, high2) - Vector512.Create(128 * querySums[2]);
+        dots[3] = Vector512.Create(low3, high3) - Vector512.Create(128 * querySums[3]);
+    }
+
+    /// <summary>
+    /// Without VNNI: <c>vpmaddubsw</c> multiplies unsigned by signed bytes into saturating 16-bit pair sums, so it
+    /// takes <c>|code|</c> and the query byte carrying the code's sign (products up to 127·127, pairs under 2^15),
+    /// and <c>vpmaddwd</c> by ones adds the pairs into the key's 32-bit lane.
+    /// </summary>
+    private static Vector512<int> DotAvx2(ref byte block, ref sbyte query, int paddedDimension)
+    {
+        Vector256<int> low = default, high = default;
+        Vector256<short> ones = Vector256.Create((short)1);
+        Vector256<sbyte> bias = Vector256.Create(unchecked((sbyte)0x80));
+        ref byte query4 = ref Unsafe.As<sbyte, byte>(ref query);
+        for (int groups = paddedDimension / 4; groups > 0; groups--)
+        {
+            Vector256<sbyte> q = Broadcast4(ref query4);
+            Vector256<sbyte> codes = Vector256.LoadUnsafe(ref block).AsSByte() ^ bias;
+            low += Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Abs(codes), Avx2.Sign(q, codes)), ones);
+            codes = Vector256.LoadUnsafe(ref block, 32).AsSByte() ^ bias;
+            high += Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Abs(codes), Avx2.Sign(q, codes)), ones);
+            block = ref Unsafe.Add(ref block, GroupBytes);
+            query4 = ref Unsafe.Add(ref query4, 4);
+        }
+        return Vector512.Create(low, high);
+    }
+
+    /// <summary>Four query bytes repeated across a 256-bit vector, one copy per key lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<sbyte> Broadcast4(ref byte query) => Vector256.Create(Unsafe.ReadUnaligned<int>(ref query)).AsSByte();
+
+    private static Vector512<int> DotScalar(ref byte block, ref sbyte query, int paddedDimension)
+    {
+        Span<int> dots = stackalloc int[BlockRows];
+        for (int lane = 0; lane < BlockRows; lane++)
+        {
+            int sum = 0;
+            for (int d = 0; d < paddedDimension; d++)
+                sum += (Unsafe.Add(ref block, d / 4 * GroupBytes + 4 * lane + d % 4) - 128) * Unsafe.Add(ref query, d);
+            dots[lane] = sum;
+        }
+        return Vector512.Create<int>(dots);
+    }
+}
