@@ -189,24 +189,53 @@ public sealed partial class SkillIndex
     private void ScanBlock(scoped ref Scan scan, int block, uint lanes, Vector512<int> dots)
     {
         ref QueryBounds query = ref scan.Bounds;
-        nuint first = (nuint)(block * BlockRows);
-        Vector512<float> keyNorms = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_norms), first);
-        Vector512<float> errors = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_codeErrors), first);
-        Vector512<float> scales = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_codeScales), first);
-        Vector512<float> queryNorm = Vector512.Create(query.Norm);
-        Vector512<float> estimate = Vector512.ConvertToSingle(dots) * (Vector512.Create(query.Scale) * scales);
-        Vector512<float> reach = Vector512.FusedMultiplyAdd(queryNorm, errors, Vector512.Create(query.Reach) * (keyNorms + errors));
-        // The one-pass search's denominator, computed the same way.
-        Vector512<float> denominator = queryNorm * keyNorms + Vector512.Create(Epsilon);
+        int first = block * BlockRows;
+        Vector512<float> denominator = Interval(in query, first, dots, out Vector512<float> low, out Vector512<float> high);
         // Comparisons multiply rather than divide; a key without an interval has an infinite or NaN reach, which
         // never raises the floor and always passes as a candidate. Candidates are tested against the threshold
         // before this block's lower ends raise it (still a valid threshold), so that the rare work below is the
         // only call, and the common path keeps everything in registers.
-        Vector512<float> low = estimate - reach, high = estimate + reach;
         uint raise = lanes & (uint)Vector512.GreaterThan(low, Vector512.Create(query.Floor) * denominator).ExtractMostSignificantBits();
         uint candidates = lanes & ~(uint)Vector512.LessThan(high, Vector512.Create(query.Threshold) * denominator).ExtractMostSignificantBits();
         if ((raise | candidates) != 0)
-            RaiseAndKeep(ref scan, (int)first, raise, low / denominator, candidates, high / denominator);
+            RaiseAndKeep(ref scan, first, raise, low / denominator, candidates, high / denominator);
+    }
+
+    /// <summary>
+    /// The interval of the 16 keys from row <paramref name="first"/> given their integer dot products: returns the
+    /// one-pass search's denominators (computed the same way), and the ends times them in <paramref name="low"/>
+    /// and <paramref name="high"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<float> Interval(in QueryBounds query, int first, Vector512<int> dots, out Vector512<float> low, out Vector512<float> high)
+    {
+        Vector512<float> keyNorms = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_norms), (nuint)first);
+        Vector512<float> errors = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_codeErrors), (nuint)first);
+        Vector512<float> scales = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_codeScales), (nuint)first);
+        Vector512<float> queryNorm = Vector512.Create(query.Norm);
+        Vector512<float> estimate = Vector512.ConvertToSingle(dots) * (Vector512.Create(query.Scale) * scales);
+        Vector512<float> reach = Vector512.FusedMultiplyAdd(queryNorm, errors, Vector512.Create(query.Reach) * (keyNorms + errors));
+        (low, high) = (estimate - reach, estimate + reach);
+        return queryNorm * keyNorms + Vector512.Create(Epsilon);
+    }
+
+    /// <summary>
+    /// The first pass's interval for the similarity of <paramref name="query"/> and the key <paramref name="id"/>
+    /// (for tests: the one-pass search's score must lie inside); false when either gets no interval.
+    /// </summary>
+    internal bool Interval(ReadOnlySpan<float> query, int id, out float lower, out float upper)
+    {
+        CheckKey(query);
+        (lower, upper) = (float.NegativeInfinity, float.PositiveInfinity);
+        Span<sbyte> codes = stackalloc sbyte[_paddedDimension];
+        int row = RowOf(id), first = row / BlockRows * BlockRows;
+        if (!KeepsCodes || !Prepare(query, codes, out QueryBounds bounds) || float.IsInfinity(_codeErrors[row]))
+            return false;
+        Vector512<int> dots = QuantisedKeyBlocks.Dot(ref _codes[first * _paddedDimension], ref MemoryMarshal.GetReference(codes),
+            _paddedDimension, bounds.CodeSum, ByteDotPath.Scalar);
+        Vector512<float> denominator = Interval(in bounds, first, dots, out Vector512<float> low, out Vector512<float> high);
+        (lower, upper) = ((low / denominator).GetElement(row - first), (high / denominator).GetElement(row - first));
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
