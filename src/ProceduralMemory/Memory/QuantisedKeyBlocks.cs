@@ -10,10 +10,12 @@ namespace ProceduralMemory.Memory;
 /// with a quantised query. Keys are grouped in blocks of <see cref="KeyBlocks.BlockRows"/>, like the float matrix;
 /// inside a block, each group of four consecutive dimensions is 64 bytes, the four bytes of key <c>i</c> at
 /// <c>4i</c>, so that one 8-bit multiply-add instruction (<c>vpdpbusd</c>) takes four dimensions of 8 keys
-/// against four broadcast query bytes. A key byte holds its code plus 128 (that instruction wants one operand
-/// unsigned); dimensions past the key's length are zeros.
+/// against four broadcast query bytes. Dimensions past the key's length are zeros.
 /// </summary>
 /// <remarks>
+/// <c>vpdpbusd</c> multiplies unsigned bytes by signed ones, and only the signed operand can come straight from
+/// memory; so keys stay signed (read by the instruction itself) and the query takes the unsigned side as code + 128
+/// (<see cref="ToQueryForm"/>), which adds <c>128·Σ key codes</c> (<see cref="Offset"/>, kept per key) to each sum.
 /// Integer sums are exact in any order, so every path (<see cref="ByteDotPath"/>) gives the same numbers.
 /// </remarks>
 internal static class QuantisedKeyBlocks
@@ -79,33 +81,51 @@ internal static class QuantisedKeyBlocks
     }
 
     /// <summary>Writes <paramref name="codes"/> (a padded dimension long) as row <paramref name="row"/> of <paramref name="blocks"/>.</summary>
-    public static void Write(Span<byte> blocks, int row, ReadOnlySpan<sbyte> codes)
+    public static void Write(Span<sbyte> blocks, int row, ReadOnlySpan<sbyte> codes)
     {
-        Span<byte> block = blocks.Slice(row / BlockRows * BlockRows * codes.Length, BlockRows * codes.Length);
+        Span<sbyte> block = blocks.Slice(row / BlockRows * BlockRows * codes.Length, BlockRows * codes.Length);
         int lane = row % BlockRows;
         for (int d = 0; d < codes.Length; d++)
-            block[d / 4 * GroupBytes + 4 * lane + d % 4] = (byte)(codes[d] + 128);
+            block[d / 4 * GroupBytes + 4 * lane + d % 4] = codes[d];
     }
 
     /// <summary>Reads row <paramref name="row"/> of <paramref name="blocks"/> into <paramref name="codes"/> (a padded dimension long).</summary>
-    public static void Read(ReadOnlySpan<byte> blocks, int row, Span<sbyte> codes)
+    public static void Read(ReadOnlySpan<sbyte> blocks, int row, Span<sbyte> codes)
     {
-        ReadOnlySpan<byte> block = blocks.Slice(row / BlockRows * BlockRows * codes.Length, BlockRows * codes.Length);
+        ReadOnlySpan<sbyte> block = blocks.Slice(row / BlockRows * BlockRows * codes.Length, BlockRows * codes.Length);
         int lane = row % BlockRows;
         for (int d = 0; d < codes.Length; d++)
-            codes[d] = (sbyte)(block[d / 4 * GroupBytes + 4 * lane + d % 4] - 128);
+            codes[d] = block[d / 4 * GroupBytes + 4 * lane + d % 4];
+    }
+
+    /// <summary>What the unsigned query form adds to a key's sum on the <see cref="ByteDotPath.AvxVnni"/> path: 128 times its codes' sum.</summary>
+    public static int Offset(ReadOnlySpan<sbyte> codes)
+    {
+        int sum = 0;
+        foreach (sbyte code in codes)
+            sum += code;
+        return 128 * sum;
+    }
+
+    /// <summary>Turns a query's codes into the form <paramref name="path"/>'s kernel takes, in place: code + 128 as a byte for VNNI, else as they are.</summary>
+    public static void ToQueryForm(Span<sbyte> codes, ByteDotPath path)
+    {
+        if (path != ByteDotPath.AvxVnni)
+            return;
+        for (int i = 0; i < codes.Length; i++)
+            codes[i] = (sbyte)(codes[i] ^ 0x80);
     }
 
     /// <summary>
     /// The 16 exact dot products <c>Σ code·query</c> of one block (<paramref name="block"/>, a padded dimension
-    /// times 16 bytes) with <paramref name="query"/>'s codes (a padded dimension long), whose sum is
-    /// <paramref name="querySum"/>.
+    /// times 16 codes) with <paramref name="query"/> (a padded dimension long, in <paramref name="path"/>'s
+    /// form); <paramref name="offsets"/> are the block's 16 <see cref="Offset"/>s.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<int> Dot(ref byte block, ref sbyte query, int paddedDimension, int querySum, ByteDotPath path)
+    public static Vector512<int> Dot(ref sbyte block, ref sbyte query, int paddedDimension, ref int offsets, ByteDotPath path)
     {
         if (path == ByteDotPath.AvxVnni && AvxVnni.IsSupported)
-            return DotAvxVnni(ref block, ref query, paddedDimension, querySum);
+            return DotAvxVnni(ref block, ref query, paddedDimension) - Vector512.LoadUnsafe(ref offsets);
         if (path == ByteDotPath.Avx2 && Avx2.IsSupported)
             return DotAvx2(ref block, ref query, paddedDimension);
         return DotScalar(ref block, ref query, paddedDimension);
@@ -113,79 +133,69 @@ internal static class QuantisedKeyBlocks
 
     /// <summary>
     /// <see cref="Dot"/> for four queries (one after another from <paramref name="queries"/>) into
-    /// <paramref name="dots"/>: on the 8-bit multiply-add path each key vector is loaded once for all four.
+    /// <paramref name="dots"/>: on the VNNI path each key vector is read once for all four.
     /// </summary>
-    public static void Dot4(ref byte block, ref sbyte queries, int paddedDimension, ReadOnlySpan<int> querySums, ByteDotPath path, Span<Vector512<int>> dots)
+    public static void Dot4(ref sbyte block, ref sbyte queries, int paddedDimension, ref int offsets, ByteDotPath path, Span<Vector512<int>> dots)
     {
         if (path == ByteDotPath.AvxVnni && AvxVnni.IsSupported)
         {
-            Dot4AvxVnni(ref block, ref queries, paddedDimension, querySums, dots);
+            Dot4AvxVnni(ref block, ref queries, paddedDimension, dots);
+            Vector512<int> offset = Vector512.LoadUnsafe(ref offsets);
+            for (int j = 0; j < 4; j++)
+                dots[j] -= offset;
             return;
         }
         for (int j = 0; j < 4; j++)
-            dots[j] = Dot(ref block, ref Unsafe.Add(ref queries, j * paddedDimension), paddedDimension, querySums[j], path);
+            dots[j] = Dot(ref block, ref Unsafe.Add(ref queries, j * paddedDimension), paddedDimension, ref offsets, path);
     }
 
-    /// <summary>
-    /// <c>vpdpbusd</c> adds four unsigned-by-signed byte products into each 32-bit lane: on key bytes (code + 128)
-    /// that sums <c>code·query + 128·query</c>, so the query's sum times 128 comes off at the end.
-    /// </summary>
+    /// <summary><c>Σ (query + 128)·code</c> per key: the key codes come straight from memory into <c>vpdpbusd</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<int> DotAvxVnni(ref byte block, ref sbyte query, int paddedDimension, int querySum)
+    private static Vector512<int> DotAvxVnni(ref sbyte block, ref sbyte query, int paddedDimension)
     {
-        // Four chains per half block, so that consecutive multiply-adds do not wait on each other.
-        Vector256<int> low0 = default, low1 = default, low2 = default, low3 = default;
-        Vector256<int> high0 = default, high1 = default, high2 = default, high3 = default;
-        ref byte q = ref Unsafe.As<sbyte, byte>(ref query);
+        // Two chains per half block, so that consecutive multiply-adds do not wait on each other.
+        Vector256<int> low0 = default, low1 = default, high0 = default, high1 = default;
         int groups = paddedDimension / 4;
-        for (; groups >= 4; groups -= 4)
+        for (; groups >= 2; groups -= 2)
         {
-            Vector256<sbyte> q0 = Broadcast4(ref q), q1 = Broadcast4(ref Unsafe.Add(ref q, 4));
-            Vector256<sbyte> q2 = Broadcast4(ref Unsafe.Add(ref q, 8)), q3 = Broadcast4(ref Unsafe.Add(ref q, 12));
-            low0 = AvxVnni.MultiplyWideningAndAdd(low0, Vector256.LoadUnsafe(ref block), q0);
-            high0 = AvxVnni.MultiplyWideningAndAdd(high0, Vector256.LoadUnsafe(ref block, 32), q0);
-            low1 = AvxVnni.MultiplyWideningAndAdd(low1, Vector256.LoadUnsafe(ref block, GroupBytes), q1);
-            high1 = AvxVnni.MultiplyWideningAndAdd(high1, Vector256.LoadUnsafe(ref block, GroupBytes + 32), q1);
-            low2 = AvxVnni.MultiplyWideningAndAdd(low2, Vector256.LoadUnsafe(ref block, 2 * GroupBytes), q2);
-            high2 = AvxVnni.MultiplyWideningAndAdd(high2, Vector256.LoadUnsafe(ref block, 2 * GroupBytes + 32), q2);
-            low3 = AvxVnni.MultiplyWideningAndAdd(low3, Vector256.LoadUnsafe(ref block, 3 * GroupBytes), q3);
-            high3 = AvxVnni.MultiplyWideningAndAdd(high3, Vector256.LoadUnsafe(ref block, 3 * GroupBytes + 32), q3);
-            block = ref Unsafe.Add(ref block, 4 * GroupBytes);
-            q = ref Unsafe.Add(ref q, 16);
+            Vector256<byte> q0 = Broadcast4(ref query).AsByte(), q1 = Broadcast4(ref Unsafe.Add(ref query, 4)).AsByte();
+            low0 = AvxVnni.MultiplyWideningAndAdd(low0, q0, Vector256.LoadUnsafe(ref block));
+            high0 = AvxVnni.MultiplyWideningAndAdd(high0, q0, Vector256.LoadUnsafe(ref block, 32));
+            low1 = AvxVnni.MultiplyWideningAndAdd(low1, q1, Vector256.LoadUnsafe(ref block, GroupBytes));
+            high1 = AvxVnni.MultiplyWideningAndAdd(high1, q1, Vector256.LoadUnsafe(ref block, GroupBytes + 32));
+            block = ref Unsafe.Add(ref block, 2 * GroupBytes);
+            query = ref Unsafe.Add(ref query, 8);
         }
-        for (; groups > 0; groups--)
+        if (groups > 0)
         {
-            Vector256<sbyte> q0 = Broadcast4(ref q);
-            low0 = AvxVnni.MultiplyWideningAndAdd(low0, Vector256.LoadUnsafe(ref block), q0);
-            high0 = AvxVnni.MultiplyWideningAndAdd(high0, Vector256.LoadUnsafe(ref block, 32), q0);
-            block = ref Unsafe.Add(ref block, GroupBytes);
-            q = ref Unsafe.Add(ref q, 4);
+            Vector256<byte> q0 = Broadcast4(ref query).AsByte();
+            low0 = AvxVnni.MultiplyWideningAndAdd(low0, q0, Vector256.LoadUnsafe(ref block));
+            high0 = AvxVnni.MultiplyWideningAndAdd(high0, q0, Vector256.LoadUnsafe(ref block, 32));
         }
-        Vector256<int> offset = Vector256.Create(128 * querySum);
-        return Vector512.Create((low0 + low1) + (low2 + low3) - offset, (high0 + high1) + (high2 + high3) - offset);
+        return Vector512.Create(low0 + low1, high0 + high1);
     }
 
-    private static void Dot4AvxVnni(ref byte block, ref sbyte queries, int paddedDimension, ReadOnlySpan<int> querySums, Span<Vector512<int>> dots)
+    private static void Dot4AvxVnni(ref sbyte block, ref sbyte queries, int paddedDimension, Span<Vector512<int>> dots)
     {
         Vector256<int> low0 = default, high0 = default, low1 = default, high1 = default;
         Vector256<int> low2 = default, high2 = default, low3 = default, high3 = default;
-        ref byte q = ref Unsafe.As<sbyte, byte>(ref queries);
         for (int groups = paddedDimension / 4; groups > 0; groups--)
         {
-            Vector256<byte> low = Vector256.LoadUnsafe(ref block), high = Vector256.LoadUnsafe(ref block, 32);
-            Vector256<sbyte> q0 = Broadcast4(ref q), q1 = Broadcast4(ref Unsafe.Add(ref q, paddedDimension));
-            Vector256<sbyte> q2 = Broadcast4(ref Unsafe.Add(ref q, 2 * paddedDimension)), q3 = Broadcast4(ref Unsafe.Add(ref q, 3 * paddedDimension));
-            (low0, high0) = (AvxVnni.MultiplyWideningAndAdd(low0, low, q0), AvxVnni.MultiplyWideningAndAdd(high0, high, q0));
-            (low1, high1) = (AvxVnni.MultiplyWideningAndAdd(low1, low, q1), AvxVnni.MultiplyWideningAndAdd(high1, high, q1));
-            (low2, high2) = (AvxVnni.MultiplyWideningAndAdd(low2, low, q2), AvxVnni.MultiplyWideningAndAdd(high2, high, q2));
-            (low3, high3) = (AvxVnni.MultiplyWideningAndAdd(low3, low, q3), AvxVnni.MultiplyWideningAndAdd(high3, high, q3));
+            Vector256<sbyte> low = Vector256.LoadUnsafe(ref block), high = Vector256.LoadUnsafe(ref block, 32);
+            Vector256<byte> q0 = Broadcast4(ref queries).AsByte(), q1 = Broadcast4(ref Unsafe.Add(ref queries, paddedDimension)).AsByte();
+            Vector256<byte> q2 = Broadcast4(ref Unsafe.Add(ref queries, 2 * paddedDimension)).AsByte();
+            Vector256<byte> q3 = Broadcast4(ref Unsafe.Add(ref queries, 3 * paddedDimension)).AsByte();
+            (low0, high0) = (AvxVnni.MultiplyWideningAndAdd(low0, q0, low), AvxVnni.MultiplyWideningAndAdd(high0, q0, high));
+            (low1, high1) = (AvxVnni.MultiplyWideningAndAdd(low1, q1, low), AvxVnni.MultiplyWideningAndAdd(high1, q1, high));
+            (low2, high2) = (AvxVnni.MultiplyWideningAndAdd(low2, q2, low), AvxVnni.MultiplyWideningAndAdd(high2, q2, high));
+            (low3, high3) = (AvxVnni.MultiplyWideningAndAdd(low3, q3, low), AvxVnni.MultiplyWideningAndAdd(high3, q3, high));
             block = ref Unsafe.Add(ref block, GroupBytes);
-            q = ref Unsafe.Add(ref q, 4);
+            queries = ref Unsafe.Add(ref queries, 4);
         }
-        dots[0] = Vector512.Create(low0, high0) - Vector512.Create(128 * querySums[0]);
-        dots[1] = Vector512.Create(low1, high1) - Vector512.Create(128 * querySums[1]);
-        dots[2] = Vector512.Create(low2, high2) - Vector512.Create(128 * querySums[2]);
-        dots[3] = Vector512.Create(low3, high3) - Vector512.Create(128 * querySums[3]);
+        dots[0] = Vector512.Create(low0, high0);
+        dots[1] = Vector512.Create(low1, high1);
+        dots[2] = Vector512.Create(low2, high2);
+        dots[3] = Vector512.Create(low3, high3);
     }
 
     /// <summary>
@@ -193,37 +203,35 @@ internal static class QuantisedKeyBlocks
     /// takes <c>|code|</c> and the query byte carrying the code's sign (products up to 127·127, pairs under 2^15),
     /// and <c>vpmaddwd</c> by ones adds the pairs into the key's 32-bit lane.
     /// </summary>
-    private static Vector512<int> DotAvx2(ref byte block, ref sbyte query, int paddedDimension)
+    private static Vector512<int> DotAvx2(ref sbyte block, ref sbyte query, int paddedDimension)
     {
         Vector256<int> low = default, high = default;
         Vector256<short> ones = Vector256.Create((short)1);
-        Vector256<sbyte> bias = Vector256.Create(unchecked((sbyte)0x80));
-        ref byte query4 = ref Unsafe.As<sbyte, byte>(ref query);
         for (int groups = paddedDimension / 4; groups > 0; groups--)
         {
-            Vector256<sbyte> q = Broadcast4(ref query4);
-            Vector256<sbyte> codes = Vector256.LoadUnsafe(ref block).AsSByte() ^ bias;
+            Vector256<sbyte> q = Broadcast4(ref query);
+            Vector256<sbyte> codes = Vector256.LoadUnsafe(ref block);
             low += Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Abs(codes), Avx2.Sign(q, codes)), ones);
-            codes = Vector256.LoadUnsafe(ref block, 32).AsSByte() ^ bias;
+            codes = Vector256.LoadUnsafe(ref block, 32);
             high += Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(Avx2.Abs(codes), Avx2.Sign(q, codes)), ones);
             block = ref Unsafe.Add(ref block, GroupBytes);
-            query4 = ref Unsafe.Add(ref query4, 4);
+            query = ref Unsafe.Add(ref query, 4);
         }
         return Vector512.Create(low, high);
     }
 
     /// <summary>Four query bytes repeated across a 256-bit vector, one copy per key lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<sbyte> Broadcast4(ref byte query) => Vector256.Create(Unsafe.ReadUnaligned<int>(ref query)).AsSByte();
+    private static Vector256<sbyte> Broadcast4(ref sbyte query) => Vector256.Create(Unsafe.ReadUnaligned<int>(ref Unsafe.As<sbyte, byte>(ref query))).AsSByte();
 
-    private static Vector512<int> DotScalar(ref byte block, ref sbyte query, int paddedDimension)
+    private static Vector512<int> DotScalar(ref sbyte block, ref sbyte query, int paddedDimension)
     {
         Span<int> dots = stackalloc int[BlockRows];
         for (int lane = 0; lane < BlockRows; lane++)
         {
             int sum = 0;
             for (int d = 0; d < paddedDimension; d++)
-                sum += (Unsafe.Add(ref block, d / 4 * GroupBytes + 4 * lane + d % 4) - 128) * Unsafe.Add(ref query, d);
+                sum += Unsafe.Add(ref block, d / 4 * GroupBytes + 4 * lane + d % 4) * Unsafe.Add(ref query, d);
             dots[lane] = sum;
         }
         return Vector512.Create<int>(dots);

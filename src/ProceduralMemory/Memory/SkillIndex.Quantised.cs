@@ -44,7 +44,8 @@ public sealed partial class SkillIndex
 
     private readonly int _paddedDimension;
     private ByteDotPath? _firstPass;
-    private byte[] _codes = [];
+    private sbyte[] _codes = [];
+    private int[] _codeOffsets = [];
     private float[] _codeScales = [];
     private float[] _codeErrors = [];
 
@@ -85,6 +86,7 @@ public sealed partial class SkillIndex
             (_codeScales[row], _codeErrors[row]) = (0, float.PositiveInfinity);
         }
         QuantisedKeyBlocks.Write(_codes, row, codes);
+        _codeOffsets[row] = QuantisedKeyBlocks.Offset(codes);
     }
 
     private void MoveCodes(int from, int to)
@@ -94,27 +96,28 @@ public sealed partial class SkillIndex
         Span<sbyte> codes = stackalloc sbyte[_paddedDimension];
         QuantisedKeyBlocks.Read(_codes, from, codes);
         QuantisedKeyBlocks.Write(_codes, to, codes);
-        (_codeScales[to], _codeErrors[to]) = (_codeScales[from], _codeErrors[from]);
+        (_codeScales[to], _codeErrors[to], _codeOffsets[to]) = (_codeScales[from], _codeErrors[from], _codeOffsets[from]);
     }
 
     /// <summary>The two-pass <see cref="Search(ReadOnlySpan{float}, Facts, Span{int}, Span{float})"/>; -1 when the query gets no interval.</summary>
     private int SearchQuantised(ReadOnlySpan<float> query, ulong facts, Span<int> ids, Span<float> scores, ByteDotPath path, ref int rescoredBlocks)
     {
         Span<sbyte> codes = stackalloc sbyte[_paddedDimension];
-        if (!Prepare(query, codes, out QueryBounds bounds))
+        if (!Prepare(query, codes, path, out QueryBounds bounds))
             return -1;
         Span<float> lower = stackalloc float[ids.Length];
         Span<int> rows = stackalloc int[CandidateCapacity];
         Span<float> uppers = stackalloc float[CandidateCapacity];
         var scan = new Scan(ref bounds, query, lower, rows, uppers, ids, scores);
-        ref byte keys = ref MemoryMarshal.GetArrayDataReference(_codes);
+        ref sbyte keys = ref MemoryMarshal.GetArrayDataReference(_codes);
+        ref int offsets = ref MemoryMarshal.GetArrayDataReference(_codeOffsets);
         int blockLength = BlockRows * _paddedDimension, blocks = (Count + BlockRows - 1) / BlockRows;
         for (int b = 0; b < blocks; b++)
         {
             uint lanes = ApplicableLanes(b, facts);
             if (lanes != 0)
                 ScanBlock(ref scan, b, lanes, QuantisedKeyBlocks.Dot(ref Unsafe.Add(ref keys, b * blockLength),
-                    ref MemoryMarshal.GetReference(codes), _paddedDimension, bounds.CodeSum, path));
+                    ref MemoryMarshal.GetReference(codes), _paddedDimension, ref Unsafe.Add(ref offsets, b * BlockRows), path));
         }
         return Finish(ref scan, ref rescoredBlocks);
     }
@@ -126,25 +129,25 @@ public sealed partial class SkillIndex
         int k = ids.Length / 4, padded = _paddedDimension;
         Span<sbyte> codes = stackalloc sbyte[4 * padded];
         Span<QueryBounds> bounds = stackalloc QueryBounds[4];
-        Span<int> sums = stackalloc int[4];
         for (int j = 0; j < 4; j++)
         {
-            if (!Prepare(queries.Slice(j * Dimension, Dimension), codes.Slice(j * padded, padded), out bounds[j]))
+            if (!Prepare(queries.Slice(j * Dimension, Dimension), codes.Slice(j * padded, padded), path, out bounds[j]))
                 return false;
-            sums[j] = bounds[j].CodeSum;
         }
         Span<float> lower = stackalloc float[4 * k];
         Span<int> rows = stackalloc int[4 * CandidateCapacity];
         Span<float> uppers = stackalloc float[4 * CandidateCapacity];
         Span<Vector512<int>> dots = stackalloc Vector512<int>[4];
         Span<uint> lanes = stackalloc uint[4];
-        ref byte keys = ref MemoryMarshal.GetArrayDataReference(_codes);
+        ref sbyte keys = ref MemoryMarshal.GetArrayDataReference(_codes);
+        ref int offsets = ref MemoryMarshal.GetArrayDataReference(_codeOffsets);
         int blockLength = BlockRows * padded, blocks = (Count + BlockRows - 1) / BlockRows;
         for (int b = 0; b < blocks; b++)
         {
             if (ApplicableLanes(b, facts, lanes) == 0)
                 continue;
-            QuantisedKeyBlocks.Dot4(ref Unsafe.Add(ref keys, b * blockLength), ref MemoryMarshal.GetReference(codes), padded, sums, path, dots);
+            QuantisedKeyBlocks.Dot4(ref Unsafe.Add(ref keys, b * blockLength), ref MemoryMarshal.GetReference(codes), padded,
+                ref Unsafe.Add(ref offsets, b * BlockRows), path, dots);
             for (int j = 0; j < 4; j++)
             {
                 if (lanes[j] == 0)
@@ -161,21 +164,19 @@ public sealed partial class SkillIndex
         return true;
     }
 
-    /// <summary>Quantises a query and works out the parts of its interval that do not depend on the key.</summary>
-    private bool Prepare(ReadOnlySpan<float> query, Span<sbyte> codes, out QueryBounds bounds)
+    /// <summary>Quantises a query (into <paramref name="path"/>'s form) and works out the parts of its interval that do not depend on the key.</summary>
+    private bool Prepare(ReadOnlySpan<float> query, Span<sbyte> codes, ByteDotPath path, out QueryBounds bounds)
     {
         bounds = default;
         float norm = TensorPrimitives.Norm(query);
         if (norm is not (>= SmallestNorm and <= LargestNorm))
             return false;
         float scale = QuantisedKeyBlocks.Quantise(query, codes, out float error);
-        int sum = 0;
-        foreach (sbyte code in codes)
-            sum += code;
+        QuantisedKeyBlocks.ToQueryForm(codes, path);
         float rounding = (Dimension + 64) / (float)(1 << 22);
         bounds = new QueryBounds
         {
-            Norm = norm, Scale = scale, Reach = error + rounding * (norm + error), CodeSum = sum,
+            Norm = norm, Scale = scale, Reach = error + rounding * (norm + error),
             Floor = float.NegativeInfinity, Threshold = float.NegativeInfinity,
         };
         return true;
@@ -229,10 +230,10 @@ public sealed partial class SkillIndex
         (lower, upper) = (float.NegativeInfinity, float.PositiveInfinity);
         Span<sbyte> codes = stackalloc sbyte[_paddedDimension];
         int row = RowOf(id), first = row / BlockRows * BlockRows;
-        if (!KeepsCodes || !Prepare(query, codes, out QueryBounds bounds) || float.IsInfinity(_codeErrors[row]))
+        if (!KeepsCodes || !Prepare(query, codes, ByteDotPath.Scalar, out QueryBounds bounds) || float.IsInfinity(_codeErrors[row]))
             return false;
         Vector512<int> dots = QuantisedKeyBlocks.Dot(ref _codes[first * _paddedDimension], ref MemoryMarshal.GetReference(codes),
-            _paddedDimension, bounds.CodeSum, ByteDotPath.Scalar);
+            _paddedDimension, ref _codeOffsets[first], ByteDotPath.Scalar);
         Vector512<float> denominator = Interval(in bounds, first, dots, out Vector512<float> low, out Vector512<float> high);
         (lower, upper) = ((low / denominator).GetElement(row - first), (high / denominator).GetElement(row - first));
         return true;
@@ -370,9 +371,6 @@ public sealed partial class SkillIndex
 
         /// <summary><c>Eq + g·(Nq + Eq)</c>, the factor of <c>Nk + Ek</c> in the interval's half-width.</summary>
         public float Reach;
-
-        /// <summary>The sum of the query's codes.</summary>
-        public int CodeSum;
 
         /// <summary>The k-th largest lower end so far (minus infinity until there are k).</summary>
         public float Floor;

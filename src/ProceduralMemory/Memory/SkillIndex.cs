@@ -52,9 +52,9 @@ public sealed partial class SkillIndex
     public long KeyBytes => (long)KeyBlocks.Length(Count, Dimension) * sizeof(float);
 
     /// <summary>
-    /// The bytes a search's pass over every key reads (whole blocks): the quantised keys, each key's norm, scale
-    /// and error bound, and its preconditions when the index searches in two passes; otherwise the float keys,
-    /// norms and preconditions. Blocks of float keys read again to score candidates exactly come on top.
+    /// The bytes a search's pass over every key reads (whole blocks): the quantised keys, each key's norm, scale,
+    /// error bound and code offset, and its preconditions when the index searches in two passes; otherwise the
+    /// float keys, norms and preconditions. Blocks of float keys read again to score candidates exactly come on top.
     /// </summary>
     public long ScanBytes
     {
@@ -63,7 +63,7 @@ public sealed partial class SkillIndex
             long rows = (Count + BlockRows - 1) / BlockRows * BlockRows, preconditions = rows * 2 * sizeof(ulong);
             return _firstPass is null
                 ? KeyBytes + rows * sizeof(float) + preconditions
-                : QuantisedKeyBlocks.Length(Count, Dimension) + rows * 3 * sizeof(float) + preconditions;
+                : QuantisedKeyBlocks.Length(Count, Dimension) + rows * 4 * sizeof(float) + preconditions;
         }
     }
 
@@ -89,6 +89,7 @@ public sealed partial class SkillIndex
         if (KeepsCodes)
         {
             Array.Resize(ref _codes, QuantisedKeyBlocks.Length(rows, Dimension));
+            Array.Resize(ref _codeOffsets, rows);
             Array.Resize(ref _codeScales, rows);
             Array.Resize(ref _codeErrors, rows);
         }

@@ -73,7 +73,7 @@ public class QuantisedKeyBlocksTests
     public void Write_ThenRead_GivesBackEveryRow()
     {
         const int Rows = 37, Padded = 12;
-        var blocks = new byte[QuantisedKeyBlocks.Length(Rows, Padded)];
+        var blocks = new sbyte[QuantisedKeyBlocks.Length(Rows, Padded)];
         var rows = Enumerable.Range(0, Rows).Select(r => RandomCodes(Padded, (ulong)r)).ToArray();
         for (int r = 0; r < Rows; r++)
             QuantisedKeyBlocks.Write(blocks, r, rows[r]);
@@ -85,6 +85,27 @@ public class QuantisedKeyBlocksTests
         }
     }
 
+    /// <summary>16 keys' codes as one block, with their offsets.</summary>
+    private static (sbyte[] Blocks, int[] Offsets) Pack(sbyte[][] keys)
+    {
+        var blocks = new sbyte[QuantisedKeyBlocks.Length(16, keys[0].Length)];
+        for (int r = 0; r < 16; r++)
+            QuantisedKeyBlocks.Write(blocks, r, keys[r]);
+        return (blocks, keys.Select(k => QuantisedKeyBlocks.Offset(k)).ToArray());
+    }
+
+    /// <summary>The block of <paramref name="keys"/> times <paramref name="query"/> on <paramref name="path"/>, the query put in that path's form first.</summary>
+    private static int[] Dot(sbyte[][] keys, sbyte[] query, ByteDotPath path)
+    {
+        var (blocks, offsets) = Pack(keys);
+        var formed = (sbyte[])query.Clone();
+        QuantisedKeyBlocks.ToQueryForm(formed, path);
+        var dots = new int[16];
+        QuantisedKeyBlocks.Dot(ref MemoryMarshal.GetArrayDataReference(blocks), ref MemoryMarshal.GetArrayDataReference(formed), query.Length,
+            ref offsets[0], path).CopyTo(dots);
+        return dots;
+    }
+
     [Theory]
     [MemberData(nameof(Paths))]
     public void Dot_GivesTheExactIntegerSums_ForEveryDimensionFrom0To256(int path)
@@ -92,17 +113,9 @@ public class QuantisedKeyBlocksTests
         for (int dimension = 0; dimension <= 256; dimension++)
         {
             int padded = QuantisedKeyBlocks.PaddedDimension(dimension);
-            var blocks = new byte[QuantisedKeyBlocks.Length(16, dimension)];
-            var keys = new sbyte[16][];
-            for (int r = 0; r < 16; r++)
-            {
-                keys[r] = RandomCodes(padded, (ulong)(dimension * 16 + r));
-                QuantisedKeyBlocks.Write(blocks, r, keys[r]);
-            }
+            var keys = Enumerable.Range(0, 16).Select(r => RandomCodes(padded, (ulong)(dimension * 16 + r))).ToArray();
             sbyte[] query = RandomCodes(padded, 7_000 + (ulong)dimension);
-            var dots = new int[16];
-            QuantisedKeyBlocks.Dot(ref MemoryMarshal.GetArrayDataReference(blocks), ref MemoryMarshal.GetArrayDataReference(query), padded,
-                query.Sum(c => c), (ByteDotPath)path).CopyTo(dots);
+            int[] dots = Dot(keys, query, (ByteDotPath)path);
             for (int r = 0; r < 16; r++)
                 Assert.Equal(keys[r].Zip(query, (k, q) => k * q).Sum(), dots[r]);
         }
@@ -114,13 +127,9 @@ public class QuantisedKeyBlocksTests
     {
         // 127·127 in every product and -127·127 in its neighbour's: the largest sums either way.
         const int Padded = 256;
-        var blocks = new byte[QuantisedKeyBlocks.Length(16, Padded)];
         var key = Enumerable.Repeat((sbyte)-127, Padded).ToArray();
-        for (int r = 0; r < 16; r++)
-            QuantisedKeyBlocks.Write(blocks, r, r % 2 == 0 ? key : key.Select(c => (sbyte)-c).ToArray());
-        var query = Enumerable.Repeat((sbyte)-127, Padded).ToArray();
-        var dots = new int[16];
-        QuantisedKeyBlocks.Dot(ref blocks[0], ref query[0], Padded, query.Sum(c => c), (ByteDotPath)path).CopyTo(dots);
+        var keys = Enumerable.Range(0, 16).Select(r => r % 2 == 0 ? key : key.Select(c => (sbyte)-c).ToArray()).ToArray();
+        int[] dots = Dot(keys, Enumerable.Repeat((sbyte)-127, Padded).ToArray(), (ByteDotPath)path);
         for (int r = 0; r < 16; r++)
             Assert.Equal((r % 2 == 0 ? 1 : -1) * 127 * 127 * Padded, dots[r]);
     }
@@ -132,15 +141,16 @@ public class QuantisedKeyBlocksTests
         foreach (int dimension in new[] { 1, 4, 5, 64, 130 })
         {
             int padded = QuantisedKeyBlocks.PaddedDimension(dimension);
-            var blocks = new byte[QuantisedKeyBlocks.Length(16, dimension)];
-            for (int r = 0; r < 16; r++)
-                QuantisedKeyBlocks.Write(blocks, r, RandomCodes(padded, (ulong)r));
+            var keys = Enumerable.Range(0, 16).Select(r => RandomCodes(padded, (ulong)r)).ToArray();
+            var (blocks, offsets) = Pack(keys);
             sbyte[] queries = RandomCodes(4 * padded, 99);
-            int[] sums = Enumerable.Range(0, 4).Select(j => queries.Skip(j * padded).Take(padded).Sum(c => c)).ToArray();
-            var four = new Vector512<int>[4];
-            QuantisedKeyBlocks.Dot4(ref blocks[0], ref queries[0], padded, sums, (ByteDotPath)path, four);
+            var formed = (sbyte[])queries.Clone();
             for (int j = 0; j < 4; j++)
-                Assert.Equal(QuantisedKeyBlocks.Dot(ref blocks[0], ref queries[j * padded], padded, sums[j], ByteDotPath.Scalar), four[j]);
+                QuantisedKeyBlocks.ToQueryForm(formed.AsSpan(j * padded, padded), (ByteDotPath)path);
+            var four = new Vector512<int>[4];
+            QuantisedKeyBlocks.Dot4(ref blocks[0], ref formed[0], padded, ref offsets[0], (ByteDotPath)path, four);
+            for (int j = 0; j < 4; j++)
+                Assert.Equal(Vector512.Create<int>(Dot(keys, queries[(j * padded)..((j + 1) * padded)], ByteDotPath.Scalar)), four[j]);
         }
     }
 }
