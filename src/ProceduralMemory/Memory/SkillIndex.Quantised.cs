@@ -33,10 +33,16 @@ public sealed partial class SkillIndex
     internal const int MaxQuantisedTopK = 128;
 
     /// <summary>
-    /// The shortest keys searched in two passes by default: below, the float matrix is small enough to stay in
-    /// cache and the interval bookkeeping costs more than it saves.
+    /// The shortest keys searched in two passes by default: shorter ones score about as fast in one (measured at
+    /// 4 and 8 numbers), the interval bookkeeping costing what the smaller reads save.
     /// </summary>
     internal const int MinQuantisedDimension = 16;
+
+    /// <summary>
+    /// The smallest float matrix searched in two passes by default: a smaller one stays in the L2 cache, where one
+    /// pass is as fast (break-even measured between 128 and 256 KB at 32 and 64 numbers per key).
+    /// </summary>
+    internal const long MinQuantisedKeyBytes = 256 << 10;
 
     // Rows one query keeps for the second pass before it makes room (on the stack: 2 KB).
     private const int CandidateCapacity = 256;
@@ -44,25 +50,27 @@ public sealed partial class SkillIndex
 
     private readonly int _paddedDimension;
     private ByteDotPath? _firstPass;
+    private bool _firstPassChosen;
     private sbyte[] _codes = [];
     private int[] _codeOffsets = [];
     private float[] _codeScales = [];
     private float[] _codeErrors = [];
 
     /// <summary>
-    /// The instructions of the quantised first pass, or null to score every key in one float pass. The default
-    /// takes the fastest on machines with 512-bit vectors and AVX2, for keys of
-    /// <see cref="MinQuantisedDimension"/> to <see cref="QuantisedKeyBlocks.MaxDimension"/> numbers; results
-    /// are the same bits whatever the choice.
+    /// The instructions of the quantised first pass searches use now (for k up to <see cref="MaxQuantisedTopK"/>),
+    /// or null for one float pass. By default: the fastest on machines with 512-bit vectors and AVX2, for keys of
+    /// <see cref="MinQuantisedDimension"/> to <see cref="QuantisedKeyBlocks.MaxDimension"/> numbers, once the float
+    /// matrix has <see cref="MinQuantisedKeyBytes"/>. Setting it chooses for good (tests hold every path to the same
+    /// results; the results are the same bits whatever the choice).
     /// </summary>
     internal ByteDotPath? FirstPass
     {
-        get => _firstPass;
+        get => _firstPassChosen || KeyBytes >= MinQuantisedKeyBytes ? _firstPass : null;
         set
         {
             if (value is { } path && (!KeepsCodes || !QuantisedKeyBlocks.IsSupported(path)))
                 throw new NotSupportedException($"The {path} first pass does not run here for keys of {Dimension} numbers.");
-            _firstPass = value;
+            (_firstPass, _firstPassChosen) = (value, true);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed partial class SkillIndex
         get
         {
             long rows = (Count + BlockRows - 1) / BlockRows * BlockRows, preconditions = rows * 2 * sizeof(ulong);
-            return _firstPass is null
+            return FirstPass is null
                 ? KeyBytes + rows * sizeof(float) + preconditions
                 : QuantisedKeyBlocks.Length(Count, Dimension) + rows * 4 * sizeof(float) + preconditions;
         }
@@ -180,7 +180,7 @@ public sealed partial class SkillIndex
             throw new ArgumentException($"Ids and scores differ in length ({ids.Length} and {scores.Length}).", nameof(scores));
         if (ids.IsEmpty || Count == 0)
             return 0;
-        if (_firstPass is { } path && ids.Length <= MaxQuantisedTopK)
+        if (ids.Length <= MaxQuantisedTopK && FirstPass is { } path)
         {
             int found = SearchQuantised(query, facts.Bits, ids, scores, path, ref rescoredBlocks);
             if (found >= 0)
@@ -241,7 +241,7 @@ public sealed partial class SkillIndex
             ReadOnlySpan<float> four = queries.Slice(q * Dimension, 4 * Dimension);
             Span<int> fourIds = ids.Slice(q * k, 4 * k);
             Span<float> fourScores = scores.Slice(q * k, 4 * k);
-            if (_firstPass is not { } path || k > MaxQuantisedTopK
+            if (k > MaxQuantisedTopK || FirstPass is not { } path
                 || !SearchFourQuantised(four, facts.Slice(q, 4), fourIds, fourScores, counts.Slice(q, 4), path, ref rescoredBlocks))
                 SearchFour(four, facts.Slice(q, 4), fourIds, fourScores, counts.Slice(q, 4));
         }

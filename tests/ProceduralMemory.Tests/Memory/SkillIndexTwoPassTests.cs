@@ -340,16 +340,31 @@ public class SkillIndexTwoPassTests
         Assert.InRange(rescored / (double)Queries, K, 25);
     }
 
+    /// <summary>An index of <paramref name="count"/> zero keys.</summary>
+    private static SkillIndex Zeros(int dimension, int count)
+    {
+        var index = new SkillIndex(dimension);
+        for (int i = 0; i < count; i++)
+            index.Add(i, new float[dimension], FactCondition.Always);
+        return index;
+    }
+
     [Fact]
-    public void FirstPass_ByDefault_IsTheFastestPathForKeysOf16To4096Numbers()
+    public void FirstPass_ByDefault_IsTheFastestPath_ForKeysOf16To4096Numbers_FromAQuarterMegabyteOfFloats()
     {
         ByteDotPath? expected = Vector512.IsHardwareAccelerated && Avx2.IsSupported ? QuantisedKeyBlocks.Best : null;
-        Assert.Equal(expected, new SkillIndex(SkillIndex.MinQuantisedDimension).FirstPass);
-        Assert.Equal(expected, new SkillIndex(QuantisedKeyBlocks.MaxDimension).FirstPass);
-        Assert.Null(new SkillIndex(SkillIndex.MinQuantisedDimension - 1).FirstPass);
-        var tooLong = new SkillIndex(QuantisedKeyBlocks.MaxDimension + 1);
+        int enough = (int)(SkillIndex.MinQuantisedKeyBytes / sizeof(float) / SkillIndex.MinQuantisedDimension);
+        var index = Zeros(SkillIndex.MinQuantisedDimension, enough - KeyBlocks.BlockRows);
+        Assert.Null(index.FirstPass);
+        index.Add(-1, new float[SkillIndex.MinQuantisedDimension], FactCondition.Always);
+        Assert.Equal(expected, index.FirstPass);
+        Assert.Equal(expected, Zeros(QuantisedKeyBlocks.MaxDimension, 16).FirstPass);
+        Assert.Null(Zeros(SkillIndex.MinQuantisedDimension - 1, 2 * enough).FirstPass);
+        var tooLong = Zeros(QuantisedKeyBlocks.MaxDimension + 1, 16);
         Assert.Null(tooLong.FirstPass);
         Assert.Throws<NotSupportedException>(() => tooLong.FirstPass = ByteDotPath.Scalar);
+        var chosen = new SkillIndex(SkillIndex.MinQuantisedDimension) { FirstPass = ByteDotPath.Scalar };
+        Assert.Equal(ByteDotPath.Scalar, chosen.FirstPass);
     }
 
     [Fact]
