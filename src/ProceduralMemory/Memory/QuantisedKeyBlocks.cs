@@ -10,18 +10,22 @@ namespace ProceduralMemory.Memory;
 /// with a quantised query. Keys are grouped in blocks of <see cref="KeyBlocks.BlockRows"/>, like the float matrix;
 /// inside a block, each group of four consecutive dimensions is 64 bytes, the four bytes of key <c>i</c> at
 /// <c>4i</c>, so that one 8-bit multiply-add instruction (<c>vpdpbusd</c>) takes four dimensions of 8 keys
-/// against four broadcast query bytes. Dimensions past the key's length are zeros.
+/// against four broadcast query bytes. Dimensions past the key's length are zeros. After its codes, each block
+/// carries four vectors of 16 numbers, one per key: offsets (see below), scales, error bounds and norms, so that a
+/// pass over the keys reads one stream.
 /// </summary>
 /// <remarks>
 /// <c>vpdpbusd</c> multiplies unsigned bytes by signed ones, and only the signed operand can come straight from
 /// memory; so keys stay signed (read by the instruction itself) and the query takes the unsigned side as code + 128
-/// (<see cref="ToQueryForm"/>), which adds <c>128·Σ key codes</c> (<see cref="Offset"/>, kept per key) to each sum.
+/// (<see cref="ToQueryForm"/>), which adds <c>128·Σ key codes</c> (the key's offset, kept beside it) to each sum.
 /// Integer sums are exact in any order, so every path (<see cref="ByteDotPath"/>) gives the same numbers.
 /// </remarks>
 internal static class QuantisedKeyBlocks
 {
     private const int BlockRows = KeyBlocks.BlockRows;
     private const int GroupBytes = 4 * BlockRows;
+    private const int FactorBytes = 4 * BlockRows * sizeof(float);
+    private const int Offsets = 0, Scales = 1, Errors = 2, Norms = 3;
 
     /// <summary>The largest code magnitude.</summary>
     public const int Levels = 127;
@@ -43,9 +47,12 @@ internal static class QuantisedKeyBlocks
     /// <summary><paramref name="dimension"/> rounded up to whole groups of four.</summary>
     public static int PaddedDimension(int dimension) => (dimension + 3) & ~3;
 
+    /// <summary>The bytes of one block: 16 keys' codes, then their offsets, scales, error bounds and norms.</summary>
+    public static int BlockBytes(int paddedDimension) => BlockRows * paddedDimension + FactorBytes;
+
     /// <summary>The bytes that hold <paramref name="rows"/> keys of <paramref name="dimension"/> numbers (whole blocks).</summary>
     public static int Length(int rows, int dimension) =>
-        checked((rows + BlockRows - 1) / BlockRows * BlockRows * PaddedDimension(dimension));
+        checked((rows + BlockRows - 1) / BlockRows * BlockBytes(PaddedDimension(dimension)));
 
     /// <summary>
     /// Quantises <paramref name="vector"/> (finite) into <paramref name="codes"/> (padded with zeros): the scale is
@@ -80,32 +87,75 @@ internal static class QuantisedKeyBlocks
         return scale;
     }
 
-    /// <summary>Writes <paramref name="codes"/> (a padded dimension long) as row <paramref name="row"/> of <paramref name="blocks"/>.</summary>
-    public static void Write(Span<sbyte> blocks, int row, ReadOnlySpan<sbyte> codes)
+    /// <summary>
+    /// Writes key <paramref name="row"/> of <paramref name="blocks"/>: its <paramref name="codes"/> (a padded
+    /// dimension long), <paramref name="scale"/>, <paramref name="error"/> bound and <paramref name="norm"/>.
+    /// </summary>
+    public static void Write(Span<sbyte> blocks, int row, ReadOnlySpan<sbyte> codes, float scale, float error, float norm)
     {
-        Span<sbyte> block = blocks.Slice(row / BlockRows * BlockRows * codes.Length, BlockRows * codes.Length);
+        Span<sbyte> block = Block(blocks, row, codes.Length);
         int lane = row % BlockRows;
+        int sum = 0;
         for (int d = 0; d < codes.Length; d++)
+        {
             block[d / 4 * GroupBytes + 4 * lane + d % 4] = codes[d];
+            sum += codes[d];
+        }
+        Span<float> factors = MemoryMarshal.Cast<sbyte, float>(block[(BlockRows * codes.Length)..]);
+        factors[Offsets * BlockRows + lane] = BitConverter.Int32BitsToSingle(128 * sum);
+        factors[Scales * BlockRows + lane] = scale;
+        factors[Errors * BlockRows + lane] = error;
+        factors[Norms * BlockRows + lane] = norm;
     }
 
-    /// <summary>Reads row <paramref name="row"/> of <paramref name="blocks"/> into <paramref name="codes"/> (a padded dimension long).</summary>
+    /// <summary>Reads the codes of key <paramref name="row"/> of <paramref name="blocks"/> into <paramref name="codes"/> (a padded dimension long).</summary>
     public static void Read(ReadOnlySpan<sbyte> blocks, int row, Span<sbyte> codes)
     {
-        ReadOnlySpan<sbyte> block = blocks.Slice(row / BlockRows * BlockRows * codes.Length, BlockRows * codes.Length);
+        ReadOnlySpan<sbyte> block = Block(blocks, row, codes.Length);
         int lane = row % BlockRows;
         for (int d = 0; d < codes.Length; d++)
             codes[d] = block[d / 4 * GroupBytes + 4 * lane + d % 4];
     }
 
-    /// <summary>What the unsigned query form adds to a key's sum on the <see cref="ByteDotPath.AvxVnni"/> path: 128 times its codes' sum.</summary>
-    public static int Offset(ReadOnlySpan<sbyte> codes)
+    /// <summary>The error bound of key <paramref name="row"/>.</summary>
+    public static float Error(ReadOnlySpan<sbyte> blocks, int row, int paddedDimension) =>
+        MemoryMarshal.Cast<sbyte, float>(Block(blocks, row, paddedDimension)[(BlockRows * paddedDimension)..])[Errors * BlockRows + row % BlockRows];
+
+    /// <summary>Copies key <paramref name="from"/> of <paramref name="blocks"/>, codes and numbers, over key <paramref name="to"/>.</summary>
+    public static void Move(Span<sbyte> blocks, int from, int to, int paddedDimension)
     {
-        int sum = 0;
-        foreach (sbyte code in codes)
-            sum += code;
-        return 128 * sum;
+        Span<sbyte> source = Block(blocks, from, paddedDimension), target = Block(blocks, to, paddedDimension);
+        int fromLane = from % BlockRows, toLane = to % BlockRows;
+        for (int offset = 0; offset < BlockRows * paddedDimension; offset += GroupBytes)
+            source.Slice(offset + 4 * fromLane, 4).CopyTo(target.Slice(offset + 4 * toLane, 4));
+        Span<float> sourceFactors = MemoryMarshal.Cast<sbyte, float>(source[(BlockRows * paddedDimension)..]);
+        Span<float> targetFactors = MemoryMarshal.Cast<sbyte, float>(target[(BlockRows * paddedDimension)..]);
+        for (int factor = Offsets; factor <= Norms; factor++)
+            targetFactors[factor * BlockRows + toLane] = sourceFactors[factor * BlockRows + fromLane];
     }
+
+    /// <summary>The block of <paramref name="blocks"/> that holds key <paramref name="row"/>.</summary>
+    private static Span<sbyte> Block(Span<sbyte> blocks, int row, int paddedDimension) =>
+        blocks.Slice(row / BlockRows * BlockBytes(paddedDimension), BlockBytes(paddedDimension));
+
+    private static ReadOnlySpan<sbyte> Block(ReadOnlySpan<sbyte> blocks, int row, int paddedDimension) =>
+        blocks.Slice(row / BlockRows * BlockBytes(paddedDimension), BlockBytes(paddedDimension));
+
+    /// <summary>The scales of the 16 keys of <paramref name="block"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ScalesOf(ref sbyte block, int paddedDimension) => Factor(ref block, paddedDimension, Scales);
+
+    /// <summary>The error bounds of the 16 keys of <paramref name="block"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ErrorsOf(ref sbyte block, int paddedDimension) => Factor(ref block, paddedDimension, Errors);
+
+    /// <summary>The norms of the 16 keys of <paramref name="block"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> NormsOf(ref sbyte block, int paddedDimension) => Factor(ref block, paddedDimension, Norms);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Factor(ref sbyte block, int paddedDimension, int factor) =>
+        Vector512.LoadUnsafe(ref Unsafe.As<sbyte, float>(ref Unsafe.Add(ref block, BlockRows * paddedDimension + factor * GroupBytes)));
 
     /// <summary>Turns a query's codes into the form <paramref name="path"/>'s kernel takes, in place: code + 128 as a byte for VNNI, else as they are.</summary>
     public static void ToQueryForm(Span<sbyte> codes, ByteDotPath path)
@@ -117,15 +167,14 @@ internal static class QuantisedKeyBlocks
     }
 
     /// <summary>
-    /// The 16 exact dot products <c>Σ code·query</c> of one block (<paramref name="block"/>, a padded dimension
-    /// times 16 codes) with <paramref name="query"/> (a padded dimension long, in <paramref name="path"/>'s
-    /// form); <paramref name="offsets"/> are the block's 16 <see cref="Offset"/>s.
+    /// The 16 exact dot products <c>Σ code·query</c> of one block (<paramref name="block"/>) with
+    /// <paramref name="query"/> (a padded dimension long, in <paramref name="path"/>'s form).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<int> Dot(ref sbyte block, ref sbyte query, int paddedDimension, ref int offsets, ByteDotPath path)
+    public static Vector512<int> Dot(ref sbyte block, ref sbyte query, int paddedDimension, ByteDotPath path)
     {
         if (path == ByteDotPath.AvxVnni && AvxVnni.IsSupported)
-            return DotAvxVnni(ref block, ref query, paddedDimension) - Vector512.LoadUnsafe(ref offsets);
+            return DotAvxVnni(ref block, ref query, paddedDimension) - Factor(ref block, paddedDimension, Offsets).AsInt32();
         if (path == ByteDotPath.Avx2 && Avx2.IsSupported)
             return DotAvx2(ref block, ref query, paddedDimension);
         return DotScalar(ref block, ref query, paddedDimension);
@@ -135,18 +184,18 @@ internal static class QuantisedKeyBlocks
     /// <see cref="Dot"/> for four queries (one after another from <paramref name="queries"/>) into
     /// <paramref name="dots"/>: on the VNNI path each key vector is read once for all four.
     /// </summary>
-    public static void Dot4(ref sbyte block, ref sbyte queries, int paddedDimension, ref int offsets, ByteDotPath path, Span<Vector512<int>> dots)
+    public static void Dot4(ref sbyte block, ref sbyte queries, int paddedDimension, ByteDotPath path, Span<Vector512<int>> dots)
     {
         if (path == ByteDotPath.AvxVnni && AvxVnni.IsSupported)
         {
             Dot4AvxVnni(ref block, ref queries, paddedDimension, dots);
-            Vector512<int> offset = Vector512.LoadUnsafe(ref offsets);
+            Vector512<int> offsets = Factor(ref block, paddedDimension, Offsets).AsInt32();
             for (int j = 0; j < 4; j++)
-                dots[j] -= offset;
+                dots[j] -= offsets;
             return;
         }
         for (int j = 0; j < 4; j++)
-            dots[j] = Dot(ref block, ref Unsafe.Add(ref queries, j * paddedDimension), paddedDimension, ref offsets, path);
+            dots[j] = Dot(ref block, ref Unsafe.Add(ref queries, j * paddedDimension), paddedDimension, path);
     }
 
     /// <summary><c>Σ (query + 128)·code</c> per key: the key codes come straight from memory into <c>vpdpbusd</c>.</summary>

@@ -52,9 +52,6 @@ public sealed partial class SkillIndex
     private ByteDotPath? _firstPass;
     private bool _firstPassChosen;
     private sbyte[] _codes = [];
-    private int[] _codeOffsets = [];
-    private float[] _codeScales = [];
-    private float[] _codeErrors = [];
 
     /// <summary>
     /// The instructions of the quantised first pass searches use now (for k up to <see cref="MaxQuantisedTopK"/>),
@@ -86,25 +83,18 @@ public sealed partial class SkillIndex
         if (!KeepsCodes)
             return;
         Span<sbyte> codes = stackalloc sbyte[_paddedDimension];
+        float scale = 0, error = float.PositiveInfinity;
         if (norm is >= SmallestNorm and <= LargestNorm || !key.ContainsAnyExcept(0f))
-            _codeScales[row] = QuantisedKeyBlocks.Quantise(key, codes, out _codeErrors[row]);
+            scale = QuantisedKeyBlocks.Quantise(key, codes, out error);
         else
-        {
             codes.Clear();
-            (_codeScales[row], _codeErrors[row]) = (0, float.PositiveInfinity);
-        }
-        QuantisedKeyBlocks.Write(_codes, row, codes);
-        _codeOffsets[row] = QuantisedKeyBlocks.Offset(codes);
+        QuantisedKeyBlocks.Write(_codes, row, codes, scale, error, norm);
     }
 
     private void MoveCodes(int from, int to)
     {
-        if (!KeepsCodes)
-            return;
-        Span<sbyte> codes = stackalloc sbyte[_paddedDimension];
-        QuantisedKeyBlocks.Read(_codes, from, codes);
-        QuantisedKeyBlocks.Write(_codes, to, codes);
-        (_codeScales[to], _codeErrors[to], _codeOffsets[to]) = (_codeScales[from], _codeErrors[from], _codeOffsets[from]);
+        if (KeepsCodes)
+            QuantisedKeyBlocks.Move(_codes, from, to, _paddedDimension);
     }
 
     /// <summary>The two-pass <see cref="Search(ReadOnlySpan{float}, Facts, Span{int}, Span{float})"/>; -1 when the query gets no interval.</summary>
@@ -118,14 +108,14 @@ public sealed partial class SkillIndex
         Span<float> uppers = stackalloc float[CandidateCapacity];
         var scan = new Scan(ref bounds, query, lower, rows, uppers, ids, scores);
         ref sbyte keys = ref MemoryMarshal.GetArrayDataReference(_codes);
-        ref int offsets = ref MemoryMarshal.GetArrayDataReference(_codeOffsets);
-        int blockLength = BlockRows * _paddedDimension, blocks = (Count + BlockRows - 1) / BlockRows;
+        int blockBytes = QuantisedKeyBlocks.BlockBytes(_paddedDimension), blocks = (Count + BlockRows - 1) / BlockRows;
         for (int b = 0; b < blocks; b++)
         {
             uint lanes = ApplicableLanes(b, facts);
-            if (lanes != 0)
-                ScanBlock(ref scan, b, lanes, QuantisedKeyBlocks.Dot(ref Unsafe.Add(ref keys, b * blockLength),
-                    ref MemoryMarshal.GetReference(codes), _paddedDimension, ref Unsafe.Add(ref offsets, b * BlockRows), path));
+            if (lanes == 0)
+                continue;
+            ref sbyte block = ref Unsafe.Add(ref keys, b * blockBytes);
+            ScanBlock(ref scan, ref block, b, lanes, QuantisedKeyBlocks.Dot(ref block, ref MemoryMarshal.GetReference(codes), _paddedDimension, path));
         }
         return Finish(ref scan, ref rescoredBlocks);
     }
@@ -148,20 +138,19 @@ public sealed partial class SkillIndex
         Span<Vector512<int>> dots = stackalloc Vector512<int>[4];
         Span<uint> lanes = stackalloc uint[4];
         ref sbyte keys = ref MemoryMarshal.GetArrayDataReference(_codes);
-        ref int offsets = ref MemoryMarshal.GetArrayDataReference(_codeOffsets);
-        int blockLength = BlockRows * padded, blocks = (Count + BlockRows - 1) / BlockRows;
+        int blockBytes = QuantisedKeyBlocks.BlockBytes(padded), blocks = (Count + BlockRows - 1) / BlockRows;
         for (int b = 0; b < blocks; b++)
         {
             if (ApplicableLanes(b, facts, lanes) == 0)
                 continue;
-            QuantisedKeyBlocks.Dot4(ref Unsafe.Add(ref keys, b * blockLength), ref MemoryMarshal.GetReference(codes), padded,
-                ref Unsafe.Add(ref offsets, b * BlockRows), path, dots);
+            ref sbyte block = ref Unsafe.Add(ref keys, b * blockBytes);
+            QuantisedKeyBlocks.Dot4(ref block, ref MemoryMarshal.GetReference(codes), padded, path, dots);
             for (int j = 0; j < 4; j++)
             {
                 if (lanes[j] == 0)
                     continue;
                 var scan = Scan.Of(j, bounds, queries, lower, rows, uppers, ids, scores);
-                ScanBlock(ref scan, b, lanes[j], dots[j]);
+                ScanBlock(ref scan, ref block, b, lanes[j], dots[j]);
             }
         }
         for (int j = 0; j < 4; j++)
@@ -195,11 +184,11 @@ public sealed partial class SkillIndex
     /// join the floor heap, and keys whose upper end reaches the threshold are kept for the second pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ScanBlock(scoped ref Scan scan, int block, uint lanes, Vector512<int> dots)
+    private void ScanBlock(scoped ref Scan scan, ref sbyte codes, int block, uint lanes, Vector512<int> dots)
     {
         ref QueryBounds query = ref scan.Bounds;
         int first = block * BlockRows;
-        Vector512<float> denominator = Interval(in query, first, dots, out Vector512<float> low, out Vector512<float> high);
+        Vector512<float> denominator = Interval(in query, ref codes, dots, out Vector512<float> low, out Vector512<float> high);
         // Comparisons multiply rather than divide; a key without an interval has an infinite or NaN reach, which
         // never raises the floor and always passes as a candidate. Candidates are tested against the threshold
         // before this block's lower ends raise it (still a valid threshold), so that the rare work below is the
@@ -211,16 +200,16 @@ public sealed partial class SkillIndex
     }
 
     /// <summary>
-    /// The interval of the 16 keys from row <paramref name="first"/> given their integer dot products: returns the
-    /// one-pass search's denominators (computed the same way), and the ends times them in <paramref name="low"/>
-    /// and <paramref name="high"/>.
+    /// The interval of the 16 keys of the block of quantised keys at <paramref name="codes"/> given their integer
+    /// dot products: returns the one-pass search's denominators (computed the same way, from the same norms), and
+    /// the ends times them in <paramref name="low"/> and <paramref name="high"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector512<float> Interval(in QueryBounds query, int first, Vector512<int> dots, out Vector512<float> low, out Vector512<float> high)
+    private Vector512<float> Interval(in QueryBounds query, ref sbyte codes, Vector512<int> dots, out Vector512<float> low, out Vector512<float> high)
     {
-        Vector512<float> keyNorms = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_norms), (nuint)first);
-        Vector512<float> errors = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_codeErrors), (nuint)first);
-        Vector512<float> scales = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_codeScales), (nuint)first);
+        Vector512<float> keyNorms = QuantisedKeyBlocks.NormsOf(ref codes, _paddedDimension);
+        Vector512<float> errors = QuantisedKeyBlocks.ErrorsOf(ref codes, _paddedDimension);
+        Vector512<float> scales = QuantisedKeyBlocks.ScalesOf(ref codes, _paddedDimension);
         Vector512<float> queryNorm = Vector512.Create(query.Norm);
         Vector512<float> estimate = Vector512.ConvertToSingle(dots) * (Vector512.Create(query.Scale) * scales);
         Vector512<float> reach = Vector512.FusedMultiplyAdd(queryNorm, errors, Vector512.Create(query.Reach) * (keyNorms + errors));
@@ -238,11 +227,12 @@ public sealed partial class SkillIndex
         (lower, upper) = (float.NegativeInfinity, float.PositiveInfinity);
         Span<sbyte> codes = stackalloc sbyte[_paddedDimension];
         int row = RowOf(id), first = row / BlockRows * BlockRows;
-        if (!KeepsCodes || !Prepare(query, codes, ByteDotPath.Scalar, out QueryBounds bounds) || float.IsInfinity(_codeErrors[row]))
+        if (!KeepsCodes || !Prepare(query, codes, ByteDotPath.Scalar, out QueryBounds bounds)
+            || float.IsInfinity(QuantisedKeyBlocks.Error(_codes, row, _paddedDimension)))
             return false;
-        Vector512<int> dots = QuantisedKeyBlocks.Dot(ref _codes[first * _paddedDimension], ref MemoryMarshal.GetReference(codes),
-            _paddedDimension, ref _codeOffsets[first], ByteDotPath.Scalar);
-        Vector512<float> denominator = Interval(in bounds, first, dots, out Vector512<float> low, out Vector512<float> high);
+        ref sbyte block = ref _codes[row / BlockRows * QuantisedKeyBlocks.BlockBytes(_paddedDimension)];
+        Vector512<int> dots = QuantisedKeyBlocks.Dot(ref block, ref MemoryMarshal.GetReference(codes), _paddedDimension, ByteDotPath.Scalar);
+        Vector512<float> denominator = Interval(in bounds, ref block, dots, out Vector512<float> low, out Vector512<float> high);
         (lower, upper) = ((low / denominator).GetElement(row - first), (high / denominator).GetElement(row - first));
         return true;
     }

@@ -52,8 +52,8 @@ public sealed partial class SkillIndex
     public long KeyBytes => (long)KeyBlocks.Length(Count, Dimension) * sizeof(float);
 
     /// <summary>
-    /// The bytes a search's pass over every key reads (whole blocks): the quantised keys, each key's norm, scale,
-    /// error bound and code offset, and its preconditions when the index searches in two passes; otherwise the
+    /// The bytes a search's pass over every key reads (whole blocks): the quantised keys with each key's offset,
+    /// scale, error bound and norm, and its preconditions when the index searches in two passes; otherwise the
     /// float keys, norms and preconditions. Blocks of float keys read again to score candidates exactly come on top.
     /// </summary>
     public long ScanBytes
@@ -63,7 +63,7 @@ public sealed partial class SkillIndex
             long rows = (Count + BlockRows - 1) / BlockRows * BlockRows, preconditions = rows * 2 * sizeof(ulong);
             return FirstPass is null
                 ? KeyBytes + rows * sizeof(float) + preconditions
-                : QuantisedKeyBlocks.Length(Count, Dimension) + rows * 4 * sizeof(float) + preconditions;
+                : QuantisedKeyBlocks.Length(Count, Dimension) + preconditions;
         }
     }
 
@@ -76,8 +76,9 @@ public sealed partial class SkillIndex
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         if (capacity <= _ids.Length)
             return;
-        // The padded dimension bounds the quantised matrix as well as the float one.
-        int rows = (int)Math.Min(Array.MaxLength / _paddedDimension / BlockRows * BlockRows,
+        // The quantised matrix's bytes per key (codes and four numbers) are at least the float matrix's numbers.
+        int perRow = KeepsCodes ? QuantisedKeyBlocks.BlockBytes(_paddedDimension) / BlockRows : Dimension;
+        int rows = (int)Math.Min(Array.MaxLength / perRow / BlockRows * BlockRows,
             Math.Max(capacity, 2L * _ids.Length) + BlockRows - 1) / BlockRows * BlockRows;
         if (rows < capacity)
             throw new OutOfMemoryException($"{capacity} keys of {Dimension} numbers do not fit one array.");
@@ -89,9 +90,6 @@ public sealed partial class SkillIndex
         if (KeepsCodes)
         {
             Array.Resize(ref _codes, QuantisedKeyBlocks.Length(rows, Dimension));
-            Array.Resize(ref _codeOffsets, rows);
-            Array.Resize(ref _codeScales, rows);
-            Array.Resize(ref _codeErrors, rows);
         }
     }
 

@@ -70,39 +70,46 @@ public class QuantisedKeyBlocksTests
     }
 
     [Fact]
-    public void Write_ThenRead_GivesBackEveryRow()
+    public void Write_ThenRead_GivesBackEveryRow_AndMoveCopiesOneOverAnother()
     {
         const int Rows = 37, Padded = 12;
         var blocks = new sbyte[QuantisedKeyBlocks.Length(Rows, Padded)];
         var rows = Enumerable.Range(0, Rows).Select(r => RandomCodes(Padded, (ulong)r)).ToArray();
         for (int r = 0; r < Rows; r++)
-            QuantisedKeyBlocks.Write(blocks, r, rows[r]);
+            QuantisedKeyBlocks.Write(blocks, r, rows[r], scale: r, error: 2 * r, norm: 3 * r);
         var back = new sbyte[Padded];
         for (int r = 0; r < Rows; r++)
         {
             QuantisedKeyBlocks.Read(blocks, r, back);
             Assert.Equal(rows[r], back);
+            Assert.Equal(2f * r, QuantisedKeyBlocks.Error(blocks, r, Padded));
         }
+        QuantisedKeyBlocks.Move(blocks, 36, 5, Padded);
+        QuantisedKeyBlocks.Read(blocks, 5, back);
+        Assert.Equal(rows[36], back);
+        Assert.Equal(72f, QuantisedKeyBlocks.Error(blocks, 5, Padded));
+        QuantisedKeyBlocks.Read(blocks, 4, back);
+        Assert.Equal(rows[4], back);
     }
 
-    /// <summary>16 keys' codes as one block, with their offsets.</summary>
-    private static (sbyte[] Blocks, int[] Offsets) Pack(sbyte[][] keys)
+    /// <summary>16 keys' codes as one block.</summary>
+    private static sbyte[] Pack(sbyte[][] keys)
     {
         var blocks = new sbyte[QuantisedKeyBlocks.Length(16, keys[0].Length)];
         for (int r = 0; r < 16; r++)
-            QuantisedKeyBlocks.Write(blocks, r, keys[r]);
-        return (blocks, keys.Select(k => QuantisedKeyBlocks.Offset(k)).ToArray());
+            QuantisedKeyBlocks.Write(blocks, r, keys[r], 1, 0, 1);
+        return blocks;
     }
 
     /// <summary>The block of <paramref name="keys"/> times <paramref name="query"/> on <paramref name="path"/>, the query put in that path's form first.</summary>
     private static int[] Dot(sbyte[][] keys, sbyte[] query, ByteDotPath path)
     {
-        var (blocks, offsets) = Pack(keys);
+        sbyte[] blocks = Pack(keys);
         var formed = (sbyte[])query.Clone();
         QuantisedKeyBlocks.ToQueryForm(formed, path);
         var dots = new int[16];
-        QuantisedKeyBlocks.Dot(ref MemoryMarshal.GetArrayDataReference(blocks), ref MemoryMarshal.GetArrayDataReference(formed), query.Length,
-            ref offsets[0], path).CopyTo(dots);
+        QuantisedKeyBlocks.Dot(ref MemoryMarshal.GetArrayDataReference(blocks), ref MemoryMarshal.GetArrayDataReference(formed), query.Length, path)
+            .CopyTo(dots);
         return dots;
     }
 
@@ -142,13 +149,13 @@ public class QuantisedKeyBlocksTests
         {
             int padded = QuantisedKeyBlocks.PaddedDimension(dimension);
             var keys = Enumerable.Range(0, 16).Select(r => RandomCodes(padded, (ulong)r)).ToArray();
-            var (blocks, offsets) = Pack(keys);
+            sbyte[] blocks = Pack(keys);
             sbyte[] queries = RandomCodes(4 * padded, 99);
             var formed = (sbyte[])queries.Clone();
             for (int j = 0; j < 4; j++)
                 QuantisedKeyBlocks.ToQueryForm(formed.AsSpan(j * padded, padded), (ByteDotPath)path);
             var four = new Vector512<int>[4];
-            QuantisedKeyBlocks.Dot4(ref blocks[0], ref formed[0], padded, ref offsets[0], (ByteDotPath)path, four);
+            QuantisedKeyBlocks.Dot4(ref blocks[0], ref formed[0], padded, (ByteDotPath)path, four);
             for (int j = 0; j < 4; j++)
                 Assert.Equal(Vector512.Create<int>(Dot(keys, queries[(j * padded)..((j + 1) * padded)], ByteDotPath.Scalar)), four[j]);
         }

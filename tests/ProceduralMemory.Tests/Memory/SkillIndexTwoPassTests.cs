@@ -373,7 +373,7 @@ public class SkillIndexTwoPassTests
         var index = new SkillIndex(5) { FirstPass = ByteDotPath.Scalar };
         for (int i = 0; i < 17; i++)
             index.Add(i, [1, 2, 3, 4, 5], FactCondition.Always);
-        // 32 rows (two blocks): 8 bytes of codes each, norm, scale, error and offset, two precondition masks.
+        // 32 rows (two blocks): 8 bytes of codes each, offset, scale, error and norm, two precondition masks.
         Assert.Equal(32 * 8 + 32 * 16 + 32 * 16, index.ScanBytes);
         index.FirstPass = null;
         Assert.Equal(32 * 5 * 4 + 32 * 4 + 32 * 16, index.ScanBytes);
