@@ -4,6 +4,7 @@ using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Agents;
 
@@ -219,14 +220,24 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             }
         }
 
-        foreach (Skill skill in Library.Skills)
+        // Each module clones its own network from its own demonstrations with its own seed and shares nothing
+        // mutable, so the modules train in parallel and come out the same bits as one after another; what they
+        // report is applied afterwards, in the library's order.
+        (Skill Skill, SkillModule Module)[] changed = Library.Skills
+            .Select(skill => (skill, _modules.GetValueOrDefault(skill.Id)!))
+            .Where(pair => pair.Item2 is { NeedsRetraining: true })
+            .ToArray();
+        var results = new BehaviourCloningResult?[changed.Length];
+        var parallelism = new ParallelOptions { MaxDegreeOfParallelism = _options.RetrainingParallelism ?? -1 };
+        Parallel.For(0, changed.Length, parallelism, i =>
+            results[i] = changed[i].Module.Retrain(_options.Cloning with { Seed = _options.Seed + (ulong)changed[i].Skill.Id }));
+        for (int i = 0; i < changed.Length; i++)
         {
-            if (_modules.TryGetValue(skill.Id, out SkillModule? module)
-                && module.Retrain(_options.Cloning with { Seed = _options.Seed + (ulong)skill.Id }) is not null)
-            {
-                skill.Termination = skill.Termination with { StepLimit = StepLimit(module) };
-                MarkModelChanged(skill);
-            }
+            if (results[i] is null)
+                continue;
+            Skill skill = changed[i].Skill;
+            skill.Termination = skill.Termination with { StepLimit = StepLimit(changed[i].Module) };
+            MarkModelChanged(skill);
         }
     }
 

@@ -38,6 +38,12 @@ public sealed record ProceduralMemoryAgentOptions
     /// <summary>Episodic memory's retention bound: a store keeps this many of the newest training episodes.</summary>
     public int EpisodesToKeep { get; init; } = 1000;
 
+    /// <summary>
+    /// Skills retrained at once after an episode (each on its own thread); null for as many as there are
+    /// processors. Any value trains the same networks bit for bit.
+    /// </summary>
+    public int? RetrainingParallelism { get; init; }
+
     /// <summary>The seed of every random choice the agent makes (and, for a new library, of its key encoder).</summary>
     public ulong Seed { get; init; }
 }

@@ -36,6 +36,9 @@ public sealed class SkillModule
     /// <summary>Demonstrations kept.</summary>
     public int DemonstrationCount => _demonstrations.Count;
 
+    /// <summary>Whether a demonstration arrived since the last <see cref="Retrain"/> (which does nothing otherwise).</summary>
+    public bool NeedsRetraining => _changed;
+
     /// <summary>The number of steps of the longest kept demonstration.</summary>
     public int LongestDemonstration => _demonstrations.Count == 0 ? 0 : _demonstrations.Max(d => d.Count);
 

@@ -18,7 +18,7 @@ namespace ProceduralMemory.Memory;
 /// order <see cref="KeyBlocks"/> documents. Searching is safe from many threads at once; changing the index is
 /// not safe while anyone searches or changes it.
 /// </remarks>
-public sealed class SkillIndex
+public sealed partial class SkillIndex
 {
     private const int BlockRows = KeyBlocks.BlockRows;
     private const float Epsilon = 1e-8f;
@@ -37,6 +37,8 @@ public sealed class SkillIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
         Dimension = dimension;
+        _paddedDimension = QuantisedKeyBlocks.PaddedDimension(dimension);
+        _firstPass = DefaultFirstPass(dimension);
         EnsureCapacity(capacity);
     }
 
@@ -46,8 +48,24 @@ public sealed class SkillIndex
     /// <summary>The number of keys held.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The bytes of key matrix a search reads (whole blocks), i.e. what one query streams from memory.</summary>
+    /// <summary>The bytes of the float key matrix (whole blocks).</summary>
     public long KeyBytes => (long)KeyBlocks.Length(Count, Dimension) * sizeof(float);
+
+    /// <summary>
+    /// The bytes a search's pass over every key reads (whole blocks): the quantised keys with each key's offset,
+    /// scale, error bound and norm, and its preconditions when the index searches in two passes; otherwise the
+    /// float keys, norms and preconditions. Blocks of float keys read again to score candidates exactly come on top.
+    /// </summary>
+    public long ScanBytes
+    {
+        get
+        {
+            long rows = (Count + BlockRows - 1) / BlockRows * BlockRows, preconditions = rows * 2 * sizeof(ulong);
+            return FirstPass is null
+                ? KeyBytes + rows * sizeof(float) + preconditions
+                : QuantisedKeyBlocks.Length(Count, Dimension) + preconditions;
+        }
+    }
 
     /// <summary>True when a key with id <paramref name="id"/> is held.</summary>
     public bool Contains(int id) => _rowOf.ContainsKey(id);
@@ -58,7 +76,9 @@ public sealed class SkillIndex
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         if (capacity <= _ids.Length)
             return;
-        int rows = (int)Math.Min(Array.MaxLength / Dimension / BlockRows * BlockRows,
+        // The quantised matrix's bytes per key (codes and four numbers) are at least the float matrix's numbers.
+        int perRow = KeepsCodes ? QuantisedKeyBlocks.BlockBytes(_paddedDimension) / BlockRows : Dimension;
+        int rows = (int)Math.Min(Array.MaxLength / perRow / BlockRows * BlockRows,
             Math.Max(capacity, 2L * _ids.Length) + BlockRows - 1) / BlockRows * BlockRows;
         if (rows < capacity)
             throw new OutOfMemoryException($"{capacity} keys of {Dimension} numbers do not fit one array.");
@@ -67,6 +87,10 @@ public sealed class SkillIndex
         Array.Resize(ref _masks, rows);
         Array.Resize(ref _values, rows);
         Array.Resize(ref _ids, rows);
+        if (KeepsCodes)
+        {
+            Array.Resize(ref _codes, QuantisedKeyBlocks.Length(rows, Dimension));
+        }
     }
 
     /// <summary>Adds <paramref name="key"/> under <paramref name="id"/>, applicable where <paramref name="preconditions"/> hold.</summary>
@@ -121,6 +145,7 @@ public sealed class SkillIndex
             Span<float> key = Dimension <= 1024 ? stackalloc float[Dimension] : new float[Dimension];
             KeyBlocks.Read(_keys, last, key);
             KeyBlocks.Write(_keys, row, key);
+            MoveCodes(last, row);
             (_norms[row], _masks[row], _values[row], _ids[row]) = (_norms[last], _masks[last], _values[last], _ids[last]);
             _rowOf[_ids[row]] = row;
         }
@@ -141,18 +166,37 @@ public sealed class SkillIndex
     /// </summary>
     public int Search(ReadOnlySpan<float> query, Facts facts, Span<int> ids, Span<float> scores)
     {
+        int rescoredBlocks = 0;
+        return SearchAndCount(query, facts, ids, scores, ref rescoredBlocks);
+    }
+
+    /// <summary><see cref="Search(ReadOnlySpan{float}, Facts, Span{int}, Span{float})"/>, counting the blocks of float keys read again to score candidates.</summary>
+    internal int SearchAndCount(ReadOnlySpan<float> query, Facts facts, Span<int> ids, Span<float> scores, ref int rescoredBlocks)
+    {
         CheckKey(query);
         if (scores.Length != ids.Length)
             throw new ArgumentException($"Ids and scores differ in length ({ids.Length} and {scores.Length}).", nameof(scores));
         if (ids.IsEmpty || Count == 0)
             return 0;
+        if (ids.Length <= MaxQuantisedTopK && FirstPass is { } path)
+        {
+            int found = SearchQuantised(query, facts.Bits, ids, scores, path, ref rescoredBlocks);
+            if (found >= 0)
+                return found;
+        }
+        return SearchExact(query, facts.Bits, ids, scores);
+    }
+
+    /// <summary>One pass that scores every applicable key exactly.</summary>
+    private int SearchExact(ReadOnlySpan<float> query, ulong facts, Span<int> ids, Span<float> scores)
+    {
         float queryNorm = TensorPrimitives.Norm(query);
         ReadOnlySpan<float> keys = _keys;
         int blockLength = BlockRows * Dimension, blocks = (Count + BlockRows - 1) / BlockRows, size = 0;
         Span<float> dots = stackalloc float[BlockRows];
         for (int b = 0; b < blocks; b++)
         {
-            uint lanes = ApplicableLanes(b, facts.Bits);
+            uint lanes = ApplicableLanes(b, facts);
             if (lanes == 0)
                 continue;
             KeyBlocks.BlockDot(keys.Slice(b * blockLength, blockLength), query, dots);
@@ -172,6 +216,13 @@ public sealed class SkillIndex
     /// </summary>
     public void SearchBatch(ReadOnlySpan<float> queries, ReadOnlySpan<Facts> facts, Span<int> ids, Span<float> scores, Span<int> counts)
     {
+        int rescoredBlocks = 0;
+        SearchBatchAndCount(queries, facts, ids, scores, counts, ref rescoredBlocks);
+    }
+
+    /// <summary><see cref="SearchBatch(ReadOnlySpan{float}, ReadOnlySpan{Facts}, Span{int}, Span{float}, Span{int})"/>, counting the blocks of float keys read again to score candidates.</summary>
+    internal void SearchBatchAndCount(ReadOnlySpan<float> queries, ReadOnlySpan<Facts> facts, Span<int> ids, Span<float> scores, Span<int> counts, ref int rescoredBlocks)
+    {
         int n = counts.Length;
         if (queries.Length != n * Dimension)
             throw new ArgumentException($"{n} queries of {Dimension} numbers are {n * Dimension} numbers; got {queries.Length}.", nameof(queries));
@@ -184,9 +235,16 @@ public sealed class SkillIndex
         int k = ids.Length / n;
         int q = 0;
         for (; q + 4 <= n && k > 0 && Count > 0; q += 4)
-            SearchFour(queries.Slice(q * Dimension, 4 * Dimension), facts.Slice(q, 4), ids.Slice(q * k, 4 * k), scores.Slice(q * k, 4 * k), counts.Slice(q, 4));
+        {
+            ReadOnlySpan<float> four = queries.Slice(q * Dimension, 4 * Dimension);
+            Span<int> fourIds = ids.Slice(q * k, 4 * k);
+            Span<float> fourScores = scores.Slice(q * k, 4 * k);
+            if (k > MaxQuantisedTopK || FirstPass is not { } path
+                || !SearchFourQuantised(four, facts.Slice(q, 4), fourIds, fourScores, counts.Slice(q, 4), path, ref rescoredBlocks))
+                SearchFour(four, facts.Slice(q, 4), fourIds, fourScores, counts.Slice(q, 4));
+        }
         for (; q < n; q++)
-            counts[q] = Search(queries.Slice(q * Dimension, Dimension), facts[q], ids.Slice(q * k, k), scores.Slice(q * k, k));
+            counts[q] = SearchAndCount(queries.Slice(q * Dimension, Dimension), facts[q], ids.Slice(q * k, k), scores.Slice(q * k, k), ref rescoredBlocks);
     }
 
     private void SearchFour(ReadOnlySpan<float> queries, ReadOnlySpan<Facts> facts, Span<int> ids, Span<float> scores, Span<int> counts)
@@ -204,14 +262,7 @@ public sealed class SkillIndex
         Span<uint> lanes = stackalloc uint[4];
         for (int b = 0; b < blocks; b++)
         {
-            uint any = 0;
-            for (int j = 0; j < 4; j++)
-            {
-                // Queries of one batch usually share their facts (one agent, one state): filter once for them.
-                lanes[j] = j > 0 && facts[j] == facts[j - 1] ? lanes[j - 1] : ApplicableLanes(b, facts[j].Bits);
-                any |= lanes[j];
-            }
-            if (any == 0)
+            if (ApplicableLanes(b, facts, lanes) == 0)
                 continue;
             KeyBlocks.BlockDot(keys.Slice(b * blockLength, blockLength), 1, queries, 4, results);
             for (int j = 0; j < 4; j++)
@@ -231,6 +282,21 @@ public sealed class SkillIndex
         }
         for (int j = 0; j < 4; j++)
             SortBestFirst(ids.Slice(j * k, counts[j]), scores.Slice(j * k, counts[j]));
+    }
+
+    /// <summary>
+    /// <see cref="ApplicableLanes(int, ulong)"/> for four queries into <paramref name="lanes"/>; returns the union.
+    /// Queries of one batch usually share their facts (one agent, one state), so equal neighbours filter once.
+    /// </summary>
+    private uint ApplicableLanes(int block, ReadOnlySpan<Facts> facts, Span<uint> lanes)
+    {
+        uint any = 0;
+        for (int j = 0; j < 4; j++)
+        {
+            lanes[j] = j > 0 && facts[j] == facts[j - 1] ? lanes[j - 1] : ApplicableLanes(block, facts[j].Bits);
+            any |= lanes[j];
+        }
+        return any;
     }
 
     /// <summary>Bit <c>i</c> set when row <c>16·block + i</c> exists and its preconditions hold in <paramref name="facts"/>.</summary>
@@ -373,6 +439,7 @@ public sealed class SkillIndex
     {
         KeyBlocks.Write(_keys, row, key);
         _norms[row] = TensorPrimitives.Norm(key);
+        WriteCodes(row, key, _norms[row]);
         _masks[row] = preconditions.Mask;
         _values[row] = preconditions.Values & preconditions.Mask;
     }

@@ -8,10 +8,10 @@ public class ProceduralMemoryAgentTests
 {
     private static readonly int[] HeldOut = Enumerable.Range(0, 20).ToArray();
 
-    private static (ProceduralMemoryAgent Agent, IReadOnlyList<LearningCurvePoint> Curve) Train(string env, int steps, ulong seed = 1)
+    private static (ProceduralMemoryAgent Agent, IReadOnlyList<LearningCurvePoint> Curve) Train(string env, int steps, ulong seed = 1, int? parallelism = null)
     {
         IEnvironment environment = EnvironmentRegistry.Create(env);
-        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = seed });
+        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = seed, RetrainingParallelism = parallelism });
         var plan = new TrainingPlan { MaxSteps = steps, TrainingSeed = (int)seed, EvaluationSeeds = HeldOut, EpisodeStepLimit = environment.MaxSteps, CheckpointEvery = steps };
         return (agent, LearningRun.Train(agent, plan));
     }
@@ -44,6 +44,18 @@ public class ProceduralMemoryAgentTests
     [Fact]
     public void SameSeed_SameLearningCurve() =>
         Assert.Equal(Train("doorkey-5x5", 1500, seed: 4).Curve, Train("doorkey-5x5", 1500, seed: 4).Curve);
+
+    [Fact]
+    public void RetrainingSkillsInParallel_LearnsTheSameNetworks_AsOneAtATime()
+    {
+        var (alone, aloneCurve) = Train("doorkey-6x6", 2500, seed: 2, parallelism: 1);
+        var (together, togetherCurve) = Train("doorkey-6x6", 2500, seed: 2, parallelism: 4);
+        Assert.Equal(aloneCurve, togetherCurve);
+        Assert.True(alone.Library.Count >= 2, $"only {alone.Library.Count} skills: nothing was retrained side by side");
+        Assert.Equal(alone.Library.Skills.Select(s => s.Id), together.Library.Skills.Select(s => s.Id));
+        foreach (var skill in alone.Library.Skills.Where(s => alone.HasModule(s.Id)))
+            Assert.Equal(alone.ModuleOf(skill.Id).Network.ToBytes(), together.ModuleOf(skill.Id).Network.ToBytes());
+    }
 
     [Fact]
     public void LearnsTheSeedGridWorld_WithoutTheScriptedExplorer()
