@@ -30,6 +30,8 @@ public sealed partial class SkillIndex
     private float[] _norms = [];
     private ulong[] _masks = [];
     private ulong[] _values = [];
+    // Per block: no key there (nor any stale row past the last) has a precondition, so the filter need not read them.
+    private bool[] _unconditional = [];
     private int[] _ids = [];
 
     /// <summary>Creates an empty index for keys of <paramref name="dimension"/> numbers.</summary>
@@ -53,14 +55,15 @@ public sealed partial class SkillIndex
 
     /// <summary>
     /// The bytes a search's pass over every key reads (whole blocks): the quantised keys with each key's offset,
-    /// scale, error bound and norm, and its preconditions when the index searches in two passes; otherwise the
-    /// float keys, norms and preconditions. Blocks of float keys read again to score candidates exactly come on top.
+    /// scale, error bound and norm when the index searches in two passes, otherwise the float keys and norms; and
+    /// the preconditions of the blocks where some key has any. Blocks of float keys read again to score candidates exactly come on top.
     /// </summary>
     public long ScanBytes
     {
         get
         {
-            long rows = (Count + BlockRows - 1) / BlockRows * BlockRows, preconditions = rows * 2 * sizeof(ulong);
+            int blocks = (Count + BlockRows - 1) / BlockRows;
+            long rows = (long)blocks * BlockRows, preconditions = _unconditional.AsSpan(0, blocks).Count(false) * (long)BlockRows * 2 * sizeof(ulong);
             return FirstPass is null
                 ? KeyBytes + rows * sizeof(float) + preconditions
                 : QuantisedKeyBlocks.Length(Count, Dimension) + preconditions;
@@ -86,6 +89,7 @@ public sealed partial class SkillIndex
         Array.Resize(ref _norms, rows);
         Array.Resize(ref _masks, rows);
         Array.Resize(ref _values, rows);
+        Array.Resize(ref _unconditional, rows / BlockRows);
         Array.Resize(ref _ids, rows);
         if (KeepsCodes)
         {
@@ -147,6 +151,7 @@ public sealed partial class SkillIndex
             KeyBlocks.Write(_keys, row, key);
             MoveCodes(last, row);
             (_norms[row], _masks[row], _values[row], _ids[row]) = (_norms[last], _masks[last], _values[last], _ids[last]);
+            NoteConditions(row / BlockRows);
             _rowOf[_ids[row]] = row;
         }
         return true;
@@ -305,6 +310,8 @@ public sealed partial class SkillIndex
     {
         int first = block * BlockRows;
         uint valid = Count - first >= BlockRows ? 0xFFFFu : (1u << (Count - first)) - 1;
+        if (_unconditional[block])
+            return valid;
         ref ulong masks = ref MemoryMarshal.GetArrayDataReference(_masks);
         ref ulong values = ref MemoryMarshal.GetArrayDataReference(_values);
         if (Vector512.IsHardwareAccelerated)
@@ -442,6 +449,15 @@ public sealed partial class SkillIndex
         WriteCodes(row, key, _norms[row]);
         _masks[row] = preconditions.Mask;
         _values[row] = preconditions.Values & preconditions.Mask;
+        NoteConditions(row / BlockRows);
+    }
+
+    private void NoteConditions(int block)
+    {
+        ulong any = 0;
+        foreach (ulong mask in _masks.AsSpan(block * BlockRows, BlockRows))
+            any |= mask;
+        _unconditional[block] = any == 0;
     }
 
     private int RowOf(int id) =>

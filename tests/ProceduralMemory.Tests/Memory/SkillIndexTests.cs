@@ -174,6 +174,30 @@ public class SkillIndexTests
     }
 
     [Fact]
+    public void Search_AppliesPreconditionsThatArriveInABlockWithoutAny_AndForgetsThoseThatLeave()
+    {
+        // 32 keys without preconditions (two blocks the filter skips), then one gains a condition by Set, and
+        // the last key, with a condition, moves into the first block when another key is removed.
+        var index = new SkillIndex(2);
+        for (int i = 0; i < 32; i++)
+            index.Add(i, [1, i / 100f], FactCondition.Always);
+        index.Add(32, [1, 0.5f], new FactCondition(Mask: 1, Values: 1));
+        var ids = new int[40];
+        var scores = new float[40];
+        Assert.Equal(32, index.Search([1, 0], new Facts(0), ids, scores));
+        index.Set(7, [1, 0.07f], new FactCondition(Mask: 2, Values: 2));
+        Assert.Equal(31, index.Search([1, 0], new Facts(0), ids, scores));
+        Assert.DoesNotContain(7, ids[..31]);
+        Assert.True(index.Remove(3)); // key 32 fills row 3
+        Assert.Equal(30, index.Search([1, 0], new Facts(0), ids, scores));
+        Assert.DoesNotContain(32, ids[..30]);
+        Assert.Equal(31, index.Search([1, 0], new Facts(1), ids, scores));
+        index.Set(32, [1, 0.5f], FactCondition.Always);
+        index.Set(7, [1, 0.07f], FactCondition.Always);
+        Assert.Equal(32, index.Search([1, 0], new Facts(0), ids, scores));
+    }
+
+    [Fact]
     public void UpdateKey_ChangesWhatSearchFinds_AndKeepsThePreconditions()
     {
         var index = new SkillIndex(2);

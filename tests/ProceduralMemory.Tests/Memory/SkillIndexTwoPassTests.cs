@@ -319,10 +319,17 @@ public class SkillIndexTwoPassTests
             index.SearchBatch(queries, facts, ids, scores, counts);
         }
         Both();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
-            Both();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // The runtime's own tier-up work can land on this thread once (seen once in many runs); a search that
+        // allocated would allocate on every attempt.
+        long allocated = -1;
+        for (int attempt = 0; attempt < 5 && allocated != 0; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++)
+                Both();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
@@ -372,10 +379,11 @@ public class SkillIndexTwoPassTests
     {
         var index = new SkillIndex(5) { FirstPass = ByteDotPath.Scalar };
         for (int i = 0; i < 17; i++)
-            index.Add(i, [1, 2, 3, 4, 5], FactCondition.Always);
-        // 32 rows (two blocks): 8 bytes of codes each, offset, scale, error and norm, two precondition masks.
-        Assert.Equal(32 * 8 + 32 * 16 + 32 * 16, index.ScanBytes);
+            index.Add(i, [1, 2, 3, 4, 5], i == 16 ? new FactCondition(1, 1) : FactCondition.Always);
+        // 32 rows (two blocks): 8 bytes of codes each, offset, scale, error and norm; two precondition masks in
+        // the second block only (the first has no preconditions, so the filter skips it).
+        Assert.Equal(32 * 8 + 32 * 16 + 16 * 16, index.ScanBytes);
         index.FirstPass = null;
-        Assert.Equal(32 * 5 * 4 + 32 * 4 + 32 * 16, index.ScanBytes);
+        Assert.Equal(32 * 5 * 4 + 32 * 4 + 16 * 16, index.ScanBytes);
     }
 }
