@@ -101,7 +101,7 @@ internal static class BenchSocialCommand
                 console.Out.WriteLine($"  {size} agent{(size == 1 ? "" : "s")}, team {repeat + 1}: steps to {target.ToString(CultureInfo.InvariantCulture)}: " +
                     string.Join(", ", team.Select(m => m.StepsToReach(target)?.ToString(CultureInfo.InvariantCulture) ?? "not reached")));
             }
-            results.Add(TeamSizeResult.Of(size, teams, target, steps));
+            results.Add(TeamSizeResult.Of(size, teams, target));
         }
 
         console.Out.WriteLine();

@@ -15,16 +15,12 @@ internal static class SocialReport
 
         var reached = results.Where(r => r.MedianSteps is not null).ToList();
         var sizes = reached.Select(r => (double)r.Agents).ToArray();
-        var spread = reached.Select(r => StepsOf(r)).ToList();
         var steps = new LineChart($"Steps each agent needs to reach {target:0.###}", "Agents sharing one library", "Own training steps",
             [new Series("median (band: min to max)", sizes, reached.Select(r => r.MedianSteps!.Value).ToArray(),
-                spread.Select(s => s.Min()).ToArray(), spread.Select(s => s.Max()).ToArray())])
+                reached.Select(r => r.ReachedSteps[0]).ToArray(), reached.Select(r => r.ReachedSteps[^1]).ToArray())])
         { YMin = 0, XMin = 0 };
         return new Figure(1, 2, [learning, steps]) { Title = $"Social learning on {environment}: agents sharing one skill library" };
     }
-
-    private static double[] StepsOf(TeamSizeResult result) =>
-        [.. result.Teams.SelectMany(t => t).Select(m => m.StepsToReach(result.Target)).Where(s => s is not null).Select(s => (double)s!.Value)];
 
     /// <summary>The members' curves averaged evaluation by evaluation (their evaluations fall at nearly the same steps).</summary>
     private static Series MeanCurve(string name, TeamSizeResult result)

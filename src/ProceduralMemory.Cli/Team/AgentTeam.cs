@@ -15,7 +15,7 @@ internal static class AgentTeam
     /// <summary>Runs every member of <paramref name="plan"/> to the end; <paramref name="news"/> receives their notable lines.</summary>
     public static IReadOnlyList<TeamMemberResult> Run(TeamPlan plan, Action<string> news)
     {
-        var workers = new List<(int Member, string Directory, string Events, WorkerProcess Process)>();
+        var workers = new List<(int Member, string Events, WorkerProcess Process)>();
         var gate = new object();
         var library = new Dictionary<string, string> { [Library.SkillStores.LibraryVariable] = plan.Library };
         void Tell(string line)
@@ -39,7 +39,7 @@ internal static class AgentTeam
                             Tell(prefix + line);
                     },
                     line => Tell(prefix + "error: " + line));
-                workers.Add((member, directory, events, process));
+                workers.Add((member, events, process));
             }
             return [.. workers.Select(w => Collect(plan, w.Member, w.Process, w.Events))];
         }
