@@ -7,7 +7,7 @@ public class ConformanceCommandTests
     [Fact]
     public void Conformance_OnTheReferenceTraces_PassesAll113_AndExitsZero()
     {
-        CliRun run = CliRun.Of("conformance", SharedFiles.ConformanceTraces);
+        CliRun run = CliRun.Of("conformance", DataFiles.ConformanceTraces);
 
         Assert.Equal("", run.Error);
         Assert.Equal(["113 passed, 0 failed"], run.OutLines);
@@ -18,7 +18,7 @@ public class ConformanceCommandTests
     public void Conformance_WithATamperedReward_PrintsTheMismatch_AndExitsOne()
     {
         using var dir = new TemporaryDirectory();
-        string[] lines = File.ReadLines(SharedFiles.ConformanceTraces).Take(3).ToArray();
+        string[] lines = File.ReadLines(DataFiles.ConformanceTraces).Take(3).ToArray();
         JsonNode episode = JsonNode.Parse(lines[1])!;
         JsonArray steps = episode["steps"]!.AsArray();
         steps[^1]!["reward"] = 0.123;
@@ -48,7 +48,7 @@ public class ConformanceCommandTests
     public void Conformance_WithATruncatedLastLine_ExitsTwoNamingTheLine()
     {
         using var dir = new TemporaryDirectory();
-        string[] lines = File.ReadLines(SharedFiles.ConformanceTraces).Take(3).ToArray();
+        string[] lines = File.ReadLines(DataFiles.ConformanceTraces).Take(3).ToArray();
         string file = dir.Combine("truncated.jsonl");
         File.WriteAllText(file, string.Join('\n', lines[0], lines[1], lines[2][..(lines[2].Length / 2)]));
 
@@ -66,7 +66,7 @@ public class ConformanceCommandTests
     public void Conformance_WithAMalformedLine_ExitsTwoNamingTheLine(string badLine, string reason)
     {
         using var dir = new TemporaryDirectory();
-        string first = File.ReadLines(SharedFiles.ConformanceTraces).First();
+        string first = File.ReadLines(DataFiles.ConformanceTraces).First();
         string file = dir.Combine("malformed.jsonl");
         File.WriteAllLines(file, [first, badLine]);
 

@@ -7,7 +7,7 @@ public class ConformanceReplayTests
     [Fact]
     public void Replay_ReferenceTraces_AllEpisodesMatchMiniGrid()
     {
-        IReadOnlyList<ConformanceTrace> traces = ConformanceFile.Load(SharedFiles.ConformanceTraces);
+        IReadOnlyList<ConformanceTrace> traces = ConformanceFile.Load(DataFiles.ConformanceTraces);
 
         IReadOnlyList<ConformanceResult> results = ConformanceReplay.ReplayAll(traces);
 

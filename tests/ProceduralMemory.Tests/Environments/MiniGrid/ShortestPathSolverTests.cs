@@ -77,7 +77,7 @@ public class ShortestPathSolverTests
     public void ExpertTraces_OfTheReferenceMiniGrid_AreExactlyAsLong_AndNoTraceIsShorter()
     {
         // The recorded expert policy is a shortest solution; noisy and random episodes that finish are no shorter.
-        var traces = ConformanceFile.Load(SharedFiles.ConformanceTraces);
+        var traces = ConformanceFile.Load(DataFiles.ConformanceTraces);
         Assert.Contains(traces, t => t.Policy == "expert");
         foreach (ConformanceTrace trace in traces)
         {

@@ -4,7 +4,7 @@ namespace ProceduralMemory.Environments.MiniGrid.Conformance;
 
 /// <summary>
 /// Reads conformance files: one JSON object per line, each an episode recorded from the reference MiniGrid
-/// (format: <c>shared/conformance/README.md</c>). Blank lines are skipped; anything else that is not a complete,
+/// (format: <c>data/conformance/README.md</c>). Blank lines are skipped; anything else that is not a complete,
 /// well-formed episode stops the read with a <see cref="ConformanceFormatException"/> naming the line.
 /// </summary>
 public static class ConformanceFile

@@ -1,0 +1,26 @@
+namespace ProceduralMemory.Tests.Shared;
+
+/// <summary>Locates the repository's reference data (<c>&lt;repo&gt;/data</c>), which the tests read and nothing outside the repository provides.</summary>
+internal static class DataFiles
+{
+    /// <summary>MiniGrid DoorKey episodes recorded from the reference implementation.</summary>
+    public static string ConformanceTraces => Locate(Path.Combine("conformance", "minigrid-doorkey.jsonl"));
+
+    /// <summary>The repository's root: the folder holding <c>ProceduralMemory.slnx</c> above the test binaries.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "ProceduralMemory.slnx")))
+                    return dir.FullName;
+            throw new DirectoryNotFoundException($"No ProceduralMemory.slnx above {AppContext.BaseDirectory}.");
+        }
+    }
+
+    private static string Locate(string relative)
+    {
+        string path = Path.Combine(RepositoryRoot, "data", relative);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"The data file data/{relative} is missing from the repository.", path);
+    }
+}
