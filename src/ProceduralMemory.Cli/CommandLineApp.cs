@@ -11,6 +11,7 @@ internal static class CommandLineApp
     public static int Run(string[] args, CliConsole console)
     {
         RootCommand root = Build(console);
+        ToolVersion.Install(root, console);
         ParseResult parsed = root.Parse(args);
         if (parsed.UnmatchedTokens.Count > 0)
             return Fail(console, $"unknown command or argument '{parsed.UnmatchedTokens[0]}' (see 'procmem --help')");
