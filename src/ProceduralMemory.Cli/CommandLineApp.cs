@@ -44,7 +44,7 @@ internal static class CommandLineApp
         TrainCommand.Create(console),
         EvalCommand.Create(console),
         Commands.Skills.SkillsCommand.Create(console),
-        ReportCommand.Create(console),
+        CompareCommand.Create(console),
     };
 
     private static int Fail(CliConsole console, string reason)
