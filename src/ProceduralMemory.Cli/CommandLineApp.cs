@@ -44,6 +44,7 @@ internal static class CommandLineApp
         TrainCommand.Create(console),
         EvalCommand.Create(console),
         Commands.Skills.SkillsCommand.Create(console),
+        ReportCommand.Create(console),
         CompareCommand.Create(console),
     };
 
