@@ -9,6 +9,7 @@ namespace ProceduralMemory.Cli.Reports;
 internal sealed class HtmlWriter
 {
     private readonly StringBuilder _html = new();
+    private int _figures;
 
     /// <summary>Appends trusted markup as it is.</summary>
     public HtmlWriter Raw(string markup)
@@ -57,12 +58,8 @@ internal sealed class HtmlWriter
         return Raw("</tbody>\n").Close("table");
     }
 
-    /// <summary>The figure as an inline SVG element (its standalone document without the XML declaration).</summary>
-    public HtmlWriter Svg(Figure figure)
-    {
-        string svg = figure.ToSvg();
-        return Raw(svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]);
-    }
+    /// <summary>The figure as an inline svg element, its ids numbered apart from the page's other figures'.</summary>
+    public HtmlWriter Svg(Figure figure) => Raw(SvgRenderer.Render(figure, inline: true, idPrefix: $"figure-{++_figures}-"));
 
     /// <inheritdoc />
     public override string ToString() => _html.ToString();
