@@ -153,9 +153,12 @@ internal static class RunReport
                 .Where(p => p.Value is not null).ToArray();
             return new Series($"#{skill.Id} {skill.Name}", points.Select(p => (double)p.TrainingSteps).ToArray(), points.Select(p => p.Value!.Value).ToArray());
         }
-        var uses = new LineChart("Uses", "Training steps", "Uses so far", skills.Select(k => Line(k, s => s.Uses))) { YMin = 0 };
+        // Both charts span the whole run, so that they line up even where a skill has no uses (and so no rate) yet.
+        double? end = run.Curve[^1].TrainingSteps > 0 ? run.Curve[^1].TrainingSteps : null;
+        var uses = new LineChart("Uses", "Training steps", "Uses so far", skills.Select(k => Line(k, s => s.Uses)))
+        { XMin = end is null ? null : 0, XMax = end, YMin = 0 };
         var success = new LineChart("Success rate", "Training steps", "Share of uses succeeded", skills.Select(k => Line(k, s => s.SuccessRate)))
-        { YMin = 0, YMax = 1 };
+        { XMin = end is null ? null : 0, XMax = end, YMin = 0, YMax = 1 };
         return new Figure(1, 2, [uses, success]);
     }
 
