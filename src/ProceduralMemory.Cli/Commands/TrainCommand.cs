@@ -16,7 +16,8 @@ namespace ProceduralMemory.Cli.Commands;
 /// <summary>
 /// <c>procmem train --env E (--steps N | --episodes N) [--library LIB] [--seed S] [--out DIR] [--agents N]</c>: the
 /// procedural memory agent learns into a skill library (from scratch when it is new, continuing from what it holds
-/// otherwise), evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end. With
+/// otherwise), evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end, and the run's
+/// settings and its skills at every evaluation as JSON for <c>procmem report</c> (<see cref="TrainingReport"/>). With
 /// <c>--agents N</c> above 1, N agent processes learn into the library at once (<see cref="TeamTraining"/>).
 /// </summary>
 internal static class TrainCommand
