@@ -46,6 +46,7 @@ internal static class CommandLineApp
         EvalCommand.Create(console),
         Commands.Skills.SkillsCommand.Create(console),
         ReportCommand.Create(console),
+        CompareCommand.Create(console),
     };
 
     private static int Fail(CliConsole console, string reason)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using System.Text.Json;
 using ProceduralMemory.Agents;
 using ProceduralMemory.Cli.Library;
@@ -6,7 +7,6 @@ using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Cli.Team;
 using ProceduralMemory.Environments;
-using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Training;
 using Spectre.Console;
@@ -16,7 +16,8 @@ namespace ProceduralMemory.Cli.Commands;
 /// <summary>
 /// <c>procmem train --env E (--steps N | --episodes N) [--library LIB] [--seed S] [--out DIR] [--agents N]</c>: the
 /// procedural memory agent learns into a skill library (from scratch when it is new, continuing from what it holds
-/// otherwise), evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end. With
+/// otherwise), evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end, and the run's
+/// settings and its skills at every evaluation as JSON for <c>procmem report</c> (<see cref="TrainingReport"/>). With
 /// <c>--agents N</c> above 1, N agent processes learn into the library at once (<see cref="TeamTraining"/>).
 /// </summary>
 internal static class TrainCommand
@@ -88,7 +89,10 @@ internal static class TrainCommand
         console.Out.WriteLine(agent.Library.Count == 0
             ? $"Library {SkillStores.Describe(libraryPath)}: new, learning from scratch"
             : $"Library {SkillStores.Describe(libraryPath)}: continuing from {agent.Library.Count} skills learned over {before.Episodes} episodes");
+        int skillsAtStart = agent.Library.Count;
         var progress = new TrainingProgress(console, budget, bySteps);
+        var skillHistory = new List<SkillCheckpoint>();
+        progress.CheckpointTaken += point => skillHistory.Add(SkillCheckpoint.Of(point, agent, environment.Facts));
         agent.SkillStored += skill =>
         {
             progress.WriteLine($"Stored new skill #{skill.Id} {skill.Name} in {SkillStores.Describe(libraryPath)}");
@@ -103,8 +107,11 @@ internal static class TrainCommand
         };
         IReadOnlyList<LearningCurvePoint> curve = progress.Run(() => LearningRun.Train(agent, plan, progress));
 
-        WriteSkills(console, agent, environment.Facts);
+        WriteSkills(console, skillHistory[^1].Skills);
         LibraryChanges after = store.ReadChanges(long.MaxValue);
+        var settings = new RunSettings(RunSettings.CurrentFormat, ProcmemVersion, envName, budget, bySteps ? "steps" : "episodes", seed,
+            $"{evalSeeds[0]}-{evalSeeds[^1]}", evalSeeds.Length, plan.CheckpointEvery, keepEpisodes, SkillStores.Describe(libraryPath),
+            skillsAtStart, before.Episodes, agent.Library.Count, after.Episodes);
         console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills, {after.Episodes} episodes run, {after.EpisodesKept} kept");
         string title = $"procmem on {envName}: learning from scratch (seed {seed})";
         console.Out.WriteLine();
@@ -113,6 +120,9 @@ internal static class TrainCommand
                      (TrainingReport.EpisodesFile, TrainingReport.EpisodesCsv(progress.Episodes)),
                      (TrainingReport.EvaluationFile, TrainingReport.EvaluationCsv(curve)),
                      (TrainingReport.ChartFile, TrainingReport.Chart(title, curve, progress.Episodes).ToSvg()),
+                     (TrainingReport.SkillsFile, TrainingReport.SkillsJson(skillHistory)),
+                     // Last, so that a folder with this file holds all the others a report reads.
+                     (TrainingReport.RunFile, TrainingReport.RunJson(settings)),
                  })
             console.Out.WriteLine($"Wrote {output.WriteAllText(file, content)}");
         if (json)
@@ -144,24 +154,25 @@ internal static class TrainCommand
         return ExitCodes.Ok;
     }
 
-    private static void WriteSkills(CliConsole console, ProceduralMemoryAgent agent, FactSchema facts)
+    /// <summary>The version of this procmem, as its assembly states it.</summary>
+    private static string ProcmemVersion =>
+        typeof(TrainCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static void WriteSkills(CliConsole console, IReadOnlyList<SkillSnapshot> skills)
     {
-        var rows = agent.Library.Skills.Select(s => (
-            s.Name, Pre: s.Preconditions.Format(facts), Effect: s.Effect.Format(facts), s.Statistics,
-            Kept: agent.HasModule(s.Id) ? agent.ModuleOf(s.Id).DemonstrationCount : 0)).ToList();
         if (console.IsTerminal)
         {
             var table = new Table().Title("Learned skills").AddColumns("Skill", "Preconditions", "Effect", "Uses", "Successes", "Demonstrations");
-            foreach (var r in rows)
-                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Pre), Markup.Escape(r.Effect), $"{r.Statistics.Uses}",
-                    $"{r.Statistics.Successes}", $"{r.Statistics.Demonstrations} ({r.Kept} kept)");
+            foreach (var s in skills)
+                table.AddRow(Markup.Escape(s.Name), Markup.Escape(s.Preconditions), Markup.Escape(s.Effect), $"{s.Uses}",
+                    $"{s.Successes}", $"{s.Demonstrations} ({s.KeptDemonstrations} kept)");
             console.Ansi.Write(table);
             return;
         }
         console.Out.WriteLine();
         console.Out.WriteLine("Learned skills:");
-        foreach (var r in rows)
-            console.Out.WriteLine($"  {r.Name}: preconditions {r.Pre}, effect {r.Effect}, used {r.Statistics.Uses} times, " +
-                $"{r.Statistics.Successes} successes, {r.Statistics.Demonstrations} demonstrations ({r.Kept} kept)");
+        foreach (var s in skills)
+            console.Out.WriteLine($"  {s.Name}: preconditions {s.Preconditions}, effect {s.Effect}, used {s.Uses} times, " +
+                $"{s.Successes} successes, {s.Demonstrations} demonstrations ({s.KeptDemonstrations} kept)");
     }
 }

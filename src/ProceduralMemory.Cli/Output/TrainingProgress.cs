@@ -25,6 +25,9 @@ internal sealed class TrainingProgress : ITrainingObserver
 
     public List<(int Episode, int TrainingSteps, EpisodeSummary Summary)> Episodes { get; } = [];
 
+    /// <summary>Raised after each evaluation, once it is reported (for what else a run records at its checkpoints).</summary>
+    public event Action<LearningCurvePoint>? CheckpointTaken;
+
     /// <summary>Runs <paramref name="training"/> under a progress bar when on a terminal.</summary>
     public T Run<T>(Func<T> training)
     {
@@ -66,5 +69,6 @@ internal sealed class TrainingProgress : ITrainingObserver
             _bar.Description = Markup.Escape(line);
         else
             _console.Out.WriteLine(line);
+        CheckpointTaken?.Invoke(point);
     }
 }

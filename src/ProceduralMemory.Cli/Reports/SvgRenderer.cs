@@ -14,9 +14,13 @@ internal static class SvgRenderer
     private const double FigureTitleSize = 18, TitleSize = 15, LabelSize = 13, TickSize = 11, LegendSize = 12;
     private const string Ink = "#222222", AxisInk = "#666666", GridInk = "#e5e5e5";
 
-    public static string Render(Figure figure)
+    /// <summary>
+    /// Draws <paramref name="figure"/>: a standalone SVG document, or with <paramref name="inline"/> an svg element for an
+    /// HTML page, where <paramref name="idPrefix"/> keeps its element ids apart from other figures' (ids are page-wide there).
+    /// </summary>
+    public static string Render(Figure figure, bool inline = false, string idPrefix = "")
     {
-        var svg = new SvgWriter().Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        var svg = new SvgWriter().Raw(inline ? "" : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         svg.Open("svg").Attr("xmlns", "http://www.w3.org/2000/svg").Attr("version", "1.1")
             .Attr("width", figure.Width).Attr("height", figure.Height)
             .Attr("viewBox", $"0 0 {figure.Width} {figure.Height}")
@@ -32,13 +36,13 @@ internal static class SvgRenderer
         for (int i = 0; i < figure.Charts.Count; i++)
         {
             var cell = new Box(i % figure.Columns * cellWidth, top + i / figure.Columns * cellHeight, cellWidth, cellHeight);
-            RenderChart(svg, figure.Charts[i], i, cell);
+            RenderChart(svg, figure.Charts[i], $"{idPrefix}plot-clip-{i}", cell);
         }
         svg.End("svg");
         return svg.ToString();
     }
 
-    private static void RenderChart(SvgWriter svg, LineChart chart, int index, Box cell)
+    private static void RenderChart(SvgWriter svg, LineChart chart, string clipId, Box cell)
     {
         svg.Open("g").Attr("class", "chart").Body();
         double top = cell.Y + Pad;
@@ -112,7 +116,6 @@ internal static class SvgRenderer
         }
 
         // Points outside a fixed range are clipped; the slack keeps edge markers whole.
-        string clipId = $"plot-clip-{index}";
         svg.Open("clipPath").Attr("id", clipId).Body();
         svg.Open("rect").Attr("x", plot.X - 4).Attr("y", plot.Y - 4)
             .Attr("width", plot.Width + 8).Attr("height", plot.Height + 8).Close();

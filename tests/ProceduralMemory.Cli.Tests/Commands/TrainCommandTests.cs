@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
 namespace ProceduralMemory.Cli.Tests.Commands;
@@ -47,8 +48,13 @@ public class TrainCommandTests
         using var b = new TemporaryDirectory();
         CliRun.Of("train", "--env", "gridworld", "--episodes", "5", "--seed", "3", "--eval-seeds", "0-2", "--out", a.Path, "--library", a.Combine("lib.db"));
         CliRun.Of("train", "--env", "gridworld", "--episodes", "5", "--seed", "3", "--eval-seeds", "0-2", "--out", b.Path, "--library", b.Combine("lib.db"));
-        foreach (string file in new[] { "training.csv", "evaluation.csv", "learning-curve.svg" })
+        foreach (string file in new[] { "training.csv", "evaluation.csv", "learning-curve.svg", "skills.json" })
             Assert.Equal(File.ReadAllBytes(a.Combine(file)), File.ReadAllBytes(b.Combine(file)));
+        // run.json names each run's own library; everything else in it is the same.
+        JsonObject runA = JsonNode.Parse(File.ReadAllText(a.Combine("run.json")))!.AsObject(), runB = JsonNode.Parse(File.ReadAllText(b.Combine("run.json")))!.AsObject();
+        Assert.Equal(a.Combine("lib.db"), (string?)runA["library"]);
+        Assert.True(runA.Remove("library") && runB.Remove("library"));
+        Assert.Equal(runA.ToJsonString(), runB.ToJsonString());
     }
 
     [Theory]

@@ -35,6 +35,20 @@ public class SvgRendererTests
             .Select(xy => (double.Parse(xy[0], CultureInfo.InvariantCulture), double.Parse(xy[1], CultureInfo.InvariantCulture)));
 
     [Fact]
+    public void Render_Inline_IsAnSvgElementWhoseClipPathsUseThePrefix()
+    {
+        var figure = new Figure(1, 2, [ReturnChart(), ReturnChart("second")]);
+        string inline = SvgRenderer.Render(figure, inline: true, idPrefix: "figure-7-");
+        Assert.StartsWith("<svg ", inline);
+        XDocument doc = Parse(inline);
+        var ids = doc.Descendants(Svg + "clipPath").Select(c => (string)c.Attribute("id")!).ToList();
+        Assert.Equal(["figure-7-plot-clip-0", "figure-7-plot-clip-1"], ids);
+        Assert.Equal(ids.Select(id => $"url(#{id})"), doc.Descendants(Svg + "g").Select(g => (string?)g.Attribute("clip-path")).OfType<string>());
+        // Standalone, the same drawing with unprefixed ids after the XML declaration.
+        Assert.Equal(figure.ToSvg(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + inline.Replace("figure-7-", ""));
+    }
+
+    [Fact]
     public void Render_ProducesStandaloneSvgRootInSvgNamespace()
     {
         var root = Parse(new Figure(1, 1, [ReturnChart()]) { Width = 500, Height = 300 }.ToSvg()).Root!;

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using ProceduralMemory.Agents;
+using ProceduralMemory.Cli.Output;
+using ProceduralMemory.Cli.Reports;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Training;
+
+namespace ProceduralMemory.Cli.Commands;
+
+/// <summary>
+/// <c>procmem compare [--env E,E...] [--steps N,N...] [--out DIR] [--seeds N] [--eval-seeds A-B]</c>: every agent,
+/// trained from scratch with N training seeds on each environment for its budget (by default doorkey-5x5 for 5,000
+/// steps and doorkey-8x8 for 20,000), evaluated on held-out layouts at eight checkpoints; writes the comparison
+/// chart, a CSV of every checkpoint and a table of final numbers.
+/// </summary>
+internal static class CompareCommand
+{
+    /// <summary>The environments compared when <c>--env</c> is not given (issue 4's targets).</summary>
+    public static readonly IReadOnlyList<string> DefaultEnvironments = ["doorkey-5x5", "doorkey-8x8"];
+
+    /// <summary>The budget an environment gets when <c>--steps</c> is not given: 5,000 steps on doorkey-5x5, 20,000 on any other.</summary>
+    public static int DefaultSteps(string environment) => environment == "doorkey-5x5" ? 5_000 : 20_000;
+
+    private const int Checkpoints = 8;
+
+    public static Command Create(CliConsole console)
+    {
+        var env = new Option<string[]>("--env")
+        {
+            Description = $"Environments to compare on, comma-separated; known: " +
+                $"{string.Join(", ", EnvironmentRegistry.Names)}.",
+            DefaultValueFactory = _ => [.. DefaultEnvironments],
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                    return [.. DefaultEnvironments];
+                string[] names = SplitList(result.Tokens.Select(t => t.Value));
+                if (names.FirstOrDefault(n => !EnvironmentRegistry.Contains(n)) is { } unknown)
+                    result.AddError($"unknown environment '{unknown}'; known: {string.Join(", ", EnvironmentRegistry.Names)}");
+                else if (names.Length == 0 || names.Distinct().Count() != names.Length)
+                    result.AddError($"--env must list environments, each once (got '{string.Join(",", result.Tokens.Select(t => t.Value))}').");
+                return names;
+            },
+        };
+        var steps = new Option<int[]?>("--steps")
+        {
+            Description = "Training steps per environment, in --env's order, or one budget for all " +
+                "(default 5000 on doorkey-5x5, 20000 on any other).",
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                    return null;
+                string[] parts = SplitList(result.Tokens.Select(t => t.Value));
+                var budgets = new int[parts.Length];
+                for (int i = 0; i < parts.Length; i++)
+                {
+                    if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out budgets[i]) || budgets[i] < 1)
+                    {
+                        result.AddError($"--steps must be positive whole numbers, comma-separated (got '{parts[i]}').");
+                        return null;
+                    }
+                }
+                if (parts.Length == 0)
+                    result.AddError("--steps needs a number of steps.");
+                return budgets;
+            },
+        };
+        Option<string> output = CommonOptions.OutputDirectory("procmem-compare");
+        Option<int> seeds = CommonOptions.PositiveInt("--seeds", "Training seeds per agent and environment (1..N).", 5);
+        Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-99");
+        var command = new Command("compare", "Compare every agent's learning, trained from scratch on each environment (chart, CSV, table).")
+        {
+            env, steps, output, seeds, evalSeeds,
+        };
+        command.SetAction(parsed =>
+        {
+            string[] environments = parsed.GetRequiredValue(env);
+            int[]? budgets = parsed.GetValue(steps);
+            if (budgets is not null && budgets.Length != 1 && budgets.Length != environments.Length)
+                throw new UsageException($"--steps gives {budgets.Length} budgets for {environments.Length} environments: give one per environment, or one for all.");
+            var plan = environments.Select((e, i) => (e, budgets is null ? DefaultSteps(e) : budgets[budgets.Length == 1 ? 0 : i])).ToArray();
+            return Run(console, plan, parsed.GetRequiredValue(output), parsed.GetValue(seeds), parsed.GetRequiredValue(evalSeeds));
+        });
+        return command;
+    }
+
+    private static string[] SplitList(IEnumerable<string> tokens) =>
+        tokens.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries)).ToArray();
+
+    private static int Run(CliConsole console, IReadOnlyList<(string Environment, int Steps)> budgets, string outputPath, int seedCount, int[] evalSeeds)
+    {
+        OutputDirectory output = OutputDirectory.Prepare(outputPath);
+        string[] agents = AgentCatalog.Names.ToArray();
+        var jobs = (from budget in budgets from agent in agents from seed in Enumerable.Range(1, seedCount) select (budget, agent, seed)).ToArray();
+        var runs = new ComparisonRun[jobs.Length];
+        int finished = 0;
+        console.Out.WriteLine($"Training {agents.Length} agents x {budgets.Count} environments " +
+            $"({string.Join(", ", budgets.Select(b => $"{b.Environment} for {b.Steps} steps"))}) x {seedCount} seeds = {jobs.Length} runs, " +
+            $"each evaluated on {evalSeeds.Length} held-out layouts at {Checkpoints} checkpoints");
+
+        // Runs are independent and each is a function of its seed, so running them in parallel changes no result.
+        Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var ((envName, steps), agentName, seed) = jobs[i];
+            IEnvironment environment = EnvironmentRegistry.Create(envName);
+            var plan = new TrainingPlan
+            {
+                MaxSteps = steps,
+                TrainingSeed = seed,
+                EvaluationSeeds = evalSeeds,
+                EpisodeStepLimit = environment.MaxSteps,
+                CheckpointEvery = steps / Checkpoints,
+            };
+            runs[i] = new ComparisonRun(envName, agentName, seed, LearningRun.Train(AgentCatalog.Create(agentName, environment, seed), plan));
+            int done = Interlocked.Increment(ref finished);
+            lock (console)
+                console.Out.WriteLine($"  {done}/{jobs.Length} runs done");
+        });
+
+        string[] environments = budgets.Select(b => b.Environment).ToArray();
+        string table = ComparisonReport.Table(runs, environments, agents, env => OptimalSteps.Mean(env, evalSeeds));
+        console.Out.WriteLine();
+        console.Out.Write(table);
+        console.Out.WriteLine();
+        console.Out.WriteLine($"Wrote {output.WriteAllText(ComparisonReport.ChartFile, ComparisonReport.Chart(runs, environments, agents).ToSvg())}");
+        console.Out.WriteLine($"Wrote {output.WriteAllText(ComparisonReport.CsvFile, ComparisonReport.Csv(runs))}");
+        console.Out.WriteLine($"Wrote {output.WriteAllText(ComparisonReport.TableFile, table)}");
+        return ExitCodes.Ok;
+    }
+}
