@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using System.Text.Json;
 using ProceduralMemory.Agents;
 using ProceduralMemory.Cli.Library;
@@ -109,7 +108,7 @@ internal static class TrainCommand
 
         WriteSkills(console, skillHistory[^1].Skills);
         LibraryChanges after = store.ReadChanges(long.MaxValue);
-        var settings = new RunSettings(RunSettings.CurrentFormat, ProcmemVersion, envName, budget, bySteps ? "steps" : "episodes", seed,
+        var settings = new RunSettings(RunSettings.CurrentFormat, ToolVersion.Line, envName, budget, bySteps ? "steps" : "episodes", seed,
             $"{evalSeeds[0]}-{evalSeeds[^1]}", evalSeeds.Length, plan.CheckpointEvery, keepEpisodes, SkillStores.Describe(libraryPath),
             skillsAtStart, before.Episodes, agent.Library.Count, after.Episodes);
         console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills, {after.Episodes} episodes run, {after.EpisodesKept} kept");
@@ -153,10 +152,6 @@ internal static class TrainCommand
         }
         return ExitCodes.Ok;
     }
-
-    /// <summary>The version of this procmem, as its assembly states it.</summary>
-    private static string ProcmemVersion =>
-        typeof(TrainCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     private static void WriteSkills(CliConsole console, IReadOnlyList<SkillSnapshot> skills)
     {

@@ -65,7 +65,7 @@ internal static class RunReport
         Skills(html, run);
 
         html.Open("footer").Text($"Drawn by procmem report from the run's {TrainingReport.RunFile}, {TrainingReport.EvaluationFile}, " +
-            $"{TrainingReport.EpisodesFile} and {TrainingReport.SkillsFile}; written by procmem {s.ProcmemVersion}.").Close("footer");
+            $"{TrainingReport.EpisodesFile} and {TrainingReport.SkillsFile}; written by {s.ProcmemVersion}.").Close("footer");
         return html.Raw("</main>\n</body>\n</html>\n").ToString();
     }
 
@@ -99,7 +99,7 @@ internal static class RunReport
             ["Library", s.Library],
             ["Library before", Library(s.LibrarySkillsAtStart, s.LibraryEpisodesAtStart)],
             ["Library after", Library(s.LibrarySkillsAtEnd, s.LibraryEpisodesAtEnd)],
-            ["procmem", s.ProcmemVersion],
+            ["Version", s.ProcmemVersion],
         ];
         html.Open("section", id: "settings").Raw("\n").Element("h2", "Settings").Table(["Setting", "Value"], rows, new HashSet<int>(), "settings")
             .Close("section");

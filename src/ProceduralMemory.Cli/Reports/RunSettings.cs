@@ -6,7 +6,7 @@ namespace ProceduralMemory.Cli.Reports;
 /// command with the same seed writes the same file.
 /// </summary>
 /// <param name="Format">Always <see cref="CurrentFormat"/>; a report refuses any other.</param>
-/// <param name="ProcmemVersion">The version of the procmem that trained.</param>
+/// <param name="ProcmemVersion">The procmem that trained, as <c>procmem --version</c> prints it.</param>
 /// <param name="Environment">The environment trained on.</param>
 /// <param name="Budget">The training budget, in <paramref name="BudgetUnit"/>.</param>
 /// <param name="BudgetUnit"><c>steps</c> or <c>episodes</c>.</param>
