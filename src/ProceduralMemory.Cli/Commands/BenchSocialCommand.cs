@@ -27,7 +27,7 @@ internal static class BenchSocialCommand
     public static Command Create(CliConsole console)
     {
         Option<string> env = CommonOptions.Environment("doorkey-8x8");
-        var agents = new Option<string>("--agents") { Description = "Team sizes to compare, comma-separated (default 1,2,4).", DefaultValueFactory = _ => "1,2,4" };
+        var agents = new Option<string>("--agents") { Description = $"Team sizes to compare, comma-separated, each 1 to {AgentTeam.MaxAgents}.", DefaultValueFactory = _ => "1,2,4" };
         Option<double> target = CommonOptions.Fraction("--target", "The evaluation return each agent must reach.", zeroAllowed: false, defaultValue: 0.93);
         Option<int> steps = CommonOptions.PositiveInt("--steps", "Training budget of each agent, in its own environment steps.", 20_000);
         Option<int> evalEvery = CommonOptions.PositiveInt("--eval-every", "Training steps between evaluations.", 1000);
