@@ -34,9 +34,16 @@ internal static class CommandLineApp
         {
             return Fail(console, e.Message);
         }
+        // The last line of defence: file arguments are checked before a command starts, but a file can still fail
+        // to read or write (a device, a full disk, permissions that change); that is the user's problem to fix, not a crash.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(console, e.Message);
+        }
     }
 
-    private static RootCommand Build(CliConsole console) => new("procmem: procedural memory for agents")
+    /// <summary>The whole command tree.</summary>
+    internal static RootCommand Build(CliConsole console) => new("procmem: procedural memory for agents")
     {
         DemoCommand.Create(console),
         ConformanceCommand.Create(console),

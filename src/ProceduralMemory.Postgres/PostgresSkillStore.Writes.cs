@@ -20,6 +20,13 @@ public sealed partial class PostgresSkillStore
         RETURNING id
         """;
 
+    // As SqliteSkillStore's: names a new skill would clash with, leaving out the skill it would merge into.
+    private const string TakenNamesSql = """
+        SELECT name FROM procmem.skills
+        WHERE (name = @name OR starts_with(name, @prefix))
+          AND NOT (pre_mask = @pre_mask AND pre_values = @pre_values AND effect_mask = @effect_mask AND effect_values = @effect_values)
+        """;
+
     private const string UpdateSkillSql = """
         UPDATE procmem.skills SET
             uses = uses + @uses,
@@ -146,6 +153,7 @@ public sealed partial class PostgresSkillStore
             if (nextId > int.MaxValue)
                 throw new LibraryException($"{Location} has used up its skill ids");
             long wanted = plan.IdFor(i, nextId);
+            skill = skill with { Record = skill.Record with { Name = UniqueName(connection, transaction, skill.Record) } };
             int id = UpsertSkill(connection, transaction, skill, (int)wanted, plan.CreatedEpisodeFor(i, episodes), change, $"new skill {i} ('{skill.Record.Name}')");
             bool created = id == wanted;
             if (created)
@@ -179,6 +187,24 @@ public sealed partial class PostgresSkillStore
             ("next", nextId), ("episodes", episodes), ("change", change)));
 
         return (new CommitResult(results, change), new LogEntry(change, [.. results.Select(r => r.Id)], [.. results.Select(r => r.Created)]));
+    }
+
+    /// <summary>The name <paramref name="record"/> is stored under if it is new (<see cref="SkillNames"/>): other skills' names are read in the commit's transaction, which holds the meta row's lock.</summary>
+    private static string UniqueName(NpgsqlConnection connection, NpgsqlTransaction transaction, SkillRecord record)
+    {
+        using NpgsqlCommand command = new(TakenNamesSql, connection, transaction);
+        NpgsqlParameterCollection p = command.Parameters;
+        p.AddWithValue("name", record.Name);
+        p.AddWithValue("prefix", SkillNames.Prefix(record.Name));
+        p.AddWithValue("pre_mask", Bits(record.Preconditions.Mask));
+        p.AddWithValue("pre_values", Bits(record.Preconditions.Values));
+        p.AddWithValue("effect_mask", Bits(record.Effect.Mask));
+        p.AddWithValue("effect_values", Bits(record.Effect.Values));
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        using (NpgsqlDataReader reader = command.ExecuteReader())
+            while (reader.Read())
+                taken.Add(reader.GetString(0));
+        return SkillNames.Unique(record.Name, taken);
     }
 
     private int UpsertSkill(NpgsqlConnection connection, NpgsqlTransaction transaction, CommitPlan.Skill skill, int id, long createdEpisode, long change, string what)

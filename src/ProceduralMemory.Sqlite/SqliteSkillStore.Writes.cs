@@ -18,6 +18,14 @@ public sealed partial class SqliteSkillStore
         RETURNING id
         """;
 
+    // Names other skills hold that a new skill named $name would clash with ("x", "x#2", ...); the skill with the
+    // same preconditions and effect is left out, since the new one merges into it and keeps its name.
+    private const string TakenNamesSql = """
+        SELECT name FROM skills
+        WHERE (name = $name OR substr(name, 1, length($prefix)) = $prefix)
+          AND NOT (pre_mask = $pre_mask AND pre_values = $pre_values AND effect_mask = $effect_mask AND effect_values = $effect_values)
+        """;
+
     private const string InsertPolicySql =
         "INSERT INTO policies (skill_id, kind, shape, checksum, data) VALUES ($skill, $kind, $shape, $checksum, $data)";
 
@@ -118,6 +126,7 @@ public sealed partial class SqliteSkillStore
                 if (nextId > int.MaxValue)
                     throw new LibraryException($"{Path} has used up its skill ids");
                 long wanted = plan.IdFor(i, nextId);
+                skill = skill with { Record = skill.Record with { Name = UniqueName(transaction, skill.Record) } };
                 long id = UpsertSkill(transaction, skill, wanted, plan.CreatedEpisodeFor(i, episodes), change, $"new skill {i} ('{skill.Record.Name}')");
                 bool created = id == wanted;
                 if (created)
@@ -231,6 +240,24 @@ public sealed partial class SqliteSkillStore
         {
             throw CountersOverflow(what, e);
         }
+    }
+
+    /// <summary>The name <paramref name="record"/> is stored under if it is new (<see cref="SkillNames"/>): other skills' names are read in the commit's transaction.</summary>
+    private string UniqueName(SqliteTransaction transaction, SkillRecord record)
+    {
+        SqliteCommand command = Statement(TakenNamesSql, transaction);
+        SqliteParameterCollection p = command.Parameters;
+        p.AddWithValue("$name", record.Name);
+        p.AddWithValue("$prefix", SkillNames.Prefix(record.Name));
+        p.AddWithValue("$pre_mask", Bits(record.Preconditions.Mask));
+        p.AddWithValue("$pre_values", Bits(record.Preconditions.Values));
+        p.AddWithValue("$effect_mask", Bits(record.Effect.Mask));
+        p.AddWithValue("$effect_values", Bits(record.Effect.Values));
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        using (SqliteDataReader reader = command.ExecuteReader())
+            while (reader.Read())
+                taken.Add(reader.GetString(0));
+        return SkillNames.Unique(record.Name, taken);
     }
 
     private bool UpdateSkill(SqliteTransaction transaction, CommitPlan.Update update, long change)

@@ -27,8 +27,8 @@ internal static class BenchSocialCommand
     public static Command Create(CliConsole console)
     {
         Option<string> env = CommonOptions.Environment("doorkey-8x8");
-        var agents = new Option<string>("--agents") { Description = "Team sizes to compare, comma-separated (default 1,2,4).", DefaultValueFactory = _ => "1,2,4" };
-        var target = new Option<double>("--target") { Description = "The evaluation return each agent must reach (default 0.93).", DefaultValueFactory = _ => 0.93 };
+        var agents = new Option<string>("--agents") { Description = $"Team sizes to compare, comma-separated, each 1 to {AgentTeam.MaxAgents}.", DefaultValueFactory = _ => "1,2,4" };
+        Option<double> target = CommonOptions.Fraction("--target", "The evaluation return each agent must reach.", zeroAllowed: false, defaultValue: 0.93);
         Option<int> steps = CommonOptions.PositiveInt("--steps", "Training budget of each agent, in its own environment steps.", 20_000);
         Option<int> evalEvery = CommonOptions.PositiveInt("--eval-every", "Training steps between evaluations.", 1000);
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-49");
@@ -56,8 +56,8 @@ internal static class BenchSocialCommand
         var sizes = new List<int>();
         foreach (string part in text.Split(','))
         {
-            if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size is < 1 or > 64)
-                throw new UsageException($"--agents must be team sizes from 1 to 64 separated by commas (got '{text}').");
+            if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1 || size > AgentTeam.MaxAgents)
+                throw new UsageException($"--agents must be team sizes from 1 to {AgentTeam.MaxAgents} separated by commas (got '{text}').");
             sizes.Add(size);
         }
         return [.. sizes.Distinct().Order()];
@@ -66,11 +66,9 @@ internal static class BenchSocialCommand
     private static int Run(CliConsole console, string envName, int[] sizes, double target, int steps, int evalEvery, int[] evalSeeds,
         int repeats, int seed, string outputPath, string? server, bool json)
     {
-        if (!(target is > 0 and <= 1))
-            throw new UsageException($"--target must be a return above 0 and at most 1 (got {target.ToString(CultureInfo.InvariantCulture)}).");
-        OutputDirectory output = OutputDirectory.Prepare(outputPath);
         if (server is not null && !PostgresLocation.IsPostgres(server))
             throw new UsageException($"--server must be a PostgreSQL connection string or postgres:// URI (got '{server}').");
+        OutputDirectory output = OutputDirectory.Prepare(outputPath);
         console.Out.WriteLine($"Social learning on {envName}: teams of {string.Join(", ", sizes)} agents, {repeats} teams each, " +
             $"{steps} steps per agent; steps each agent needs to reach an evaluation return of {target.ToString(CultureInfo.InvariantCulture)} " +
             $"on layouts {evalSeeds[0]}-{evalSeeds[^1]}");

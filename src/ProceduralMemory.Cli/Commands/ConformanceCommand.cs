@@ -11,7 +11,7 @@ internal static class ConformanceCommand
 {
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("FILE") { Description = "A conformance file: one recorded MiniGrid episode per line (JSON)." };
+        Argument<string> file = CommonOptions.InputFile("FILE", "A conformance file: one recorded MiniGrid episode per line (JSON).");
         var command = new Command("conformance", "Replay MiniGrid DoorKey traces and report every difference from the reference.")
         {
             file,

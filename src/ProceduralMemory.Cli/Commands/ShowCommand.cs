@@ -54,10 +54,13 @@ internal static class ShowCommand
 
     private static int[] ParseActions(ActionSpace space, string? list)
     {
-        if (string.IsNullOrWhiteSpace(list))
+        if (list is null)
             return [];
-        return list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(token =>
+        return list.Split(',', StringSplitOptions.TrimEntries).Select(token =>
         {
+            // An empty entry ("left,,forward", ",", "") is a typo, not an action to skip.
+            if (token.Length == 0)
+                throw new UsageException($"--actions has an empty entry (got '{list}'); give actions separated by single commas, e.g. left,forward,3.");
             int index = int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : space.IndexOf(token);
             return space.Contains(index)
                 ? index

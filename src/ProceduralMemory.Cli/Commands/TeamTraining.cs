@@ -19,7 +19,8 @@ internal static class TeamTraining
 {
     public static int Run(CliConsole console, TeamPlan plan, bool json)
     {
-        OutputDirectory output = OutputDirectory.Prepare(plan.OutputDirectory);
+        // Checked before the library is opened (which creates it), and created only once the library has proved usable.
+        OutputDirectory.Check(plan.OutputDirectory);
         IEnvironment environment = EnvironmentRegistry.Create(plan.Environment);
         using (ISkillStore store = SkillStores.Open(plan.Library, readOnly: false))
         {
@@ -28,6 +29,7 @@ internal static class TeamTraining
                 ? $"Library {SkillStores.Describe(plan.Library)}: new, learning from scratch"
                 : $"Library {SkillStores.Describe(plan.Library)}: continuing from {probe.Library.Count} skills");
         }
+        OutputDirectory output = OutputDirectory.Prepare(plan.OutputDirectory);
         string budget = plan.Steps is { } steps ? $"{steps} steps" : $"{plan.Episodes} episodes";
         console.Out.WriteLine($"Training {plan.Agents} procmem agents on {plan.Environment} at once, {budget} each (seeds {plan.Seed}-{plan.Seed + plan.Agents - 1}), " +
             $"sharing one library; each member's files go to {output.Path}/agent-N");

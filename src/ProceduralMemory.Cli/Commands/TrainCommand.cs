@@ -26,20 +26,22 @@ internal static class TrainCommand
     public static Command Create(CliConsole console)
     {
         Option<string> env = CommonOptions.Environment("doorkey-5x5");
-        var steps = new Option<int?>("--steps") { Description = $"Training budget in environment steps (default {DefaultSteps})." };
-        var episodes = new Option<int?>("--episodes") { Description = "Training budget in episodes, instead of --steps." };
+        Option<int?> steps = CommonOptions.OptionalBoundedInt("--steps", $"Training budget in environment steps. [default: {DefaultSteps}]", minimum: 1);
+        Option<int?> episodes = CommonOptions.OptionalBoundedInt("--episodes", "Training budget in episodes, instead of --steps.", minimum: 1);
         Option<int> seed = CommonOptions.Seed();
         Option<string> output = CommonOptions.OutputDirectory();
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-19");
-        var evalEvery = new Option<int?>("--eval-every") { Description = "Training steps between evaluations (default: a tenth of --steps, or 2000)." };
+        Option<int?> evalEvery = CommonOptions.OptionalBoundedInt("--eval-every", "Training steps between evaluations (default: a tenth of --steps, or 2000).", minimum: 1);
         Option<string> library = CommonOptions.Library();
         Option<int> keepEpisodes = CommonOptions.PositiveInt("--keep-episodes", "Episodic memory's bound: the library keeps this many of the newest training episodes.",
             new ProceduralMemoryAgentOptions().EpisodesToKeep);
-        Option<int> agents = CommonOptions.PositiveInt("--agents",
-            "Agents learning at once, each a separate process with its own seed (seed, seed+1, ...), all sharing the one library.", 1);
+        Option<int> agents = CommonOptions.BoundedInt("--agents",
+            $"Agents learning at once (1 to {AgentTeam.MaxAgents}), each a separate process with its own seed (seed, seed+1, ...), all sharing the one library.",
+            1, minimum: 1, maximum: AgentTeam.MaxAgents);
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
-        // A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.
-        var events = new Option<string?>("--events") { Hidden = true };
+        Option<string?> events = CommonOptions.OutputFile("--events",
+            "A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.");
+        events.Hidden = true;
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
             env, steps, episodes, library, seed, output, evalSeeds, evalEvery, keepEpisodes, agents, json, events,
@@ -49,8 +51,6 @@ internal static class TrainCommand
             int? stepBudget = parsed.GetValue(steps), episodeBudget = parsed.GetValue(episodes), every = parsed.GetValue(evalEvery);
             if (stepBudget is not null && episodeBudget is not null)
                 throw new UsageException("give either --steps or --episodes, not both.");
-            if (stepBudget is <= 0 || episodeBudget is <= 0 || every is <= 0)
-                throw new UsageException("--steps, --episodes and --eval-every must be positive whole numbers.");
             string libraryLocation = parsed.GetRequiredValue(library);
             if (parsed.GetValue(agents) > 1)
                 return TeamTraining.Run(console, new TeamPlan(parsed.GetRequiredValue(env), parsed.GetValue(agents), stepBudget, episodeBudget,
@@ -67,9 +67,10 @@ internal static class TrainCommand
         string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, bool json, string? eventsFile)
     {
         IEnvironment environment = EnvironmentRegistry.Create(envName);
+        // Checked before the library is opened, which creates it: a run that cannot write its results creates nothing.
+        OutputDirectory output = OutputDirectory.Check(outputPath);
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: false);
         var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes }, store);
-        OutputDirectory output = OutputDirectory.Prepare(outputPath);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;
         var plan = new TrainingPlan

@@ -27,6 +27,19 @@ internal static class SkillStores
             : SqliteSkillStore.Open(location, readOnly);
     }
 
+    /// <summary>
+    /// Opens a library that must exist already, as <see cref="Open"/> does: a missing library file is reported
+    /// ("no library at ...") rather than created, even when <paramref name="readOnly"/> is false.
+    /// </summary>
+    /// <exception cref="LibraryException">No library there, or not a usable one.</exception>
+    public static ISkillStore OpenExisting(string location, bool readOnly)
+    {
+        // A read-only open never creates anything, and refuses a missing or empty file with the same words as list and export.
+        if (!readOnly && !PostgresLocation.IsPostgres(location))
+            Open(location, readOnly: true).Dispose();
+        return Open(location, readOnly);
+    }
+
     /// <summary>How <paramref name="location"/> is named in messages: a PostgreSQL location without its password.</summary>
     public static string Describe(string location)
     {

@@ -12,6 +12,12 @@ internal static class AgentTeam
     /// <summary>The name of each member's event log inside its folder.</summary>
     public const string EventsFile = "skill-events.jsonl";
 
+    /// <summary>
+    /// The most members a team may have: each is a process of its own, so an unbounded count (say 100,000) would start
+    /// processes until the machine stalls before anything refused it.
+    /// </summary>
+    public const int MaxAgents = 64;
+
     /// <summary>Runs every member of <paramref name="plan"/> to the end; <paramref name="news"/> receives their notable lines.</summary>
     public static IReadOnlyList<TeamMemberResult> Run(TeamPlan plan, Action<string> news)
     {

@@ -76,6 +76,9 @@ public sealed partial class ProceduralMemoryAgent
         Library.Restore(skill);
         _modules[id] = module;
         _storedCounts[id] = (skill.Statistics.Uses, skill.Statistics.Successes, skill.Statistics.Demonstrations);
+        // Another agent may have stored a skill under the same name meanwhile, and the store then named this one
+        // differently; read it back so that the name this agent reports is the library's.
+        ReadBack();
         SkillStored?.Invoke(skill);
     }
 
@@ -173,6 +176,7 @@ public sealed partial class ProceduralMemoryAgent
                 AdoptStoredSkill(record);
                 continue;
             }
+            skill.Name = record.Name;
             var stored = _storedCounts.GetValueOrDefault(record.Id);
             if (record.Demonstrations > stored.Demonstrations && _modules.TryGetValue(record.Id, out SkillModule? module))
                 ShareDemonstrations(record.Id, module);

@@ -28,8 +28,11 @@ public sealed class Skill
     /// <summary>The library's identifier: insertion order, used as the deterministic tie-break in retrieval.</summary>
     public int Id { get; internal set; } = -1;
 
-    /// <summary>A human-readable name such as <c>open_door_sequence</c>.</summary>
-    public string Name { get; }
+    /// <summary>
+    /// A human-readable name such as <c>open_door_sequence</c>. A store may give a new skill another name than the
+    /// one it was made with (names are unique in a library, <see cref="Store.SkillNames"/>): the agent then takes it.
+    /// </summary>
+    public string Name { get; internal set; }
 
     /// <summary>The facts that must hold for the skill to be applicable (the option's initiation set).</summary>
     public FactCondition Preconditions { get; }

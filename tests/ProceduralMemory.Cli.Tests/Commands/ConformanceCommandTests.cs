@@ -90,4 +90,46 @@ public class ConformanceCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no episodes", Assert.Single(run.ErrorLines));
     }
+
+    [Fact]
+    public void Conformance_OnAFolder_SaysItIsAFolder()
+    {
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = CliRun.Of("conformance", dir.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is a folder, not a file", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void Conformance_OnAFileThatFailsToRead_ExitsTwoWithOneLine()
+    {
+        // /proc/self/mem exists and opens, but reading its first bytes fails, for root as for anyone.
+        CliRun run = CliRun.Of("conformance", "/proc/self/mem");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("procmem: cannot read /proc/self/mem: Input/output error : '/proc/self/mem'", Assert.Single(run.ErrorLines));
+    }
+
+    [Theory]
+    [InlineData("\"size\":99999999999", "'size' must be a whole number from 5 to 64 (got 99999999999)")]
+    [InlineData("\"size\":\"5\"", "'size' must be a whole number from 5 to 64 (got \"5\")")]
+    [InlineData("\"size\":100000", "'size' must be a whole number from 5 to 64 (got 100000)")]
+    [InlineData("\"max_steps\":1.5", "'max_steps' must be a whole number from 1 to 2147483647 (got 1.5)")]
+    public void Conformance_WithANumberOutOfRange_NamesTheFieldAndItsRange(string replacement, string reason)
+    {
+        using var dir = new TemporaryDirectory();
+        string first = File.ReadLines(DataFiles.ConformanceTraces).First();
+        string field = replacement[..replacement.IndexOf(':')];
+        string tampered = System.Text.RegularExpressions.Regex.Replace(first, field + ":[0-9]+", replacement);
+        Assert.NotEqual(first, tampered);
+        string file = dir.Combine("tampered.jsonl");
+        File.WriteAllLines(file, [tampered]);
+
+        CliRun run = CliRun.Of("conformance", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"procmem: {file}: line 1: {reason}", Assert.Single(run.ErrorLines));
+    }
 }

@@ -68,4 +68,18 @@ public class ShowCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("jump", Assert.Single(run.ErrorLines));
     }
+
+    [Theory]
+    [InlineData(",")]
+    [InlineData("left,,forward")]
+    [InlineData("left,")]
+    [InlineData("")]
+    public void Show_WithAnEmptyActionEntry_ExitsTwo_RatherThanDroppingIt(string actions)
+    {
+        CliRun run = CliRun.Of("show", "--env", "doorkey-5x5", "--actions", actions);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("empty entry", Assert.Single(run.ErrorLines));
+        Assert.Equal("", run.Out);
+    }
 }

@@ -83,6 +83,7 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         { "successes", "more than the" },
         { "parameters", "$.skills[0].policy.parameters has 2 numbers" },
         { "duplicate", "same preconditions and effect" },
+        { "feature-count", "$.feature_count is 70, but $.skills[0].policy.layer_sizes starts at 71 inputs" },
         { "truncated", "not valid JSON" },
     };
 
@@ -183,6 +184,54 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         Assert.Contains(option, Assert.Single(run.ErrorLines));
     }
 
+    [Fact]
+    public void Import_OfAnExportWithNoSkills_LeavesTheLibrarysBytesUnchanged()
+    {
+        using var dir = new TemporaryDirectory();
+        string exported = dir.Combine("export.json");
+        Assert.Equal(0, CliRun.Of("skills", "export", "--library", library.Path, "--output", exported).ExitCode);
+        JsonNode document = JsonNode.Parse(File.ReadAllText(exported))!;
+        document["skills"] = new JsonArray();
+        File.WriteAllText(exported, document.ToJsonString());
+        string target = library.CopyTo(dir);
+        byte[] before = File.ReadAllBytes(target);
+
+        CliRun run = CliRun.Of("skills", "import", exported, "--library", target);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("holds no skills", run.Out);
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.False(File.Exists(target + "-wal") && new FileInfo(target + "-wal").Length > 0, "the import wrote to the library's log");
+    }
+
+    [Fact]
+    public void Prune_OnAMissingLibrary_SaysSo_AndCreatesNothing()
+    {
+        using var dir = new TemporaryDirectory();
+        string missing = dir.Combine("missing.db");
+
+        CliRun run = CliRun.Of("skills", "prune", "--below", "0.5", "--library", missing);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"procmem: no library at {missing}", Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    [Theory]
+    [InlineData("nodir/x.json")]
+    [InlineData("")]
+    public void Export_ToAFileItCannotWrite_ExitsTwoWithOneLine_AndWritesNothing(string output)
+    {
+        using var dir = new TemporaryDirectory();
+        string target = output.Length == 0 ? output : dir.Combine(output);
+
+        CliRun run = CliRun.Of("skills", "export", "--library", library.Path, "--output", target);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--output", Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
     /// <summary>One way to break a valid export.</summary>
     private static string Break(string json, string breakage)
     {
@@ -202,6 +251,7 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
             case "successes": skill["successes"] = skill["uses"]!.GetValue<int>() + 1; break;
             case "parameters": skill["policy"]!["parameters"] = new JsonArray(0.1, 0.2); break;
             case "duplicate": document["skills"]!.AsArray().Add(skill.DeepClone()); break;
+            case "feature-count": document["feature_count"] = 70; break;
         }
         return document.ToJsonString();
     }

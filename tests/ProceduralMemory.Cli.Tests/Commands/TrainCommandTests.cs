@@ -81,4 +81,64 @@ public class TrainCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("procmem: give either --steps or --episodes, not both.", Assert.Single(run.ErrorLines));
     }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("/proc/x")]
+    [InlineData("")]
+    public void Train_WithAnOutputFolderItCannotWrite_CreatesNoLibrary(string output)
+    {
+        using var dir = new TemporaryDirectory();
+        if (output == "file")
+            File.WriteAllText(output = dir.Combine("file"), "keep me");
+
+        CliRun run = CliRun.Of("train", "--steps", "10", "--out", output, "--library", dir.Combine("new.db"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("procmem: ", Assert.Single(run.ErrorLines));
+        Assert.False(File.Exists(dir.Combine("new.db")), "the failed run created the library");
+        Assert.True(output != dir.Combine("file") || File.ReadAllText(output) == "keep me");
+    }
+
+    [Fact]
+    public void Train_WithABadLibrary_CreatesNoOutputFolder()
+    {
+        using var dir = new TemporaryDirectory();
+        File.WriteAllText(dir.Combine("notes.txt"), "not a library");
+
+        CliRun run = CliRun.Of("train", "--steps", "10", "--out", dir.Combine("out"), "--library", dir.Combine("notes.txt"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not a procmem library", Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(dir.Combine("out")));
+    }
+
+    [Theory]
+    [InlineData("--agents", "100000", "from 1 to 64")]
+    [InlineData("--agents", "65", "from 1 to 64")]
+    [InlineData("--steps", "99999999999", "from 1 to 2147483647")]
+    [InlineData("--steps", "1.5", "from 1 to 2147483647")]
+    [InlineData("--episodes", "abc", "from 1 to 2147483647")]
+    [InlineData("--eval-every", "0", "from 1 to 2147483647")]
+    [InlineData("--seed", "2147483648", "from 0 to 2147483647")]
+    [InlineData("--eval-seeds", "0-1000000", "at most 1,000,000 seeds")]
+    public void Train_WithAnOutOfRangeNumber_StatesTheBounds_AndStartsNothing(string option, string value, string bounds)
+    {
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = CliRun.Of("train", option, value, "--out", dir.Combine("out"), "--library", dir.Combine("lib.db"));
+
+        Assert.Equal(2, run.ExitCode);
+        string error = Assert.Single(run.ErrorLines);
+        Assert.Contains(option, error);
+        Assert.Contains(bounds, error);
+        Assert.DoesNotContain("System.", error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void Train_Help_StatesTheAgentsBound()
+    {
+        Assert.Contains("(1 to 64)", CliRun.Of("train", "--help").Out);
+    }
 }

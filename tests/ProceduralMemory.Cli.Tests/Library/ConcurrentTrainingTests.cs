@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace ProceduralMemory.Cli.Tests.Library;
@@ -18,9 +20,13 @@ public class ConcurrentTrainingTests
                 "--eval-seeds", "0-1", "--eval-every", "100000", "--library", library, "--out", dir.Combine($"run{i}"), "--json"))
             .ToList();
 
+        var stored = new List<(int Id, string Name)>();
         var results = runs.Select(run =>
         {
             Assert.True(run.WaitForExit(TimeSpan.FromMinutes(5)) == 0, string.Join('\n', run.Lines));
+            foreach (string line in run.Lines)
+                if (Regex.Match(line, @"Stored new skill #(\d+) (\S+) in ") is { Success: true } m)
+                    stored.Add((int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value));
             using var json = JsonDocument.Parse(run.Lines[^1]);
             JsonElement r = json.RootElement;
             return (Episodes: r.GetProperty("train_episodes").GetInt64(), Uses: r.GetProperty("committed_uses").GetInt64(),
@@ -42,6 +48,18 @@ public class ConcurrentTrainingTests
         using var distinct = connection.CreateCommand();
         distinct.CommandText = "SELECT COUNT(*) FROM (SELECT DISTINCT pre_mask, pre_values, effect_mask, effect_values FROM skills)";
         Assert.Equal(reader.GetInt64(3), (long)distinct.ExecuteScalar()!);
+
+        // Names are unique too (processes that each found a skill of one name store them as NAME and NAME#2), and
+        // each process reported its skills under the names the library holds.
+        using var names = connection.CreateCommand();
+        names.CommandText = "SELECT id, name FROM skills";
+        var libraryNames = new Dictionary<int, string>();
+        using (var rows = names.ExecuteReader())
+            while (rows.Read())
+                libraryNames[rows.GetInt32(0)] = rows.GetString(1);
+        Assert.Equal(libraryNames.Count, libraryNames.Values.Distinct().Count());
+        Assert.NotEmpty(stored);
+        Assert.All(stored, s => Assert.Equal(libraryNames.GetValueOrDefault(s.Id, "(pruned)"), s.Name));
 
         string eval = Assert.Single(CliRun.Of("eval", "--env", "doorkey-5x5", "--library", library, "--seeds", "0-1", "--json").OutLines.TakeLast(1));
         using var evaluated = JsonDocument.Parse(eval);

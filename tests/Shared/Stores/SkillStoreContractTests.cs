@@ -472,4 +472,33 @@ public abstract class SkillStoreContractTests : IDisposable
         }));
         Assert.Empty(OpenStore().ReadChanges(0).SkillIds);
     }
+
+    [StoreFact]
+    public void NewSkills_NamedLikeAStoredSkillWithOtherConditions_AreNumbered_AcrossInstances()
+    {
+        // Two agents that each discovered a skill of the same name before seeing the other's: both commit it.
+        ISkillStore first = OpenLibrary(), second = OpenStore();
+        first.Commit(new LibraryCommit { NewSkills = [New(Skill(1) with { Name = "achieve_door_open" })] });
+
+        second.Commit(new LibraryCommit { NewSkills = [New(Skill(2) with { Name = "achieve_door_open" })] });
+        first.Commit(new LibraryCommit
+        {
+            NewSkills = [New(Skill(3) with { Name = "achieve_door_open" }), New(Skill(4) with { Name = "achieve_door_open#2" })],
+        });
+
+        Assert.Equal(["achieve_door_open", "achieve_door_open#2", "achieve_door_open#3", "achieve_door_open#4"],
+            OpenStore().ReadChanges(0).Skills.OrderBy(s => s.Id).Select(s => s.Name));
+    }
+
+    [StoreFact]
+    public void NewSkill_MergingIntoAStoredOne_KeepsTheStoredName_AndRenamesNothing()
+    {
+        ISkillStore store = OpenLibrary();
+        store.Commit(new LibraryCommit { NewSkills = [New(Skill(1) with { Name = "achieve_has_key" }), New(Skill(2) with { Name = "other" })] });
+
+        CommitResult result = OpenStore().Commit(new LibraryCommit { NewSkills = [New(Skill(1) with { Name = "other" })] });
+
+        Assert.Equal([(0, false)], result.NewSkills);
+        Assert.Equal(["achieve_has_key", "other"], OpenStore().ReadChanges(0).Skills.OrderBy(s => s.Id).Select(s => s.Name));
+    }
 }

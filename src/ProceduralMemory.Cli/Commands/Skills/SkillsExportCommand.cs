@@ -10,7 +10,7 @@ internal static class SkillsExportCommand
     public static Command Create(CliConsole console)
     {
         Option<string> library = CommonOptions.Library();
-        var output = new Option<string?>("--output") { Description = "File to write (replaced only once complete); standard output if omitted." };
+        Option<string?> output = CommonOptions.OutputFile("--output", "File to write (replaced only once complete); standard output if omitted.");
         var command = new Command("export", "Write a library's skills as JSON.") { library, output };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library), parsed.GetValue(output)));
         return command;
@@ -38,7 +38,8 @@ internal static class SkillsExportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+                File.Delete(temporary);
             throw new UsageException($"cannot write {outputPath}: {e.Message}");
         }
         console.Out.WriteLine($"Exported {document.Skills.Count} skills from {SkillStores.Describe(libraryPath)} to {outputPath}");

@@ -14,7 +14,7 @@ internal static class SkillsImportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("file") { Description = "A JSON file written by 'procmem skills export'." };
+        Argument<string> file = CommonOptions.InputFile("file", "A JSON file written by 'procmem skills export'.");
         Option<string> library = CommonOptions.Library();
         var command = new Command("import", "Add the skills of a JSON export to a library, all or nothing.") { file, library };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(file), parsed.GetRequiredValue(library)));
@@ -39,6 +39,11 @@ internal static class SkillsImportCommand
         }
 
         bool existed = SkillStores.Exists(libraryPath);
+        if (document.Skills.Count == 0 && existed && IsCompatibleLibrary(filePath, libraryPath, document.Manifest))
+        {
+            console.Out.WriteLine($"{filePath} holds no skills: {SkillStores.Describe(libraryPath)} is unchanged");
+            return ExitCodes.Ok;
+        }
         try
         {
             CommitResult result;
@@ -49,7 +54,7 @@ internal static class SkillsImportCommand
                 bool restore = store.Manifest is null;
                 LibraryManifest stored = store.Manifest ?? store.Create(document.Manifest);
                 if ((stored.IncompatibilityWith(document.Manifest) ?? KeyMismatch(stored, document.Manifest)) is { } reason)
-                    throw new LibraryException($"{filePath} cannot go into {SkillStores.Describe(libraryPath)}: {reason}; nothing was imported");
+                    throw new LibraryException(Incompatible(filePath, libraryPath, reason));
                 int kept = document.Skills.Select(s => s.Demonstrations.Count).Append(new LibraryCommit().DemonstrationsToKeep).Max();
                 result = store.Commit(new LibraryCommit
                 {
@@ -69,6 +74,36 @@ internal static class SkillsImportCommand
             throw;
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="libraryPath"/> holds a library <paramref name="imported"/> could go into, found out
+    /// read-only, so that importing nothing changes nothing; false when it holds no library yet, or cannot be read
+    /// (the import proper then creates it, or reports why it cannot).
+    /// </summary>
+    /// <exception cref="LibraryException">The library is of another kind than the export.</exception>
+    private static bool IsCompatibleLibrary(string filePath, string libraryPath, LibraryManifest imported)
+    {
+        ISkillStore store;
+        try
+        {
+            store = SkillStores.Open(libraryPath, readOnly: true);
+        }
+        catch (LibraryException)
+        {
+            return false;
+        }
+        using (store)
+        {
+            if (store.Manifest is not { } stored)
+                return false;
+            if ((stored.IncompatibilityWith(imported) ?? KeyMismatch(stored, imported)) is { } reason)
+                throw new LibraryException(Incompatible(filePath, libraryPath, reason));
+            return true;
+        }
+    }
+
+    private static string Incompatible(string filePath, string libraryPath, string reason) =>
+        $"{filePath} cannot go into {SkillStores.Describe(libraryPath)}: {reason}; nothing was imported";
 
     /// <summary>Keys embedded by another encoder cannot be compared with the library's.</summary>
     private static string? KeyMismatch(LibraryManifest stored, LibraryManifest imported) =>

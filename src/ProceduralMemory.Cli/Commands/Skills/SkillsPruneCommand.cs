@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Cli.Output;
@@ -16,22 +15,9 @@ internal static class SkillsPruneCommand
 {
     public static Command Create(CliConsole console)
     {
-        var below = new Option<double>("--below")
-        {
-            Description = "Remove skills whose success rate is below this (0 to 1).",
-            Required = true,
-            CustomParser = result =>
-            {
-                string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) && rate is >= 0 and <= 1)
-                    return rate;
-                result.AddError($"--below must be a success rate from 0 to 1 (got '{text}').");
-                return 0;
-            },
-        };
+        Option<double> below = CommonOptions.Fraction("--below", "Remove skills whose success rate is below this (0 to 1).", zeroAllowed: true);
         Option<int> minUses = CommonOptions.PositiveInt("--min-uses", "Judge only skills used at least this often.", 5);
-        var minAge = new Option<int>("--min-age") { Description = "Judge only skills created at least this many library episodes ago.", DefaultValueFactory = _ => 0 };
-        minAge.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--min-age must be 0 or more episodes."); });
+        Option<int> minAge = CommonOptions.BoundedInt("--min-age", "Judge only skills created at least this many library episodes ago.", 0, minimum: 0);
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be removed; change nothing." };
         Option<string> library = CommonOptions.Library();
         var command = new Command("prune", "Remove skills by a success-rate and age rule.") { below, minUses, minAge, dryRun, library };
@@ -46,7 +32,7 @@ internal static class SkillsPruneCommand
 
     private static int Run(CliConsole console, PruneRule rule, bool dryRun, string libraryPath)
     {
-        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: dryRun);
+        using ISkillStore store = SkillStores.OpenExisting(libraryPath, readOnly: dryRun);
         LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
         IReadOnlyCollection<int> removed = dryRun

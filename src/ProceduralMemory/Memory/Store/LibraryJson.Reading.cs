@@ -194,8 +194,13 @@ public static partial class LibraryJson
             if (kind != MlpPolicy.KindName)
                 throw this["kind"].Invalid($"is '{kind}'; known kinds: {MlpPolicy.KindName}, {OpenLoopPolicy.KindName}");
             int[] sizes = this["layer_sizes"].Items().Select(n => n.Int(minimum: 1)).ToArray();
-            if (sizes.Length < 2 || sizes[0] != manifest.FeatureCount || sizes[^1] != manifest.ActionNames.Count)
-                throw this["layer_sizes"].Invalid($"must run from the {manifest.FeatureCount} features to the {manifest.ActionNames.Count} actions");
+            if (sizes.Length < 2)
+                throw this["layer_sizes"].Invalid("must list at least the input and the output size");
+            // The two disagree, and either may be the one that is wrong: name both, the manifest's first.
+            if (sizes[0] != manifest.FeatureCount)
+                throw new LibraryException($"$.feature_count is {manifest.FeatureCount}, but {Path}.layer_sizes starts at {sizes[0]} inputs; they must agree");
+            if (sizes[^1] != manifest.ActionNames.Count)
+                throw new LibraryException($"$.actions names {manifest.ActionNames.Count} actions, but {Path}.layer_sizes ends at {sizes[^1]} outputs; they must agree");
             string activation = this["activation"].String();
             if (!Enum.TryParse(activation, ignoreCase: true, out HiddenActivation parsed) || !Enum.IsDefined(parsed)
                 || activation != parsed.ToString().ToLowerInvariant())

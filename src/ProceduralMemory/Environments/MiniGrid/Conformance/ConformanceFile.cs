@@ -9,14 +9,29 @@ namespace ProceduralMemory.Environments.MiniGrid.Conformance;
 /// </summary>
 public static class ConformanceFile
 {
+    /// <summary>The smallest DoorKey grid (MiniGrid's own lower bound).</summary>
+    public const int MinSize = 5;
+
+    /// <summary>The largest grid a conformance file may describe; far above MiniGrid's registered sizes (up to 16).</summary>
+    public const int MaxSize = 64;
+
     /// <summary>Reads every episode of the file at <paramref name="path"/>.</summary>
     /// <exception cref="ConformanceFormatException">The file is missing, empty, truncated or malformed.</exception>
     public static IReadOnlyList<ConformanceTrace> Load(string path)
     {
+        if (Directory.Exists(path))
+            throw new ConformanceFormatException(0, $"{path} is a folder, not a conformance file");
         if (!File.Exists(path))
             throw new ConformanceFormatException(0, $"{path}: no such file");
-        using var reader = File.OpenText(path);
-        return Read(reader);
+        try
+        {
+            using var reader = File.OpenText(path);
+            return Read(reader);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConformanceFormatException(0, $"cannot read {path}: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads every episode from <paramref name="reader"/>.</summary>
@@ -68,8 +83,8 @@ public static class ConformanceFile
         if (root.ValueKind != JsonValueKind.Object)
             throw new FormatException("an episode must be a JSON object");
         string env = Get(root, "env").GetString() ?? throw new FormatException("'env' is null");
-        int size = Get(root, "size").GetInt32();
-        if (size < 5 || env != $"MiniGrid-DoorKey-{size}x{size}-v0")
+        int size = Int(Get(root, "size"), "size", MinSize, MaxSize);
+        if (env != $"MiniGrid-DoorKey-{size}x{size}-v0")
             throw new FormatException($"unsupported environment '{env}' of size {size} (expected MiniGrid-DoorKey-NxN-v0)");
         var layout = MiniGridLayout.FromEncoding(size, size, Cells(Get(root, "grid"), "grid", size, size),
             Position(Get(root, "agent_pos"), "agent_pos"), DirectionOf(Get(root, "agent_dir"), "agent_dir"));
@@ -82,9 +97,11 @@ public static class ConformanceFile
             parsed.Add(ParseStep(step, ++index));
         return new ConformanceTrace(
             lineNumber, env, size,
-            Get(root, "seed").GetInt64(),
+            Get(root, "seed") is { ValueKind: JsonValueKind.Number } seed && seed.TryGetInt64(out long layoutSeed)
+                ? layoutSeed
+                : throw new FormatException($"'seed' must be a whole number (got {Get(root, "seed").GetRawText()})"),
             Get(root, "policy").GetString() ?? "",
-            Get(root, "max_steps").GetInt32(),
+            Int(Get(root, "max_steps"), "max_steps", 1, int.MaxValue),
             layout,
             Cells(Get(root, "image"), "image", AgentView.Size, AgentView.Size),
             DirectionOf(Get(root, "direction"), "direction"),
@@ -97,9 +114,7 @@ public static class ConformanceFile
         string where = $"steps[{index - 1}]";
         if (step.ValueKind != JsonValueKind.Object)
             throw new FormatException($"{where} must be a JSON object");
-        int action = Get(step, "action", where).GetInt32();
-        if ((uint)action > MiniGridEnvironment.Done)
-            throw new FormatException($"{where}.action {action} is not 0..6");
+        int action = Int(Get(step, "action", where), $"{where}.action", 0, MiniGridEnvironment.Done);
         JsonElement carrying = Get(step, "carrying", where);
         return new ConformanceStep(
             action,
@@ -113,6 +128,15 @@ public static class ConformanceFile
             DirectionOf(Get(step, "direction", where), $"{where}.direction"));
     }
 
+    /// <summary>
+    /// A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; anything else (a string, 1.5, a
+    /// number too large for its type) is refused naming the field and the range, never with the JSON reader's own words.
+    /// </summary>
+    private static int Int(JsonElement value, string field, int minimum, int maximum) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) && number >= minimum && number <= maximum
+            ? number
+            : throw new FormatException($"'{field}' must be a whole number from {minimum} to {maximum} (got {value.GetRawText()})");
+
     private static JsonElement Get(JsonElement parent, string name, string? where = null) =>
         parent.TryGetProperty(name, out JsonElement value)
             ? value
@@ -122,13 +146,12 @@ public static class ConformanceFile
     {
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != 2)
             throw new FormatException($"'{field}' must be [x, y]");
-        return new CellPosition(value[0].GetInt32(), value[1].GetInt32());
+        return new CellPosition(Int(value[0], $"{field}[0]", 0, MaxSize - 1), Int(value[1], $"{field}[1]", 0, MaxSize - 1));
     }
 
     private static Direction DirectionOf(JsonElement value, string field)
     {
-        int direction = value.GetInt32();
-        return (uint)direction <= 3 ? (Direction)direction : throw new FormatException($"'{field}' {direction} is not 0..3");
+        return (Direction)Int(value, field, 0, 3);
     }
 
     // [x][y][3] nested arrays, flattened as MiniGrid's (x * height + y) * 3 + k.
@@ -147,7 +170,7 @@ public static class ConformanceFile
                 if (cell.ValueKind != JsonValueKind.Array || cell.GetArrayLength() != 3)
                     throw new FormatException($"'{field}' must be a {width}x{height}x3 array");
                 foreach (JsonElement b in cell.EnumerateArray())
-                    bytes[at++] = b.GetByte();
+                    bytes[at++] = (byte)Int(b, field, 0, byte.MaxValue);
             }
         }
         return bytes;
