@@ -17,16 +17,22 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
     {
         Number,
         Folder,
+        RunFolder,
         NewFile,
         InputFile,
         Library,
         Text,
     }
 
-    /// <summary>The kind of each option or argument whose value is text (numbers are recognised by their type).</summary>
+    /// <summary>
+    /// The kind of each option or argument whose value is text (numbers are recognised by their type), by its name, or
+    /// by "command name" where one command gives a name another meaning.
+    /// </summary>
     private static readonly Dictionary<string, Kind> TextKinds = new()
     {
         ["--out"] = Kind.Folder,
+        ["report --out"] = Kind.NewFile,
+        ["--run"] = Kind.RunFolder,
         ["--output"] = Kind.NewFile,
         ["--events"] = Kind.NewFile,
         ["--library"] = Kind.Library,
@@ -69,7 +75,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         int runs = 0;
 
         foreach (var (path, command) in Commands(CommandLineApp.Build(CliConsoleForTree())))
-            foreach (var (name, kind, isArgument) in ValueSymbols(command))
+            foreach (var (name, kind, isArgument) in ValueSymbols(path, command))
                 foreach (string bad in BadValues(kind, space))
                 {
                     string id = $"{path} {name}={bad}";
@@ -101,7 +107,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
     public void EveryOptionTakingText_HasADeclaredKind()
     {
         var undeclared = Commands(CommandLineApp.Build(CliConsoleForTree()))
-            .SelectMany(c => ValueSymbolsOrUnknown(c.Command).Where(s => s.Kind is null).Select(s => $"{c.Path} {s.Name}"))
+            .SelectMany(c => ValueSymbolsOrUnknown(c.Path, c.Command).Where(s => s.Kind is null).Select(s => $"{c.Path} {s.Name}"))
             .ToList();
 
         Assert.True(undeclared.Count == 0, "declare the kind of these in BadInputTests.TextKinds: " + string.Join(", ", undeclared));
@@ -142,27 +148,28 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         }
     }
 
-    private static IEnumerable<(string Name, Kind Kind, bool IsArgument)> ValueSymbols(Command command) =>
-        ValueSymbolsOrUnknown(command).Where(s => s.Kind is not null).Select(s => (s.Name, s.Kind!.Value, s.IsArgument));
+    private static IEnumerable<(string Name, Kind Kind, bool IsArgument)> ValueSymbols(string path, Command command) =>
+        ValueSymbolsOrUnknown(path, command).Where(s => s.Kind is not null).Select(s => (s.Name, s.Kind!.Value, s.IsArgument));
 
-    private static IEnumerable<(string Name, Kind? Kind, bool IsArgument)> ValueSymbolsOrUnknown(Command command)
+    private static IEnumerable<(string Name, Kind? Kind, bool IsArgument)> ValueSymbolsOrUnknown(string path, Command command)
     {
         foreach (Option option in command.Options)
             if (option.ValueType != typeof(bool) && option.Name is not ("--help" or "--version"))
-                yield return (option.Name, KindOf(option.Name, option.ValueType), false);
+                yield return (option.Name, KindOf(path, option.Name, option.ValueType), false);
         foreach (Argument argument in command.Arguments)
-            yield return (argument.Name, KindOf(argument.Name, argument.ValueType), true);
+            yield return (argument.Name, KindOf(path, argument.Name, argument.ValueType), true);
     }
 
-    private static Kind? KindOf(string name, Type type) =>
+    private static Kind? KindOf(string path, string name, Type type) =>
         type == typeof(int) || type == typeof(int?) || type == typeof(double) || type == typeof(int[]) ? Kind.Number
-        : TextKinds.TryGetValue(name, out Kind kind) ? kind
+        : TextKinds.TryGetValue($"{path} {name}", out Kind kind) || TextKinds.TryGetValue(name, out kind) ? kind
         : null;
 
     private static IEnumerable<string> BadValues(Kind kind, Workspace space) => kind switch
     {
         Kind.Number => ["-1", "0", "99999999999", "abc", "1.5", ""],
         Kind.Folder => ["", space.ExistingFile, space.Unreadable, Path.Combine(space.ExistingFile, "below")],
+        Kind.RunFolder => ["", space.ExistingFile, space.Folder, space.Missing, space.Unreadable],
         Kind.NewFile => ["", space.Folder, Path.Combine(space.Missing, "x.json"), Path.Combine(space.ExistingFile, "x.json")],
         Kind.InputFile => ["", space.Folder, space.Unreadable, space.Missing],
         Kind.Library => ["", space.Folder, space.Unreadable, space.ExistingFile, Path.Combine(space.Missing, "x.db")],
@@ -180,6 +187,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
             string? value = option.Name switch
             {
                 "--library" => space.Library,
+                "--run" => space.Run,
+                "--out" when command.Name == "report" => System.IO.Path.Combine(space.Root, "report.html"),
                 "--out" => space.Output,
                 _ => QuickValues.GetValueOrDefault(option.Name),
             };
@@ -215,7 +224,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
     private static string Quote(string arg) => arg.Length == 0 || arg.Contains(' ') ? $"'{arg}'" : arg;
 
     /// <summary>The folder the commands run against: a library, an export, a conformance file, a plain file and folder.</summary>
-    private sealed record Workspace(string Root, string Library, string Export, string Conformance, string ExistingFile, string Folder)
+    private sealed record Workspace(string Root, string Library, string Export, string Conformance, string ExistingFile, string Folder, string Run)
     {
         private byte[] _library = [];
 
@@ -228,12 +237,15 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         public static Workspace In(TemporaryDirectory work, TrainedLibrary trained)
         {
             var space = new Workspace(work.Path, trained.CopyTo(work), work.Combine("export.json"), work.Combine("episodes.jsonl"),
-                work.Combine("notes.txt"), work.Combine("folder"));
+                work.Combine("notes.txt"), work.Combine("folder"), work.Combine("run"));
             CliRun export = CliRun.Of("skills", "export", "--library", space.Library, "--output", space.Export);
             Assert.Equal(0, export.ExitCode);
             File.Copy(DataFiles.ConformanceTraces, space.Conformance);
             File.WriteAllText(space.ExistingFile, "not a library\n");
             Directory.CreateDirectory(space.Folder);
+            Directory.CreateDirectory(space.Run);
+            foreach (string file in Directory.EnumerateFiles(trained.Run))
+                File.Copy(file, System.IO.Path.Combine(space.Run, System.IO.Path.GetFileName(file)));
             space._library = File.ReadAllBytes(space.Library);
             return space;
         }
@@ -243,7 +255,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         {
             if (!File.ReadAllBytes(Library).AsSpan().SequenceEqual(_library))
                 File.WriteAllBytes(Library, _library);
-            foreach (string extra in Directory.EnumerateFileSystemEntries(Root).Except([Library, Library + "-wal", Library + "-shm", Export, Conformance, ExistingFile, Folder]))
+            foreach (string extra in Directory.EnumerateFileSystemEntries(Root).Except([Library, Library + "-wal", Library + "-shm", Export, Conformance, ExistingFile, Folder, Run]))
                 if (Directory.Exists(extra))
                     Directory.Delete(extra, recursive: true);
                 else

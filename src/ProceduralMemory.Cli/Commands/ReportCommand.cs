@@ -13,7 +13,7 @@ internal static class ReportCommand
     public static Command Create(CliConsole console)
     {
         var run = new Option<string>("--run") { Description = "The training run's folder (what 'procmem train --out DIR' wrote).", Required = true };
-        var output = new Option<string?>("--out") { Description = $"The page to write (default: {RunReport.File} in the run's folder)." };
+        Option<string?> output = CommonOptions.OutputFile("--out", $"The page to write (default: {RunReport.File} in the run's folder).");
         var command = new Command("report", "Write one self-contained HTML page of a training run: curves, evaluations, skills, settings.")
         {
             run, output,
@@ -26,8 +26,6 @@ internal static class ReportCommand
     {
         RunFolder run = RunFolder.Read(runPath);
         string target = outputPath ?? Path.Combine(runPath, RunReport.File);
-        if (string.IsNullOrWhiteSpace(target) || Directory.Exists(target) || target.EndsWith('/') || target.EndsWith(Path.DirectorySeparatorChar))
-            throw new UsageException($"--out must name a file to write, not a folder (got '{target}').");
         string folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
         string html = RunReport.Html(run);
         console.Out.WriteLine($"Wrote {OutputDirectory.Prepare(folder).WriteAllText(Path.GetFileName(target), html)}");
