@@ -16,14 +16,29 @@ internal static class SkillStores
     /// <summary>The environment variable that, when set, replaces <see cref="DefaultLibrary"/>.</summary>
     public const string LibraryVariable = "PROCMEM_LIBRARY";
 
-    /// <summary>Opens <paramref name="location"/>; <paramref name="readOnly"/> never writes (nor creates) anything.</summary>
-    /// <exception cref="LibraryException">Not a usable library (the message names it, never with a password).</exception>
-    public static ISkillStore Open(string location, bool readOnly)
+    /// <summary>The environment variable that, when set, replaces <see cref="DefaultConnectTimeout"/>.</summary>
+    public const string ConnectTimeoutVariable = "PROCMEM_CONNECT_TIMEOUT";
+
+    /// <summary>How long opening a PostgreSQL library keeps trying to reach its server, unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = PostgresStoreOptions.DefaultConnectTime;
+
+    /// <summary>
+    /// Opens <paramref name="location"/>; <paramref name="readOnly"/> never writes (nor creates) anything. A PostgreSQL
+    /// server not reached within <paramref name="connectTimeout"/> (default <see cref="DefaultConnectTimeout"/>) is an
+    /// error; once open, a lost server is waited for as the store does.
+    /// </summary>
+    /// <exception cref="LibraryException">Not a usable library, or its server out of reach (the message names it, never with a password).</exception>
+    public static ISkillStore Open(string location, bool readOnly, TimeSpan? connectTimeout = null)
     {
         if (string.IsNullOrWhiteSpace(location))
             throw new LibraryException("--library needs a file name or a PostgreSQL location.");
         return PostgresLocation.IsPostgres(location)
-            ? PostgresSkillStore.Open(location, readOnly)
+            ? PostgresSkillStore.Open(location, new PostgresStoreOptions
+            {
+                ReadOnly = readOnly,
+                ConnectTime = connectTimeout ?? DefaultConnectTimeout,
+                ConnectTimeHint = $"--connect-timeout SECONDS or {ConnectTimeoutVariable} waits longer",
+            })
             : SqliteSkillStore.Open(location, readOnly);
     }
 

@@ -34,19 +34,20 @@ internal static class SkillsPruneCommand
         minAge.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--min-age must be 0 or more episodes."); });
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be removed; change nothing." };
         Option<string> library = CommonOptions.Library();
-        var command = new Command("prune", "Remove skills by a success-rate and age rule.") { below, minUses, minAge, dryRun, library };
+        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        var command = new Command("prune", "Remove skills by a success-rate and age rule.") { below, minUses, minAge, dryRun, library, connectTimeout };
         command.SetAction(parsed => Run(console, new PruneRule
         {
             MinSuccessRate = parsed.GetValue(below),
             MinUses = parsed.GetValue(minUses),
             MinAgeEpisodes = parsed.GetValue(minAge),
-        }, parsed.GetValue(dryRun), parsed.GetRequiredValue(library)));
+        }, parsed.GetValue(dryRun), parsed.GetRequiredValue(library), parsed.GetValue(connectTimeout)));
         return command;
     }
 
-    private static int Run(CliConsole console, PruneRule rule, bool dryRun, string libraryPath)
+    private static int Run(CliConsole console, PruneRule rule, bool dryRun, string libraryPath, TimeSpan connectTimeout)
     {
-        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: dryRun);
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: dryRun, connectTimeout);
         LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
         IReadOnlyCollection<int> removed = dryRun
