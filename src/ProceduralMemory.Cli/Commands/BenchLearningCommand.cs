@@ -26,7 +26,7 @@ internal static class BenchLearningCommand
         Option<int> seed = CommonOptions.Seed(1);
         Option<string> agent = CommonOptions.Agent();
         Option<string> library = CommonOptions.Library(defaultValue: null);
-        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {
@@ -34,7 +34,7 @@ internal static class BenchLearningCommand
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
             parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(library),
-            parsed.GetValue(connectTimeout), parsed.GetValue(json)));
+            TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(json)));
         return command;
     }
 

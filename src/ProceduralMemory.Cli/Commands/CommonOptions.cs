@@ -58,27 +58,28 @@ internal static class CommonOptions
         });
 
     /// <summary>
-    /// The <c>--connect-timeout SECONDS</c> option: how long opening a PostgreSQL library keeps trying to reach its
+    /// The <c>--connect-timeout SECONDS</c> option (whole seconds): how long opening a PostgreSQL library keeps trying to reach its
     /// server before the command fails (exit 2). Its default, 15 s, can be replaced with the environment variable
     /// <c>PROCMEM_CONNECT_TIMEOUT</c>; a bad value in either is an error.
     /// </summary>
-    public static Option<TimeSpan> ConnectTimeout() =>
+    public static Option<int> ConnectTimeout() =>
         new("--connect-timeout")
         {
+            HelpName = "seconds",
             Description = $"Seconds to keep trying to reach a PostgreSQL library's server before giving up (default: ${Cli.Library.SkillStores.ConnectTimeoutVariable}, " +
                 $"else {Cli.Library.SkillStores.DefaultConnectTimeout.TotalSeconds:0}). A server lost later in the run is waited for longer.",
             DefaultValueFactory = result =>
                 System.Environment.GetEnvironmentVariable(Cli.Library.SkillStores.ConnectTimeoutVariable) is { Length: > 0 } text
                     ? ParseSeconds(result, text, Cli.Library.SkillStores.ConnectTimeoutVariable)
-                    : Cli.Library.SkillStores.DefaultConnectTimeout,
+                    : (int)Cli.Library.SkillStores.DefaultConnectTimeout.TotalSeconds,
             CustomParser = result => ParseSeconds(result, result.Tokens.Count > 0 ? result.Tokens[^1].Value : "", "--connect-timeout"),
         };
 
-    private static TimeSpan ParseSeconds(ArgumentResult result, string text, string name)
+    private static int ParseSeconds(ArgumentResult result, string text, string name)
     {
         const int most = 3600;
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int seconds) && seconds is >= 1 and <= most)
-            return TimeSpan.FromSeconds(seconds);
+            return seconds;
         result.AddError($"{name} must be a whole number of seconds from 1 to {most} (got '{text}').");
         return default;
     }

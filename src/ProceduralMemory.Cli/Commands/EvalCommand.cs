@@ -19,14 +19,14 @@ internal static class EvalCommand
     {
         Option<string> env = CommonOptions.Environment("doorkey-5x5");
         Option<string> library = CommonOptions.Library();
-        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         Option<int[]> seeds = SeedRange.Option("--seeds", "0-99");
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("eval", "Evaluate a skill library on held-out layouts without changing it.")
         {
             env, library, connectTimeout, seeds, json,
         };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetRequiredValue(library), parsed.GetValue(connectTimeout),
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)),
             parsed.GetRequiredValue(seeds), parsed.GetValue(json)));
         return command;
     }

@@ -33,7 +33,7 @@ internal static class TrainCommand
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-19");
         var evalEvery = new Option<int?>("--eval-every") { Description = "Training steps between evaluations (default: a tenth of --steps, or 2000)." };
         Option<string> library = CommonOptions.Library();
-        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         Option<int> keepEpisodes = CommonOptions.PositiveInt("--keep-episodes", "Episodic memory's bound: the library keeps this many of the newest training episodes.",
             new ProceduralMemoryAgentOptions().EpisodesToKeep);
         Option<int> agents = CommonOptions.PositiveInt("--agents",
@@ -56,8 +56,8 @@ internal static class TrainCommand
             if (parsed.GetValue(agents) > 1)
                 return TeamTraining.Run(console, new TeamPlan(parsed.GetRequiredValue(env), parsed.GetValue(agents), stepBudget, episodeBudget,
                     libraryLocation, parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every,
-                    parsed.GetValue(keepEpisodes), parsed.GetValue(connectTimeout)), parsed.GetValue(json));
-            return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, parsed.GetValue(connectTimeout), parsed.GetValue(seed),
+                    parsed.GetValue(keepEpisodes), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))), parsed.GetValue(json));
+            return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(seed),
                 parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), parsed.GetValue(json),
                 parsed.GetValue(events));
         });

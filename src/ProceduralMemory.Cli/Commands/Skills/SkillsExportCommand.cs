@@ -10,10 +10,10 @@ internal static class SkillsExportCommand
     public static Command Create(CliConsole console)
     {
         Option<string> library = CommonOptions.Library();
-        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         var output = new Option<string?>("--output") { Description = "File to write (replaced only once complete); standard output if omitted." };
         var command = new Command("export", "Write a library's skills as JSON.") { library, connectTimeout, output };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library), parsed.GetValue(connectTimeout), parsed.GetValue(output)));
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(output)));
         return command;
     }
 

@@ -16,9 +16,9 @@ internal static class SkillsImportCommand
     {
         var file = new Argument<string>("file") { Description = "A JSON file written by 'procmem skills export'." };
         Option<string> library = CommonOptions.Library();
-        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         var command = new Command("import", "Add the skills of a JSON export to a library, all or nothing.") { file, library, connectTimeout };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(file), parsed.GetRequiredValue(library), parsed.GetValue(connectTimeout)));
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(file), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
         return command;
     }
 

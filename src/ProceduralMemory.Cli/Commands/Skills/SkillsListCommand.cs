@@ -12,9 +12,9 @@ internal static class SkillsListCommand
     public static Command Create(CliConsole console)
     {
         Option<string> library = CommonOptions.Library();
-        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         var command = new Command("list", "List a library's skills.") { library, connectTimeout };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library), parsed.GetValue(connectTimeout)));
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
         return command;
     }
 

@@ -34,14 +34,14 @@ internal static class SkillsPruneCommand
         minAge.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--min-age must be 0 or more episodes."); });
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be removed; change nothing." };
         Option<string> library = CommonOptions.Library();
-        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         var command = new Command("prune", "Remove skills by a success-rate and age rule.") { below, minUses, minAge, dryRun, library, connectTimeout };
         command.SetAction(parsed => Run(console, new PruneRule
         {
             MinSuccessRate = parsed.GetValue(below),
             MinUses = parsed.GetValue(minUses),
             MinAgeEpisodes = parsed.GetValue(minAge),
-        }, parsed.GetValue(dryRun), parsed.GetRequiredValue(library), parsed.GetValue(connectTimeout)));
+        }, parsed.GetValue(dryRun), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
         return command;
     }
 

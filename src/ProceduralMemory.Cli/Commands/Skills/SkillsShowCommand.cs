@@ -14,9 +14,9 @@ internal static class SkillsShowCommand
     {
         var skill = new Argument<string>("skill") { Description = "The skill's id or name." };
         Option<string> library = CommonOptions.Library();
-        Option<TimeSpan> connectTimeout = CommonOptions.ConnectTimeout();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         var command = new Command("show", "Show one skill of a library in full.") { skill, library, connectTimeout };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(skill), parsed.GetRequiredValue(library), parsed.GetValue(connectTimeout)));
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(skill), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
         return command;
     }
 
