@@ -63,6 +63,15 @@ public static partial class PostgresLocation
     }
 
     /// <summary>
+    /// True when <paramref name="location"/> is a valid PostgreSQL location that carries a secret: a password (as
+    /// <c>user:password@</c> in a URI, or <c>Password=</c>) or a client key's password. A location that does not parse
+    /// carries none as far as this tells; opening it fails anyway.
+    /// </summary>
+    public static bool HasPassword(string? location) =>
+        IsPostgres(location) && TryParse(location, out var settings)
+        && (!string.IsNullOrEmpty(settings.Password) || !string.IsNullOrEmpty(settings.SslPassword));
+
+    /// <summary>
     /// <paramref name="settings"/> as a URI without the password, such as <c>postgresql://agent@db:5432/skills</c>: how
     /// messages name a library.
     /// </summary>

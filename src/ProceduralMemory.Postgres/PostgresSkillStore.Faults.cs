@@ -1,6 +1,7 @@
 using Npgsql;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 using ProceduralMemory.Memory.Store;
 
 namespace ProceduralMemory.Postgres;
@@ -8,6 +9,7 @@ namespace ProceduralMemory.Postgres;
 public sealed partial class PostgresSkillStore
 {
     private static readonly ResiliencePropertyKey<long> StartedKey = new("procmem.started");
+    private static readonly ResiliencePropertyKey<Exception?> LastFailureKey = new("procmem.last-failure");
 
     /// <summary>
     /// Whether <paramref name="exception"/> is worth retrying: the connection failed or was cut (a server shutting
@@ -30,25 +32,34 @@ public sealed partial class PostgresSkillStore
     /// <summary>How many times an operation of this instance was retried after a transient failure (tests check that a fault was met).</summary>
     internal int Retries => Volatile.Read(ref _retries);
 
-    private ResiliencePipeline BuildRetry(ulong jitterSeed)
+    /// <summary>
+    /// Retries transient failures for <paramref name="budget"/>; when <paramref name="bounded"/>, a wait between
+    /// attempts is also cut short at the end of the budget, so that the whole run ends within it (plus what an
+    /// attempt under way at that moment still takes).
+    /// </summary>
+    private ResiliencePipeline BuildRetry(ulong jitterSeed, TimeSpan budget, bool bounded)
     {
         // Jitter spreads out the reconnects of many clients after a restart; it only moves times, never a result,
         // and comes from the library's own generator rather than a hidden one.
         var jitter = new Rng(jitterSeed);
-        return new ResiliencePipelineBuilder { TimeProvider = _options.TimeProvider }
+        var builder = new ResiliencePipelineBuilder { TimeProvider = _options.TimeProvider };
+        if (bounded)
+            builder.AddTimeout(budget);
+        return builder
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e)
-                    && _options.TimeProvider.GetElapsedTime(args.Context.Properties.GetValue(StartedKey, 0L)) < _options.RetryTime),
+                    && _options.TimeProvider.GetElapsedTime(args.Context.Properties.GetValue(StartedKey, 0L)) < budget),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(100),
                 MaxDelay = TimeSpan.FromSeconds(5),
                 MaxRetryAttempts = int.MaxValue,
                 Randomizer = jitter.NextDouble,
-                OnRetry = _ =>
+                OnRetry = args =>
                 {
                     Interlocked.Increment(ref _retries);
+                    args.Context.Properties.Set(LastFailureKey, args.Outcome.Exception);
                     return default;
                 },
             })
@@ -57,9 +68,10 @@ public sealed partial class PostgresSkillStore
 
     /// <summary>
     /// Runs <paramref name="work"/> alone on the instance with a fresh connection, again on a new connection after
-    /// each transient failure until the retry time is up, and turns what escapes into a one-line library error.
+    /// each transient failure until the retry time (the connect time when <paramref name="opening"/>) is up, and
+    /// turns what escapes into a one-line library error.
     /// </summary>
-    private T Run<T>(Func<NpgsqlConnection, T> work)
+    private T Run<T>(Func<NpgsqlConnection, T> work, bool opening = false)
     {
         lock (_gate)
         {
@@ -68,7 +80,7 @@ public sealed partial class PostgresSkillStore
             context.Properties.Set(StartedKey, _options.TimeProvider.GetTimestamp());
             try
             {
-                return _retry.Execute(static (_, state) =>
+                return (opening ? _connect : _retry).Execute(static (_, state) =>
                 {
                     using NpgsqlConnection connection = state.Store._dataSource.OpenConnection();
                     return state.Work(connection);
@@ -76,7 +88,12 @@ public sealed partial class PostgresSkillStore
             }
             catch (NpgsqlException e)
             {
-                throw Translate(e);
+                throw Translate(e, opening);
+            }
+            catch (TimeoutRejectedException e)
+            {
+                // The connect time ran out during a wait between attempts: what failed is the last attempt.
+                throw context.Properties.GetValue(LastFailureKey, null) is NpgsqlException last ? Translate(last, opening) : Unreachable(e.Message, e);
             }
             finally
             {
@@ -88,9 +105,11 @@ public sealed partial class PostgresSkillStore
     /// <summary>Runs <paramref name="work"/> as every operation runs (retried, errors translated), for tests that look past the interface.</summary>
     internal T RunForTests<T>(Func<NpgsqlConnection, T> work) => Run(work);
 
-    private LibraryException Translate(NpgsqlException e)
+    private LibraryException Translate(NpgsqlException e, bool opening)
     {
         string reason = Reason(e);
+        if (opening && IsTransient(e))
+            return Unreachable(reason, e);
         string message = e switch
         {
             _ when IsTransient(e) => $"gave up on {Location} after retrying for {_options.RetryTime.TotalSeconds:0.#} s: {reason}",
@@ -102,12 +121,20 @@ public sealed partial class PostgresSkillStore
         return new LibraryException(PostgresLocation.Redact(message, _password), e);
     }
 
+    /// <summary>The server could not be reached (or would not take a connection) for the whole connect time.</summary>
+    private LibraryException Unreachable(string reason, Exception cause)
+    {
+        string hint = string.IsNullOrEmpty(_options.ConnectTimeHint) ? "" : $"; {_options.ConnectTimeHint}";
+        string seconds = _options.ConnectTime.TotalSeconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        return new LibraryException(PostgresLocation.Redact($"cannot reach {Location}: {reason} (gave up after {seconds} s{hint})", _password), cause);
+    }
+
     /// <summary>The server's message, or the driver's with its cause (such as "Connection refused"), on one line.</summary>
     private static string Reason(NpgsqlException e)
     {
         string reason = e is PostgresException server
             ? $"{server.MessageText} ({server.SqlState})"
-            : e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message}: {inner.Message}" : e.Message;
+            : e.InnerException is { } inner && !e.Message.Contains(inner.Message.TrimEnd('.'), StringComparison.Ordinal) ? $"{e.Message}: {inner.Message}" : e.Message;
         return reason.ReplaceLineEndings(" ");
     }
 }

@@ -8,9 +8,9 @@ namespace ProceduralMemory.Postgres;
 /// The shared skill store: one PostgreSQL database (its <c>procmem</c> schema) that agent processes on many machines
 /// learn into at once, with the SQLite store's semantics. Write transactions lock the library's meta row, so writes
 /// are serialised and the change number is exact; skills are upserted on their preconditions and effect with
-/// atomic increments. Transient failures (a server restart, a dropped connection) are retried with exponential
-/// backoff for <see cref="PostgresStoreOptions.RetryTime"/>, and a write retried after an ambiguous failure is never
-/// applied twice. A database whose <c>procmem</c> schema belongs to someone else is never written.
+/// atomic increments. Opening gives up on a server it cannot reach after <see cref="PostgresStoreOptions.ConnectTime"/>;
+/// once open, transient failures (a server restart, a dropped connection) are retried with exponential backoff for
+/// <see cref="PostgresStoreOptions.RetryTime"/>, and a write retried after an ambiguous failure is never applied twice. A database whose <c>procmem</c> schema belongs to someone else is never written.
 /// </summary>
 /// <remarks>
 /// An instance serialises its own callers, so it may be shared between threads; to write from several threads in
@@ -28,6 +28,7 @@ public sealed partial class PostgresSkillStore : ISkillStore
     private readonly PostgresStoreOptions _options;
     private readonly string? _password;
     private readonly ResiliencePipeline _retry;
+    private readonly ResiliencePipeline _connect;
     private readonly ManifestCache _manifest = new();
     private bool _disposed;
 
@@ -38,7 +39,9 @@ public sealed partial class PostgresSkillStore : ISkillStore
         _dataSource = dataSource;
         _options = options;
         IsReadOnly = options.ReadOnly;
-        _retry = BuildRetry((ulong)Environment.ProcessId << 32 | (uint)Interlocked.Increment(ref s_instances));
+        ulong jitterSeed = (ulong)Environment.ProcessId << 32 | (uint)Interlocked.Increment(ref s_instances);
+        _retry = BuildRetry(jitterSeed, options.RetryTime, bounded: false);
+        _connect = BuildRetry(jitterSeed, options.ConnectTime, bounded: true);
     }
 
     /// <summary>The library's location without the password, such as <c>postgresql://agent@db:5432/skills</c>.</summary>
@@ -64,8 +67,8 @@ public sealed partial class PostgresSkillStore : ISkillStore
     /// nothing is ever written. The database itself must exist.
     /// </summary>
     /// <exception cref="LibraryException">
-    /// The location is invalid; the server stayed unreachable for the retry time, refused the login, or has no such
-    /// database; there is no library there (read-only); the <c>procmem</c> schema is another application's (left
+    /// The location is invalid; the server could not be reached within the connect time (15 s), refused the login, or
+    /// has no such database; there is no library there (read-only); the <c>procmem</c> schema is another application's (left
     /// untouched); or the library was written by a newer procmem.
     /// </exception>
     public static PostgresSkillStore Open(string location, bool readOnly = false) =>
@@ -73,15 +76,22 @@ public sealed partial class PostgresSkillStore : ISkillStore
 
     /// <summary>
     /// Opens the library in the database at <paramref name="location"/> as <see cref="Open(string, bool)"/> does, with
-    /// <paramref name="options"/> saying whether it is read-only, how long to retry, and by which clock.
+    /// <paramref name="options"/> saying whether it is read-only, how long to try to connect and to retry, and by which clock.
     /// </summary>
     /// <exception cref="LibraryException">As for <see cref="Open(string, bool)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The retry time is negative, or the connect time outside 10 ms to one day.</exception>
     public static PostgresSkillStore Open(string location, PostgresStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryTime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ConnectTime, TimeSpan.FromMilliseconds(10));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ConnectTime, TimeSpan.FromDays(1));
         NpgsqlConnectionStringBuilder settings = PostgresLocation.Parse(location);
         string described = PostgresLocation.Describe(settings);
+        // One attempt must not outlast the whole connect time (a host that drops packets hangs an attempt for its
+        // full timeout); Npgsql counts whole seconds, 0 meaning forever, and takes at most 1024.
+        int attemptSeconds = (int)Math.Min(1024, Math.Ceiling(options.ConnectTime.TotalSeconds));
+        settings.Timeout = settings.Timeout > 0 ? Math.Min(settings.Timeout, attemptSeconds) : attemptSeconds;
         // Sessions left idle inside a transaction by a vanished client would hold the meta row's lock: let the
         // server end them. A read-only store also has the server refuse any write.
         settings.Options = string.Join(' ', new[]
@@ -94,7 +104,7 @@ public sealed partial class PostgresSkillStore : ISkillStore
         var store = new PostgresSkillStore(described, settings.Password, NpgsqlDataSource.Create(settings), options);
         try
         {
-            store.Run(store.Prepare);
+            store.Run(store.Prepare, opening: true);
             return store;
         }
         catch

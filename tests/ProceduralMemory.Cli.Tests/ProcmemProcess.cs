@@ -27,7 +27,10 @@ internal sealed class ProcmemProcess : IDisposable
     }
 
     /// <summary>Starts <c>procmem</c> (the build beside the tests) with <paramref name="args"/>.</summary>
-    public static ProcmemProcess Start(params string[] args)
+    public static ProcmemProcess Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>procmem</c> with <paramref name="args"/>, its environment this one's plus <paramref name="environment"/>.</summary>
+    public static ProcmemProcess StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -38,6 +41,8 @@ internal sealed class ProcmemProcess : IDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "procmem.dll"));
         foreach (string arg in args)
             info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
         return new ProcmemProcess(Process.Start(info)!);
     }
 

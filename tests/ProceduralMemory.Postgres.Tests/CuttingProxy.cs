@@ -19,6 +19,7 @@ internal sealed class CuttingProxy : IDisposable
     private readonly List<Socket> _sockets = [];
     private string? _cutAt;
     private int _cuts;
+    private volatile bool _refusing;
 
     public CuttingProxy(string serverHost, int serverPort)
     {
@@ -31,6 +32,13 @@ internal sealed class CuttingProxy : IDisposable
 
     /// <summary>Connections cut so far.</summary>
     public int Cuts => Volatile.Read(ref _cuts);
+
+    /// <summary>While true, every new connection is closed at once, as by a server that is down; those open stay.</summary>
+    public bool Refusing
+    {
+        get => _refusing;
+        set => _refusing = value;
+    }
 
     /// <summary>Cuts the next connection whose command completes with a tag starting <paramref name="tag"/> (such as <c>COMMIT</c>), once.</summary>
     public void CutAtNext(string tag) => Volatile.Write(ref _cutAt, tag);
@@ -55,6 +63,11 @@ internal sealed class CuttingProxy : IDisposable
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return;
+            }
+            if (_refusing)
+            {
+                client.Dispose();
+                continue;
             }
             var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
             lock (_sockets)

@@ -70,10 +70,29 @@ public sealed class PostgresFaultTests : DatabaseTest
         Assert.Equal([0], changes.SkillIds);
     }
 
+    [PostgresFact]
+    public void AServerLostAfterOpening_IsWaitedForBeyondTheConnectTime()
+    {
+        using PostgresSkillStore store = OpenThroughProxy(connectTime: TimeSpan.FromSeconds(1));
+        store.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] });
+
+        Proxy.Refusing = true;
+        Task<LibraryChanges> read = Task.Run(() => store.ReadChanges(0));
+        // Three connect times without a server: opening would have given up by now, a running store waits on.
+        Thread.Sleep(TimeSpan.FromSeconds(3));
+        bool waiting = !read.IsCompleted;
+        Proxy.Refusing = false;
+        LibraryChanges changes = read.GetAwaiter().GetResult();
+
+        Assert.True(waiting, "the read ended while the server was away");
+        Assert.True(store.Retries > 0);
+        Assert.Equal([0], changes.SkillIds);
+    }
+
     private CuttingProxy Proxy => _proxy!;
 
     /// <summary>A library created directly, then a store on it through the proxy (no TLS or GSS, so the proxy can read the protocol).</summary>
-    private PostgresSkillStore OpenThroughProxy()
+    private PostgresSkillStore OpenThroughProxy(TimeSpan? connectTime = null)
     {
         CreateLibrary();
         NpgsqlConnectionStringBuilder settings = PostgresServer.Settings(Database.Name);
@@ -82,7 +101,11 @@ public sealed class PostgresFaultTests : DatabaseTest
         settings.Port = _proxy.Port;
         settings.SslMode = SslMode.Disable;
         settings.GssEncryptionMode = GssEncryptionMode.Disable;
-        return PostgresSkillStore.Open(settings.ConnectionString, new PostgresStoreOptions { RetryTime = TimeSpan.FromSeconds(30) });
+        return PostgresSkillStore.Open(settings.ConnectionString, new PostgresStoreOptions
+        {
+            RetryTime = TimeSpan.FromSeconds(30),
+            ConnectTime = connectTime ?? PostgresStoreOptions.DefaultConnectTime,
+        });
     }
 
     /// <summary>A commit touching everything: a merge, a new skill, an update with a demonstration, an outcome, an episode.</summary>

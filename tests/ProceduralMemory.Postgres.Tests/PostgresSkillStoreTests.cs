@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Store;
@@ -191,37 +189,12 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
         Assert.Contains("database \"procmem_no_such_database\" does not exist", e.Message);
     }
 
-    [PostgresFact]
-    public void UnreachablePort_IsRetriedForTheRetryTime_ThenAOneLineErrorWithoutThePassword()
-    {
-        int port = FreePort();
-        NpgsqlConnectionStringBuilder settings = PostgresServer.Settings(Database.Name);
-        settings.Host = "127.0.0.1";
-        settings.Port = port;
-        string uri = $"postgresql://{Uri.EscapeDataString(settings.Username ?? "postgres")}:{Uri.EscapeDataString(settings.Password ?? "")}@127.0.0.1:{port}/{Database.Name}";
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-
-        var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(uri, new PostgresStoreOptions { RetryTime = TimeSpan.FromSeconds(1) }));
-
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1), $"gave up after {watch.Elapsed}");
-        AssertNamesTheLibraryWithout(e, settings, PostgresServer.Password);
-        Assert.StartsWith($"gave up on postgresql://", e.Message);
-        Assert.Contains("after retrying for 1 s", e.Message);
-    }
-
     private static void AssertNamesTheLibraryWithout(LibraryException e, NpgsqlConnectionStringBuilder settings, string password)
     {
         Assert.Contains($"{settings.Host}:{settings.Port}/{settings.Database}", e.Message);
         if (password.Length > 0)
             Assert.DoesNotContain(password, e.Message);
         Assert.DoesNotContain('\n', e.Message);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private string SchemaSnapshot() => (string)Database.Scalar("""

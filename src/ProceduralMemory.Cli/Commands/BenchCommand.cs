@@ -6,7 +6,7 @@ using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
 
-/// <summary><c>procmem bench env|retrieval|learning|social</c>: throughput measurements.</summary>
+/// <summary><c>procmem bench env|retrieval|learning|social|crash</c>: throughput measurements, and a crash soak.</summary>
 internal static class BenchCommand
 {
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
@@ -17,6 +17,7 @@ internal static class BenchCommand
         BenchRetrievalCommand.Create(console),
         BenchLearningCommand.Create(console),
         BenchSocialCommand.Create(console),
+        BenchCrashCommand.Create(console),
     };
 
     /// <summary>

@@ -26,23 +26,25 @@ internal static class BenchLearningCommand
         Option<int> seed = CommonOptions.Seed(1);
         Option<string> agent = CommonOptions.Agent();
         Option<string> library = CommonOptions.Library(defaultValue: null);
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {
-            env, trainSteps, evalSeeds, seed, agent, library, json,
+            env, trainSteps, evalSeeds, seed, agent, library, connectTimeout, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
-            parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(library), parsed.GetValue(json)));
+            parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(library),
+            TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(json)));
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName,
-        string? libraryPath, bool json)
+        string? libraryPath, TimeSpan connectTimeout, bool json)
     {
         if (libraryPath is not null && agentName != "procmem")
             throw new UsageException($"--library needs the procmem agent; {agentName} keeps no skill library.");
         IEnvironment environment = EnvironmentRegistry.Create(envName);
-        using ISkillStore? store = libraryPath is null ? null : SkillStores.Open(libraryPath, readOnly: false);
+        using ISkillStore? store = libraryPath is null ? null : SkillStores.Open(libraryPath, readOnly: false, connectTimeout);
         ILearningAgent agent = store is null
             ? AgentCatalog.Create(agentName, environment, seed)
             : new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }, store);

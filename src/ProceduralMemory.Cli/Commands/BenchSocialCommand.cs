@@ -40,6 +40,7 @@ internal static class BenchSocialCommand
             Description = "A PostgreSQL server (connection string or postgres:// URI) on which each team gets a new database " +
                 "procmem_social_<agents>_<team>; without it each team gets a SQLite file in --out.",
         };
+        CommonOptions.RefusePassword(server);
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("social", "Social learning: steps each agent needs to reach a target return, alone and in teams sharing one library.")
         {

@@ -89,7 +89,9 @@ internal static class CommonOptions
 
     /// <summary>
     /// The <c>--library</c> option: the skill library to learn into or read from. Where a default applies, the
-    /// environment variable <c>PROCMEM_LIBRARY</c> overrides it, so a team can point every command at a shared library once.
+    /// environment variable <c>PROCMEM_LIBRARY</c> overrides it, so a team can point every command at a shared library
+    /// once. A PostgreSQL location with a password is refused on the command line, where every user of the machine
+    /// can read it in the process list; in <c>PROCMEM_LIBRARY</c> it is accepted.
     /// </summary>
     public static Option<string> Library(string? defaultValue = Cli.Library.SkillStores.DefaultLibrary)
     {
@@ -98,7 +100,7 @@ internal static class CommonOptions
             Description = (defaultValue is null
                 ? "Skill library to learn into; none by default."
                 : $"Skill library (default: ${Cli.Library.SkillStores.LibraryVariable}, else {defaultValue} in the working directory).")
-                + " A file name (SQLite), or a PostgreSQL connection string or postgres:// URI.",
+                + " A file name (SQLite), or a PostgreSQL connection string or postgres:// URI (its password in PGPASSWORD or a passfile).",
         };
         if (defaultValue is not null)
             option.DefaultValueFactory = _ =>
@@ -109,7 +111,48 @@ internal static class CommonOptions
             if (location is not null && !PostgresLocation.IsPostgres(location))
                 Report(result, PathChecks.LibraryFileProblem(location));
         });
+        RefusePassword(option);
         return option;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="option"/> (a PostgreSQL location given on the command line) refuse one with a password:
+    /// the process list would show it to every user of the machine. The message never repeats the password.
+    /// </summary>
+    public static void RefusePassword(Option option) =>
+        option.Validators.Add(result =>
+        {
+            if (!result.Implicit && PostgresLocation.HasPassword(result.GetValueOrDefault<string?>()))
+                result.AddError($"{option.Name} has a password in it, and the process list would show it to everyone on this machine: " +
+                    $"leave it out and give it in PGPASSWORD or a passfile (~/.pgpass, or the file PGPASSFILE names), " +
+                    $"or put the whole location in {Cli.Library.SkillStores.LibraryVariable}");
+        });
+
+    /// <summary>
+    /// The <c>--connect-timeout SECONDS</c> option (whole seconds): how long opening a PostgreSQL library keeps trying to reach its
+    /// server before the command fails (exit 2). Its default, 15 s, can be replaced with the environment variable
+    /// <c>PROCMEM_CONNECT_TIMEOUT</c>; a bad value in either is an error.
+    /// </summary>
+    public static Option<int> ConnectTimeout() =>
+        new("--connect-timeout")
+        {
+            HelpName = "seconds",
+            Description = $"Seconds to keep trying to reach a PostgreSQL library's server before giving up (default: ${Cli.Library.SkillStores.ConnectTimeoutVariable}, " +
+                $"else {Cli.Library.SkillStores.DefaultConnectTimeout.TotalSeconds:0}). A server lost later in the run is waited for longer.",
+            DefaultValueFactory = result =>
+                System.Environment.GetEnvironmentVariable(Cli.Library.SkillStores.ConnectTimeoutVariable) is { Length: > 0 } text
+                    ? ParseSeconds(result, text, Cli.Library.SkillStores.ConnectTimeoutVariable)
+                    : (int)Cli.Library.SkillStores.DefaultConnectTimeout.TotalSeconds,
+            CustomParser = result => ParseSeconds(result, result.Tokens.Count > 0 ? result.Tokens[^1].Value : "", "--connect-timeout"),
+        };
+
+    private static int ParseSeconds(ArgumentResult result, string text, string name)
+    {
+        const int most = 3600;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int seconds) && seconds is >= 1 and <= most)
+            return seconds;
+        result.AddError($"{name} must be a whole number of seconds from 1 to {most} (got '{text}').");
+        return default;
     }
 
     /// <summary>The <c>--env</c> option: a registered environment name.</summary>

@@ -19,21 +19,22 @@ internal static class EvalCommand
     {
         Option<string> env = CommonOptions.Environment("doorkey-5x5");
         Option<string> library = CommonOptions.Library();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         Option<int[]> seeds = SeedRange.Option("--seeds", "0-99");
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("eval", "Evaluate a skill library on held-out layouts without changing it.")
         {
-            env, library, seeds, json,
+            env, library, connectTimeout, seeds, json,
         };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetRequiredValue(library),
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)),
             parsed.GetRequiredValue(seeds), parsed.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliConsole console, string envName, string libraryPath, int[] seeds, bool json)
+    private static int Run(CliConsole console, string envName, string libraryPath, TimeSpan connectTimeout, int[] seeds, bool json)
     {
         IEnvironment environment = EnvironmentRegistry.Create(envName);
-        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true, connectTimeout);
         var agent = new ProceduralMemoryAgent(environment, store: store);
         EvaluationResult e = LearningRun.Evaluate(agent, seeds, environment.MaxSteps);
         double? optimal = OptimalSteps.Mean(envName, seeds);

@@ -22,7 +22,7 @@ internal static class TeamTraining
         // Checked before the library is opened (which creates it), and created only once the library has proved usable.
         OutputDirectory.Check(plan.OutputDirectory);
         IEnvironment environment = EnvironmentRegistry.Create(plan.Environment);
-        using (ISkillStore store = SkillStores.Open(plan.Library, readOnly: false))
+        using (ISkillStore store = SkillStores.Open(plan.Library, readOnly: false, plan.ConnectTimeout))
         {
             var probe = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)plan.Seed }, store);
             console.Out.WriteLine(probe.Library.Count == 0
@@ -52,7 +52,7 @@ internal static class TeamTraining
                 $"A stored skill reached the other agents' libraries after {NearestRank.Median(delays):0.#} ms (median of {delays.Length}; max {delays[^1]:0.#} ms)."));
 
         LibraryChanges totals;
-        using (ISkillStore store = SkillStores.Open(plan.Library, readOnly: true))
+        using (ISkillStore store = SkillStores.Open(plan.Library, readOnly: true, plan.ConnectTimeout))
             totals = store.ReadChanges(long.MaxValue);
         console.Out.WriteLine($"Library {SkillStores.Describe(plan.Library)}: {totals.SkillIds.Count} skills, {totals.Episodes} episodes run, {totals.EpisodesKept} kept");
         console.Out.WriteLine($"Wrote {output.WriteAllText(TeamReport.EvaluationFile, TeamReport.EvaluationCsv(members))}");

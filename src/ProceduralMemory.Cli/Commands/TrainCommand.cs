@@ -33,6 +33,7 @@ internal static class TrainCommand
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-19");
         Option<int?> evalEvery = CommonOptions.OptionalBoundedInt("--eval-every", "Training steps between evaluations (default: a tenth of --steps, or 2000).", minimum: 1);
         Option<string> library = CommonOptions.Library();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         Option<int> keepEpisodes = CommonOptions.PositiveInt("--keep-episodes", "Episodic memory's bound: the library keeps this many of the newest training episodes.",
             new ProceduralMemoryAgentOptions().EpisodesToKeep);
         Option<int> agents = CommonOptions.BoundedInt("--agents",
@@ -44,7 +45,7 @@ internal static class TrainCommand
         events.Hidden = true;
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, library, seed, output, evalSeeds, evalEvery, keepEpisodes, agents, json, events,
+            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, agents, json, events,
         };
         command.SetAction(parsed =>
         {
@@ -55,21 +56,21 @@ internal static class TrainCommand
             if (parsed.GetValue(agents) > 1)
                 return TeamTraining.Run(console, new TeamPlan(parsed.GetRequiredValue(env), parsed.GetValue(agents), stepBudget, episodeBudget,
                     libraryLocation, parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every,
-                    parsed.GetValue(keepEpisodes)), parsed.GetValue(json));
-            return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, parsed.GetValue(seed),
+                    parsed.GetValue(keepEpisodes), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))), parsed.GetValue(json));
+            return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(seed),
                 parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), parsed.GetValue(json),
                 parsed.GetValue(events));
         });
         return command;
     }
 
-    private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, int seed,
+    private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, TimeSpan connectTimeout, int seed,
         string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, bool json, string? eventsFile)
     {
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         // Checked before the library is opened, which creates it: a run that cannot write its results creates nothing.
         OutputDirectory output = OutputDirectory.Check(outputPath);
-        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: false);
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: false, connectTimeout);
         var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes }, store);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;

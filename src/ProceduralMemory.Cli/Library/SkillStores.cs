@@ -16,14 +16,29 @@ internal static class SkillStores
     /// <summary>The environment variable that, when set, replaces <see cref="DefaultLibrary"/>.</summary>
     public const string LibraryVariable = "PROCMEM_LIBRARY";
 
-    /// <summary>Opens <paramref name="location"/>; <paramref name="readOnly"/> never writes (nor creates) anything.</summary>
-    /// <exception cref="LibraryException">Not a usable library (the message names it, never with a password).</exception>
-    public static ISkillStore Open(string location, bool readOnly)
+    /// <summary>The environment variable that, when set, replaces <see cref="DefaultConnectTimeout"/>.</summary>
+    public const string ConnectTimeoutVariable = "PROCMEM_CONNECT_TIMEOUT";
+
+    /// <summary>How long opening a PostgreSQL library keeps trying to reach its server, unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = PostgresStoreOptions.DefaultConnectTime;
+
+    /// <summary>
+    /// Opens <paramref name="location"/>; <paramref name="readOnly"/> never writes (nor creates) anything. A PostgreSQL
+    /// server not reached within <paramref name="connectTimeout"/> (default <see cref="DefaultConnectTimeout"/>) is an
+    /// error; once open, a lost server is waited for as the store does.
+    /// </summary>
+    /// <exception cref="LibraryException">Not a usable library, or its server out of reach (the message names it, never with a password).</exception>
+    public static ISkillStore Open(string location, bool readOnly, TimeSpan? connectTimeout = null)
     {
         if (string.IsNullOrWhiteSpace(location))
             throw new LibraryException("--library needs a file name or a PostgreSQL location.");
         return PostgresLocation.IsPostgres(location)
-            ? PostgresSkillStore.Open(location, readOnly)
+            ? PostgresSkillStore.Open(location, new PostgresStoreOptions
+            {
+                ReadOnly = readOnly,
+                ConnectTime = connectTimeout ?? DefaultConnectTimeout,
+                ConnectTimeHint = $"--connect-timeout SECONDS or {ConnectTimeoutVariable} waits longer",
+            })
             : SqliteSkillStore.Open(location, readOnly);
     }
 
@@ -32,12 +47,12 @@ internal static class SkillStores
     /// ("no library at ...") rather than created, even when <paramref name="readOnly"/> is false.
     /// </summary>
     /// <exception cref="LibraryException">No library there, or not a usable one.</exception>
-    public static ISkillStore OpenExisting(string location, bool readOnly)
+    public static ISkillStore OpenExisting(string location, bool readOnly, TimeSpan? connectTimeout = null)
     {
         // A read-only open never creates anything, and refuses a missing or empty file with the same words as list and export.
         if (!readOnly && !PostgresLocation.IsPostgres(location))
             Open(location, readOnly: true).Dispose();
-        return Open(location, readOnly);
+        return Open(location, readOnly, connectTimeout);
     }
 
     /// <summary>How <paramref name="location"/> is named in messages: a PostgreSQL location without its password.</summary>

@@ -24,6 +24,8 @@ internal static class AgentTeam
         var workers = new List<(int Member, string Events, WorkerProcess Process)>();
         var gate = new object();
         var library = new Dictionary<string, string> { [Library.SkillStores.LibraryVariable] = plan.Library };
+        if (plan.ConnectTimeout is { } connectTimeout)
+            library[Library.SkillStores.ConnectTimeoutVariable] = $"{(int)Math.Ceiling(connectTimeout.TotalSeconds)}";
         void Tell(string line)
         {
             lock (gate) // members' lines arrive on their own reader threads

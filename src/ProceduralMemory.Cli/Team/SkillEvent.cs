@@ -24,9 +24,15 @@ internal sealed record SkillEvent(
     /// <summary>Appends the event as one JSON line to <paramref name="path"/>.</summary>
     public void AppendTo(string path) => File.AppendAllText(path, JsonSerializer.Serialize(this) + "\n");
 
-    /// <summary>The events in <paramref name="path"/> (none when it does not exist).</summary>
-    public static IReadOnlyList<SkillEvent> ReadAll(string path) =>
-        File.Exists(path)
-            ? [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<SkillEvent>(l)!)]
-            : [];
+    /// <summary>
+    /// The events in <paramref name="path"/> (none when it does not exist). A last line without its newline is left
+    /// out: its writer was killed while appending it.
+    /// </summary>
+    public static IReadOnlyList<SkillEvent> ReadAll(string path)
+    {
+        if (!File.Exists(path))
+            return [];
+        string text = File.ReadAllText(path);
+        return [.. text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<SkillEvent>(l)!)];
+    }
 }

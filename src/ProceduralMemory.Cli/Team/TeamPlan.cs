@@ -1,6 +1,9 @@
 namespace ProceduralMemory.Cli.Team;
 
-/// <summary>What every member of a team trains on; member <c>k</c> (0-based) trains with seed <c>Seed + k</c>.</summary>
+/// <summary>
+/// What every member of a team trains on; member <c>k</c> (0-based) trains with seed <c>Seed + k</c>. A PostgreSQL
+/// library's server must be reached within <see cref="ConnectTimeout"/> (the default when null).
+/// </summary>
 internal sealed record TeamPlan(
     string Environment,
     int Agents,
@@ -11,7 +14,8 @@ internal sealed record TeamPlan(
     string OutputDirectory,
     int[] EvaluationSeeds,
     int? EvaluateEvery,
-    int KeepEpisodes)
+    int KeepEpisodes,
+    TimeSpan? ConnectTimeout = null)
 {
     /// <summary>
     /// The <c>procmem train</c> arguments of member <paramref name="member"/>, whose files go to

@@ -65,6 +65,9 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Everything written to standard error, in order.</summary>
     public IReadOnlyList<string> Errors => _errors.ToArray();
 
+    /// <summary>The exit code of the process, which has exited (128 + 9 when killed with SIGKILL on Unix).</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Waits until the process has exited and its output has been read; returns its exit code.</summary>
     public int WaitForExit()
     {
@@ -72,18 +75,33 @@ internal sealed class WorkerProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Stops the process (and anything it started) if it is still running.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Kills the process (and anything it started) at once if it is still running: SIGKILL on Unix, so no handler,
+    /// flush or clean-up of its own runs. Returns once it is gone: true if it was killed, false if it had exited by itself.
+    /// </summary>
+    public bool Kill()
     {
+        bool killed = false;
         try
         {
             if (!_process.HasExited)
+            {
                 _process.Kill(entireProcessTree: true);
+                killed = true;
+            }
         }
         catch (InvalidOperationException)
         {
             // It exited between the check and the kill.
         }
+        _process.WaitForExit();
+        return killed;
+    }
+
+    /// <summary>Stops the process (and anything it started) if it is still running.</summary>
+    public void Dispose()
+    {
+        Kill();
         _process.Dispose();
     }
 }

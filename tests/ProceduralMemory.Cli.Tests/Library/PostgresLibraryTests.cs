@@ -13,8 +13,8 @@ public class PostgresLibraryTests(TrainedLibrary trained) : IClassFixture<Traine
         using var database = new TemporaryDatabase();
         string original = Export(trained.Path, dir.Combine("sqlite.json"));
 
-        Assert.Equal(0, CliRun.Of("skills", "import", original, "--library", database.ConnectionString).ExitCode);
-        string fromPostgres = Export(database.ConnectionString, dir.Combine("postgres.json"));
+        Assert.Equal(0, CliRun.Of("skills", "import", original, "--library", database.CommandLineLocation).ExitCode);
+        string fromPostgres = Export(database.CommandLineLocation, dir.Combine("postgres.json"));
         Assert.Equal(0, CliRun.Of("skills", "import", fromPostgres, "--library", dir.Combine("again.db")).ExitCode);
         string again = Export(dir.Combine("again.db"), dir.Combine("again.json"));
 
@@ -29,15 +29,21 @@ public class PostgresLibraryTests(TrainedLibrary trained) : IClassFixture<Traine
         using var database = new TemporaryDatabase();
         string password = PostgresServer.Password;
         Assert.False(string.IsNullOrEmpty(password), "the test server's login has a password, so its absence can be checked");
-        CliRun train = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "300", "--eval-seeds", "0-1", "--library", database.ConnectionString,
+        CliRun train = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "300", "--eval-seeds", "0-1", "--library", database.CommandLineLocation,
             "--out", Path.Combine(Path.GetTempPath(), $"procmem-pg-{Guid.NewGuid():N}"), "--json");
-        CliRun wrong = CliRun.Of("skills", "list", "--library", database.ConnectionString.Replace(password, "not-" + password));
+        // A password is allowed in PROCMEM_LIBRARY (no process list shows it); a wrong one there is not repeated either.
+        using var wrong = ProcmemProcess.StartWith(new Dictionary<string, string>
+        {
+            ["PROCMEM_LIBRARY"] = database.ConnectionString.Replace(password, "not-" + password, StringComparison.Ordinal),
+        }, "skills", "list");
+        int wrongExit = wrong.WaitForExit(TimeSpan.FromMinutes(2));
 
         Assert.Equal(0, train.ExitCode);
         Assert.Contains("postgresql://", train.Out);
         Assert.DoesNotContain(password, train.Out + train.Error);
-        Assert.Equal(2, wrong.ExitCode);
-        Assert.DoesNotContain(password, wrong.Out + wrong.Error);
+        Assert.Equal(2, wrongExit);
+        Assert.Contains(wrong.Lines, l => l.Contains("refused the login", StringComparison.Ordinal));
+        Assert.DoesNotContain(wrong.Lines, l => l.Contains(password, StringComparison.Ordinal));
     }
 
     [PostgresRestartFact]
@@ -46,7 +52,7 @@ public class PostgresLibraryTests(TrainedLibrary trained) : IClassFixture<Traine
         using var dir = new TemporaryDirectory();
         using var database = new TemporaryDatabase();
         using var run = ProcmemProcess.Start("train", "--env", "doorkey-5x5", "--steps", "4000", "--eval-every", "1000", "--eval-seeds", "0-3",
-            "--library", database.ConnectionString, "--out", dir.Combine("run"), "--json");
+            "--library", database.CommandLineLocation, "--out", dir.Combine("run"), "--json");
         WaitFor(run, l => l.StartsWith("steps=1", StringComparison.Ordinal)); // well into training, committing every episode
 
         PostgresServer.Restart();

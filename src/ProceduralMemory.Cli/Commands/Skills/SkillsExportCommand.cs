@@ -10,15 +10,16 @@ internal static class SkillsExportCommand
     public static Command Create(CliConsole console)
     {
         Option<string> library = CommonOptions.Library();
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         Option<string?> output = CommonOptions.OutputFile("--output", "File to write (replaced only once complete); standard output if omitted.");
-        var command = new Command("export", "Write a library's skills as JSON.") { library, output };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library), parsed.GetValue(output)));
+        var command = new Command("export", "Write a library's skills as JSON.") { library, connectTimeout, output };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(output)));
         return command;
     }
 
-    private static int Run(CliConsole console, string libraryPath, string? outputPath)
+    private static int Run(CliConsole console, string libraryPath, TimeSpan connectTimeout, string? outputPath)
     {
-        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true, connectTimeout);
         LibraryDocument document = LibraryDocument.ReadFrom(store);
         if (outputPath is null)
         {

@@ -16,12 +16,13 @@ internal static class SkillsImportCommand
     {
         Argument<string> file = CommonOptions.InputFile("file", "A JSON file written by 'procmem skills export'.");
         Option<string> library = CommonOptions.Library();
-        var command = new Command("import", "Add the skills of a JSON export to a library, all or nothing.") { file, library };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(file), parsed.GetRequiredValue(library)));
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
+        var command = new Command("import", "Add the skills of a JSON export to a library, all or nothing.") { file, library, connectTimeout };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(file), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
         return command;
     }
 
-    private static int Run(CliConsole console, string filePath, string libraryPath)
+    private static int Run(CliConsole console, string filePath, string libraryPath, TimeSpan connectTimeout)
     {
         LibraryDocument document;
         try
@@ -47,7 +48,7 @@ internal static class SkillsImportCommand
         try
         {
             CommitResult result;
-            using (ISkillStore store = SkillStores.Open(libraryPath, readOnly: false))
+            using (ISkillStore store = SkillStores.Open(libraryPath, readOnly: false, connectTimeout))
             {
                 // Into a new library the export is restored as it was (ids, creation episodes, episode count), so that
                 // exporting it again, from either backend, gives the same document.

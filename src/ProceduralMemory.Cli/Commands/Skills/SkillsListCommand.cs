@@ -12,14 +12,15 @@ internal static class SkillsListCommand
     public static Command Create(CliConsole console)
     {
         Option<string> library = CommonOptions.Library();
-        var command = new Command("list", "List a library's skills.") { library };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library)));
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
+        var command = new Command("list", "List a library's skills.") { library, connectTimeout };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
         return command;
     }
 
-    private static int Run(CliConsole console, string libraryPath)
+    private static int Run(CliConsole console, string libraryPath, TimeSpan connectTimeout)
     {
-        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true, connectTimeout);
         LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
         var facts = new FactSchema(manifest.FactNames);

@@ -20,19 +20,20 @@ internal static class SkillsPruneCommand
         Option<int> minAge = CommonOptions.BoundedInt("--min-age", "Judge only skills created at least this many library episodes ago.", 0, minimum: 0);
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be removed; change nothing." };
         Option<string> library = CommonOptions.Library();
-        var command = new Command("prune", "Remove skills by a success-rate and age rule.") { below, minUses, minAge, dryRun, library };
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
+        var command = new Command("prune", "Remove skills by a success-rate and age rule.") { below, minUses, minAge, dryRun, library, connectTimeout };
         command.SetAction(parsed => Run(console, new PruneRule
         {
             MinSuccessRate = parsed.GetValue(below),
             MinUses = parsed.GetValue(minUses),
             MinAgeEpisodes = parsed.GetValue(minAge),
-        }, parsed.GetValue(dryRun), parsed.GetRequiredValue(library)));
+        }, parsed.GetValue(dryRun), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
         return command;
     }
 
-    private static int Run(CliConsole console, PruneRule rule, bool dryRun, string libraryPath)
+    private static int Run(CliConsole console, PruneRule rule, bool dryRun, string libraryPath, TimeSpan connectTimeout)
     {
-        using ISkillStore store = SkillStores.OpenExisting(libraryPath, readOnly: dryRun);
+        using ISkillStore store = SkillStores.OpenExisting(libraryPath, readOnly: dryRun, connectTimeout);
         LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
         IReadOnlyCollection<int> removed = dryRun

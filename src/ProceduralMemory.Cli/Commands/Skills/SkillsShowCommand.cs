@@ -14,14 +14,15 @@ internal static class SkillsShowCommand
     {
         var skill = new Argument<string>("skill") { Description = "The skill's id or name." };
         Option<string> library = CommonOptions.Library();
-        var command = new Command("show", "Show one skill of a library in full.") { skill, library };
-        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(skill), parsed.GetRequiredValue(library)));
+        Option<int> connectTimeout = CommonOptions.ConnectTimeout();
+        var command = new Command("show", "Show one skill of a library in full.") { skill, library, connectTimeout };
+        command.SetAction(parsed => Run(console, parsed.GetRequiredValue(skill), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
         return command;
     }
 
-    private static int Run(CliConsole console, string wanted, string libraryPath)
+    private static int Run(CliConsole console, string wanted, string libraryPath, TimeSpan connectTimeout)
     {
-        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true);
+        using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true, connectTimeout);
         LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
         SkillRecord skill = Find(all.Skills, wanted, libraryPath);
