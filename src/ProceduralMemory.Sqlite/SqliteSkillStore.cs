@@ -21,6 +21,9 @@ public sealed partial class SqliteSkillStore : ISkillStore
     /// <summary>Page size of new files (SQLite's default); it only takes effect before the first page is written.</summary>
     private const int PageSize = 4096;
 
+    // Numbers the new libraries this process builds, so that no two builds share a file name.
+    private static int s_builds;
+
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly ManifestCache _manifest = new();
@@ -66,6 +69,8 @@ public sealed partial class SqliteSkillStore : ISkillStore
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = System.IO.Path.GetFullPath(path);
+        if (!readOnly && !File.Exists(full))
+            CreateWhole(full);
         bool hasContent = SqliteFileIdentity.HasContent(full);
         if (readOnly && !hasContent)
             throw new LibraryException($"no library at {full}");
@@ -113,6 +118,51 @@ public sealed partial class SqliteSkillStore : ISkillStore
             connection?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Makes a new library at <paramref name="path"/> whole or not at all: it is built beside it under another name,
+    /// already in WAL mode with its schema, and only then linked into place. Built in place, a process killed while
+    /// it switched the new file to WAL left a rollback journal that only a writer may replay, so every reader of the
+    /// library failed until one came (seen in <c>procmem bench crash</c>). Here a kill leaves only the unfinished
+    /// file under its own name. If another process creates the library first, its library is kept.
+    /// </summary>
+    private static void CreateWhole(string path)
+    {
+        // Unique to this process and call, so that threads and processes creating the same library never share one.
+        string building = $"{path}.{Environment.ProcessId}-{Interlocked.Increment(ref s_builds)}.new";
+        try
+        {
+            DeleteWithSideFiles(building);
+            using (SqliteConnection connection = Connect(building, SqliteOpenMode.ReadWriteCreate))
+            {
+                Execute(connection, null, $"PRAGMA page_size = {PageSize}");
+                EnsureWal(building, connection);
+                SetUpSchema(building, connection);
+            }
+            // Closing the last connection checkpointed the log into the file, so the file alone is the library.
+            // A move that does not overwrite is a hard link and an unlink here: atomic, and it fails if the name exists.
+            File.Move(building, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created the library meanwhile; theirs is as good as ours.
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(path, e);
+        }
+        finally
+        {
+            DeleteWithSideFiles(building);
+        }
+    }
+
+    private static void DeleteWithSideFiles(string path)
+    {
+        foreach (string suffix in new[] { "", "-wal", "-shm", "-journal" })
+            if (File.Exists(path + suffix))
+                File.Delete(path + suffix);
     }
 
     /// <summary>Closes the file; afterwards it may be moved or deleted.</summary>

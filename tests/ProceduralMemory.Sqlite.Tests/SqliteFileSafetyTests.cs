@@ -95,6 +95,55 @@ public sealed class SqliteFileSafetyTests : IDisposable
         Assert.NotNull(store.Manifest);
     }
 
+    [Fact]
+    public void Open_ANewLibrary_ItIsBornWholeInWalMode_AndNoBuildingFileRemains()
+    {
+        string path = _directory.Combine("new.db");
+
+        using (SqliteSkillStore.Open(path)) { }
+
+        // Bytes 18 and 19 of the header are 2 only in WAL mode: the file never existed in rollback mode, where a
+        // process killed while switching it left a journal that kept every reader out.
+        byte[] header = File.ReadAllBytes(path)[..100];
+        Assert.Equal([2, 2], header[18..20]);
+        Assert.Equal(["new.db"], Directory.GetFiles(_directory.Path).Select(Path.GetFileName));
+        using SqliteSkillStore reader = SqliteSkillStore.Open(path, readOnly: true);
+        Assert.Null(reader.Manifest);
+    }
+
+    [Fact]
+    public void Open_ANewLibrary_IgnoresAnUnfinishedOneAKilledProcessLeftBesideIt()
+    {
+        string path = _directory.Combine("new.db");
+        // What a process killed while building the library leaves: its unfinished file under its own name.
+        string unfinished = path + ".999999-1.new";
+        File.WriteAllBytes(unfinished, "SQLite format 3\0"u8.ToArray());
+        File.WriteAllBytes(unfinished + "-journal", new byte[512]);
+
+        using (SqliteSkillStore store = SqliteSkillStore.Open(path))
+            store.Create(ProceduralMemory.Tests.Shared.Stores.StoreSamples.Manifest);
+
+        using SqliteSkillStore reader = SqliteSkillStore.Open(path, readOnly: true);
+        Assert.NotNull(reader.Manifest);
+    }
+
+    [Fact]
+    public void Open_ManyProcessesCreatingOneLibraryAtOnce_AllOpenTheSameWholeLibrary()
+    {
+        string path = _directory.Combine("raced.db");
+        using var start = new Barrier(8);
+
+        SqliteSkillStore[] stores = Enumerable.Range(0, 8).AsParallel().WithDegreeOfParallelism(8)
+            .Select(_ => { start.SignalAndWait(); return SqliteSkillStore.Open(path); }).ToArray();
+        stores[0].Create(ProceduralMemory.Tests.Shared.Stores.StoreSamples.Manifest);
+        foreach (SqliteSkillStore store in stores)
+            store.Dispose();
+
+        using SqliteSkillStore reader = SqliteSkillStore.Open(path, readOnly: true);
+        Assert.NotNull(reader.Manifest);
+        Assert.Equal(["raced.db"], Directory.GetFiles(_directory.Path).Select(Path.GetFileName).Where(f => !f.EndsWith("-wal") && !f.EndsWith("-shm")));
+    }
+
     private static void Write(string kind, string path)
     {
         switch (kind)
