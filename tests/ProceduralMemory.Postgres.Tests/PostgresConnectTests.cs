@@ -15,7 +15,7 @@ public sealed class PostgresConnectTests
     [Fact]
     public void ClosedPort_IsTriedForTheConnectTime_ThenAOneLineErrorWithoutThePassword()
     {
-        int port = ClosedPort();
+        int port = PostgresServer.ClosedLoopbackPort();
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open($"postgresql://agent:{Password}@127.0.0.1:{port}/skills",
@@ -61,13 +61,4 @@ public sealed class PostgresConnectTests
     [InlineData("library.db", false)]
     public void HasPassword_TellsLocationsCarryingASecret(string location, bool expected) =>
         Assert.Equal(expected, PostgresLocation.HasPassword(location));
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -18,6 +18,16 @@ internal static class PostgresServer
 
     private static bool OnCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A loopback port no server listens on (one the system just handed out, closed again): a server that is down.</summary>
+    public static int ClosedLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     /// <summary>Why server tests are skipped here, or <c>null</c> when they run (a server is configured, or this is CI).</summary>
     public static string? SkipReason =>
         Configured is not null || OnCi ? null : $"{Variable} is not set: no PostgreSQL server to test against (start one with .ci/postgres.sh)";

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ProceduralMemory.Cli.Crash;
-using ProceduralMemory.Postgres;
 using ProceduralMemory.Sqlite;
 
 namespace ProceduralMemory.Cli.Commands;
@@ -19,21 +18,12 @@ internal static class BenchCrashCommand
     public static Command Create(CliConsole console)
     {
         Option<int> rounds = CommonOptions.PositiveInt("--rounds", "Training processes to kill, one per round.", 100);
-        var library = new Option<string?>("--library")
-        {
-            Description = "The SQLite library file the rounds train into (default: one in a temporary folder, deleted afterwards).",
-        };
+        Option<string?> library = CommonOptions.LibraryFile(
+            "The SQLite library file the rounds train into (default: one in a temporary folder, deleted afterwards).");
         Option<int> seed = CommonOptions.Seed(0);
-        var freshEvery = new Option<int>("--fresh-every")
-        {
-            Description = "Delete the library and start a new one every this many rounds, so kills also land while it is created and its first skills stored (0: never).",
-            DefaultValueFactory = _ => 3,
-        };
-        freshEvery.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-                result.AddError($"--fresh-every must be a whole number from 0 up (got '{result.GetValueOrDefault<int>()}').");
-        });
+        Option<int> freshEvery = CommonOptions.BoundedInt("--fresh-every",
+            "Delete the library and start a new one every this many rounds, so kills also land while it is created and its first skills stored (0: never).",
+            3, minimum: 0);
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("crash", "Crash soak: kill training processes with SIGKILL at random moments and check the library each time.")
         {
@@ -68,11 +58,7 @@ internal static class BenchCrashCommand
     /// <summary>The full path of a library the soak may use: a new file (in a folder that exists), or with --fresh-every 0 an existing SQLite library.</summary>
     private static string CheckLibrary(string library, int freshEvery)
     {
-        if (PostgresLocation.IsPostgres(library))
-            throw new UsageException("bench crash kills processes writing a SQLite library: --library must be a file.");
         string full = Path.GetFullPath(library);
-        if (!Directory.Exists(Path.GetDirectoryName(full)))
-            throw new UsageException($"--library: the folder of '{library}' does not exist.");
         if (!File.Exists(full))
             return full;
         if (freshEvery > 0)

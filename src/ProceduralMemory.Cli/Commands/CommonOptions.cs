@@ -87,6 +87,21 @@ internal static class CommonOptions
         return argument;
     }
 
+    /// <summary>A <c>--library</c> that can only be a SQLite file (checked as <see cref="Library"/> checks one), none by default.</summary>
+    public static Option<string?> LibraryFile(string description)
+    {
+        var option = new Option<string?>("--library") { Description = description };
+        option.Validators.Add(result =>
+        {
+            string? location = result.GetValueOrDefault<string?>();
+            if (location is not null && PostgresLocation.IsPostgres(location))
+                result.AddError("--library must be a SQLite file here, not a PostgreSQL location.");
+            else if (location is not null)
+                Report(result, PathChecks.LibraryFileProblem(location));
+        });
+        return option;
+    }
+
     /// <summary>
     /// The <c>--library</c> option: the skill library to learn into or read from. Where a default applies, the
     /// environment variable <c>PROCMEM_LIBRARY</c> overrides it, so a team can point every command at a shared library

@@ -18,7 +18,7 @@ public class PostgresConnectionTests
     [InlineData("train", "--steps", "100")]
     public void ClosedPort_FailsWithOneLineNamingTheServer_WithinTheConnectTimeout(params string[] command)
     {
-        int port = ClosedPort();
+        int port = PostgresServer.ClosedLoopbackPort();
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         CliRun run = CliRun.Of([.. command, "--library", $"postgres://agent@127.0.0.1:{port}/skills", "--connect-timeout", "2"]);
@@ -65,7 +65,7 @@ public class PostgresConnectionTests
     [Fact]
     public void PasswordInProcmemLibrary_IsAccepted_AndTheTimeoutComesFromTheEnvironment()
     {
-        int port = ClosedPort();
+        int port = PostgresServer.ClosedLoopbackPort();
         using var run = ProcmemProcess.StartWith(new Dictionary<string, string>
         {
             ["PROCMEM_LIBRARY"] = $"postgres://agent:{Password}@127.0.0.1:{port}/skills",
@@ -122,13 +122,4 @@ public class PostgresConnectionTests
         Assert.True(Convert.ToInt64(database.Scalar("SELECT episodes FROM procmem.meta")) > 0);
     }
 
-    /// <summary>A loopback port nothing listens on: one the system just handed out, closed again.</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
