@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ProceduralMemory.Cli.Commands;
 using ProceduralMemory.Memory.Store;
 
@@ -15,6 +16,9 @@ internal static class CommandLineApp
         ParseResult parsed = root.Parse(args);
         if (parsed.UnmatchedTokens.Count > 0)
             return Fail(console, $"unknown command or argument '{parsed.UnmatchedTokens[0]}' (see 'procmem --help')");
+        // A missing command is what a new user meets first: name the commands rather than the parser's words.
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command is { Action: null } group && group.Subcommands.Count > 0)
+            return Fail(console, $"'{CommandPath(parsed)}' needs a command: {string.Join(", ", group.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))} (see '{CommandPath(parsed)} --help')");
         if (parsed.Errors.Count > 0)
             return Fail(console, $"{parsed.Errors[0].Message} (see 'procmem --help')");
         try
@@ -55,6 +59,15 @@ internal static class CommandLineApp
         ReportCommand.Create(console),
         CompareCommand.Create(console),
     };
+
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = parsed.CommandResult; result is CommandResult command; result = command.Parent)
+            names.Insert(0, command.Command.Name);
+        names[0] = "procmem";
+        return string.Join(' ', names);
+    }
 
     private static int Fail(CliConsole console, string reason)
     {

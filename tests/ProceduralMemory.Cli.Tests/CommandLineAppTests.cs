@@ -20,12 +20,25 @@ public class CommandLineAppTests
         Assert.Equal("", run.Out);
     }
 
-    [Fact]
-    public void NoCommand_ExitsTwo()
+    [Theory]
+    [InlineData(new string[0], "'procmem' needs a command: demo, conformance, show, bench, train, eval, skills, report, compare (see 'procmem --help')")]
+    [InlineData(new[] { "skills" }, "'procmem skills' needs a command: list, show, export, import, prune (see 'procmem skills --help')")]
+    public void NoCommand_ExitsTwo_NamingTheCommandsThatFit(string[] args, string expected)
     {
-        CliRun run = CliRun.Of();
+        CliRun run = CliRun.Of(args);
         Assert.Equal(2, run.ExitCode);
-        Assert.Single(run.ErrorLines);
+        Assert.Equal($"procmem: {expected}", Assert.Single(run.ErrorLines));
+        Assert.Equal("", run.Out);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("skills", "--help")]
+    public void HelpOfACommandGroup_IsNotTakenForAMissingCommand(params string[] args)
+    {
+        CliRun run = CliRun.Of(args);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Out);
     }
 
     [Fact]

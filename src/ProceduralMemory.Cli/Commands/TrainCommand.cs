@@ -114,7 +114,8 @@ internal static class TrainCommand
             $"{evalSeeds[0]}-{evalSeeds[^1]}", evalSeeds.Length, plan.CheckpointEvery, keepEpisodes, SkillStores.Describe(libraryPath),
             skillsAtStart, before.Episodes, agent.Library.Count, after.Episodes);
         console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills, {after.Episodes} episodes run, {after.EpisodesKept} kept");
-        string title = $"procmem on {envName}: learning from scratch (seed {seed})";
+        string start = skillsAtStart == 0 ? "learning from scratch" : $"continuing from {skillsAtStart} skills";
+        string title = $"procmem on {envName}: {start} (seed {seed})";
         console.Out.WriteLine();
         foreach (var (file, content) in new[]
                  {
@@ -126,6 +127,7 @@ internal static class TrainCommand
                      (TrainingReport.RunFile, TrainingReport.RunJson(settings)),
                  })
             console.Out.WriteLine($"Wrote {output.WriteAllText(file, content)}");
+        console.Out.WriteLine($"See the whole run on one page: procmem report --run {outputPath}");
         if (json)
         {
             EvaluationResult e = curve[^1].Evaluation;
