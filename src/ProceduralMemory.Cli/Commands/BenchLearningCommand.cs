@@ -11,10 +11,12 @@ using ProceduralMemory.Training;
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem bench learning --env E --train-steps N --eval-seeds A-B --seed S [--agent A] [--json]</c>: train for
-/// at most N steps, then evaluate greedily with learning off on held-out layouts; with <c>--json</c> the last line
-/// is <c>{env, agent, train_env_steps, eval_episodes, eval_mean_return, eval_success_rate, eval_mean_steps, optimal_mean_steps,
-/// train_seconds, train_steps_per_second}</c> (the last two: wall-clock time of training alone, learning included).
+/// <c>procmem bench learning --env E --train-steps N --eval-seeds A-B --seed S [--agent A] [--library LIB [--continue]] [--json]</c>:
+/// train for at most N steps, then evaluate greedily with learning off on held-out layouts; with <c>--json</c> the
+/// last line is <c>{env, agent, train_env_steps, eval_episodes, eval_mean_return, eval_success_rate, eval_mean_steps,
+/// optimal_mean_steps, library_skills_at_start, library_episodes_at_start, train_seconds, train_steps_per_second}</c>
+/// (the last two: wall-clock time of training alone, learning included). A library that already holds skills is
+/// refused unless <c>--continue</c> says so: its figure would credit this run's steps with what earlier runs learned.
 /// </summary>
 internal static class BenchLearningCommand
 {
@@ -27,24 +29,35 @@ internal static class BenchLearningCommand
         Option<string> agent = CommonOptions.Agent();
         Option<string> library = CommonOptions.Library(defaultValue: null);
         Option<int> connectTimeout = CommonOptions.ConnectTimeout();
+        var continuing = new Option<bool>("--continue")
+        {
+            Description = "Train on from what --library already holds; without it, a library that holds skills is refused.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {
-            env, trainSteps, evalSeeds, seed, agent, library, connectTimeout, json,
+            env, trainSteps, evalSeeds, seed, agent, library, continuing, connectTimeout, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
             parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(library),
-            TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(json)));
+            parsed.GetValue(continuing), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(json)));
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName,
-        string? libraryPath, TimeSpan connectTimeout, bool json)
+        string? libraryPath, bool continuing, TimeSpan connectTimeout, bool json)
     {
         if (libraryPath is not null && agentName != "procmem")
             throw new UsageException($"--library needs the procmem agent; {agentName} keeps no skill library.");
+        if (continuing && libraryPath is null)
+            throw new UsageException("--continue needs a --library to continue from.");
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         using ISkillStore? store = libraryPath is null ? null : SkillStores.Open(libraryPath, readOnly: false, connectTimeout);
+        // Opening an up-to-date library writes nothing, so a refusal here leaves it as it was.
+        LibraryChanges? atStart = store?.ReadChanges(long.MaxValue);
+        if (atStart is { SkillIds.Count: > 0 } && !continuing)
+            throw new UsageException($"{SkillStores.Describe(libraryPath!)} already holds {atStart.SkillIds.Count} skills learned over {atStart.Episodes} episodes: " +
+                "a figure from it would not be this run's alone; give a new library, or --continue to train on from it.");
         ILearningAgent agent = store is null
             ? AgentCatalog.Create(agentName, environment, seed)
             : new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }, store);
@@ -62,6 +75,8 @@ internal static class BenchLearningCommand
         double? optimal = OptimalSteps.Mean(envName, evalSeeds);
         double trainSeconds = clock.TrainingTime.TotalSeconds;
         double stepsPerSecond = trainSeconds > 0 ? final.TrainingSteps / trainSeconds : 0;
+        if (atStart is { SkillIds.Count: > 0 })
+            console.Out.WriteLine($"Continuing from {SkillStores.Describe(libraryPath!)}: {atStart.SkillIds.Count} skills learned over {atStart.Episodes} episodes before this run");
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{agentName} trained for {trainSeconds:0.00} s: {stepsPerSecond:0} environment steps/s, acting and learning"));
 
@@ -79,6 +94,8 @@ internal static class BenchLearningCommand
                 eval_success_rate = e.SuccessRate,
                 eval_mean_steps = e.MeanSteps,
                 optimal_mean_steps = optimal,
+                library_skills_at_start = atStart?.SkillIds.Count ?? 0,
+                library_episodes_at_start = atStart?.Episodes ?? 0,
                 train_seconds = trainSeconds,
                 train_steps_per_second = stepsPerSecond,
             }));

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using ProceduralMemory.Cli.Tests.Library;
 
 namespace ProceduralMemory.Cli.Tests.Commands;
 
-public class BenchLearningCommandTests
+public class BenchLearningCommandTests(TrainedLibrary trained) : IClassFixture<TrainedLibrary>
 {
     [Fact]
     public void BenchLearning_Json_LastLineCarriesTheContractFields()
@@ -30,5 +31,60 @@ public class BenchLearningCommandTests
         CliRun run = CliRun.Of("bench", "learning", "--agent", "oracle");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("procmem", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void BenchLearning_OnALibraryThatHoldsSkills_RefusesWithoutContinue_AndChangesNothing()
+    {
+        using var dir = new TemporaryDirectory();
+        string library = trained.CopyTo(dir);
+        string before = FileFingerprint.Of(library);
+
+        CliRun run = CliRun.Of("bench", "learning", "--train-steps", "100", "--eval-seeds", "0-1", "--library", library);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("already holds", Assert.Single(run.ErrorLines));
+        Assert.Contains("--continue", run.Error);
+        Assert.Equal(before, FileFingerprint.Of(library));
+    }
+
+    [Fact]
+    public void BenchLearning_WithContinue_ReportsWhatTheLibraryHeldAtTheStart()
+    {
+        using var dir = new TemporaryDirectory();
+        string library = trained.CopyTo(dir);
+        CliRun list = CliRun.Of("skills", "list", "--library", library);
+        int skills = list.OutLines.Count(l => l.Contains("achieve_", StringComparison.Ordinal));
+
+        CliRun run = CliRun.Of("bench", "learning", "--train-steps", "100", "--eval-seeds", "0-1", "--library", library, "--continue", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutLines, l => l.StartsWith("Continuing from ", StringComparison.Ordinal));
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        Assert.True(skills > 0);
+        Assert.Equal(skills, json.RootElement.GetProperty("library_skills_at_start").GetInt32());
+        Assert.True(json.RootElement.GetProperty("library_episodes_at_start").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void BenchLearning_OnANewLibrary_StartsFromNothing()
+    {
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = CliRun.Of("bench", "learning", "--train-steps", "100", "--eval-seeds", "0-1", "--library", dir.Combine("new.db"), "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        Assert.Equal(0, json.RootElement.GetProperty("library_skills_at_start").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("library_episodes_at_start").GetInt64());
+    }
+
+    [Fact]
+    public void BenchLearning_ContinueWithoutALibrary_ExitsTwo()
+    {
+        CliRun run = CliRun.Of("bench", "learning", "--train-steps", "100", "--continue");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--continue needs a --library", Assert.Single(run.ErrorLines));
     }
 }
