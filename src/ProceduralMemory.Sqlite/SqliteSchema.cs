@@ -25,8 +25,8 @@ namespace ProceduralMemory.Sqlite;
 /// <item><c>episodes</c>: episodic memory; <c>id</c> is the library's episode number (1, 2, ...).</item>
 /// <item><c>outcomes</c>: semantic memory, a count per (context, action, movement, flipped facts).</item>
 /// </list>
-/// <para>The policy checksum is the trailing FNV-1a of an <c>MlpWeights</c> blob, or the FNV-1a of an open-loop
-/// policy's bytes, so a damaged policy of either kind is reported rather than run.</para>
+/// <para>The policy checksum (<c>PolicyChecksum</c>) is the CRC-32C an <c>MlpWeights</c> blob ends with, or the
+/// CRC-32C of an open-loop policy's bytes, so a damaged policy of either kind is reported rather than run.</para>
 /// </remarks>
 internal static class SqliteSchema
 {

@@ -13,7 +13,7 @@ namespace ProceduralMemory.Agents.Perception;
 /// <list type="number">
 /// <item>direction one-hot (4) and whether it carries something (1);</item>
 /// <item>for each remembered object kind in <see cref="RememberedKinds"/> (key, door, goal, ball, box, lava), about
-/// the nearest one seen so far: known (0/1), cells ahead / 8, cells to the right / 8, walking distance / 16 (24);</item>
+/// the nearest one seen so far: known (0/1), cells ahead / 8, cells to the right / 8, Manhattan distance / 16, walls ignored (24);</item>
 /// <item>the remembered door's state one-hot: open, closed, locked (3; zeros when no door has been seen);</item>
 /// <item>a 5x5 patch of the remembered map around the agent, rotated so that ahead is up: +1 walkable,
 /// -1 blocked, 0 never seen (25);</item>
