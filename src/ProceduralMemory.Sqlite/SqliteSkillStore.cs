@@ -69,6 +69,8 @@ public sealed partial class SqliteSkillStore : ISkillStore
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new LibraryException($"{full} is a folder, not a library file");
         if (!readOnly && !File.Exists(full))
             CreateWhole(full);
         bool hasContent = SqliteFileIdentity.HasContent(full);
@@ -125,7 +127,8 @@ public sealed partial class SqliteSkillStore : ISkillStore
     /// already in WAL mode with its schema, and only then linked into place. Built in place, a process killed while
     /// it switched the new file to WAL left a rollback journal that only a writer may replay, so every reader of the
     /// library failed until one came (seen in <c>procmem bench crash</c>). Here a kill leaves only the unfinished
-    /// file under its own name. If another process creates the library first, its library is kept.
+    /// file under its own name, which the next creation removes once its process is gone. If another process
+    /// creates the library first, its library is kept.
     /// </summary>
     private static void CreateWhole(string path)
     {
@@ -133,7 +136,7 @@ public sealed partial class SqliteSkillStore : ISkillStore
         string building = $"{path}.{Environment.ProcessId}-{Interlocked.Increment(ref s_builds)}.new";
         try
         {
-            DeleteWithSideFiles(building);
+            RemoveUnfinishedBuilds(path);
             using (SqliteConnection connection = Connect(building, SqliteOpenMode.ReadWriteCreate))
             {
                 Execute(connection, null, $"PRAGMA page_size = {PageSize}");
@@ -155,6 +158,37 @@ public sealed partial class SqliteSkillStore : ISkillStore
         finally
         {
             DeleteWithSideFiles(building);
+        }
+    }
+
+    /// <summary>Deletes the unfinished builds of <paramref name="path"/> that processes no longer running left behind.</summary>
+    private static void RemoveUnfinishedBuilds(string path)
+    {
+        string folder = System.IO.Path.GetDirectoryName(path)!, name = System.IO.Path.GetFileName(path);
+        if (!Directory.Exists(folder))
+            return;
+        foreach (string build in Directory.EnumerateFiles(folder, $"{name}.*.new"))
+        {
+            string tag = System.IO.Path.GetFileName(build)[(name.Length + 1)..^".new".Length];
+            if (int.TryParse(tag.Split('-')[0], out int pid) && !IsRunning(pid))
+                DeleteWithSideFiles(build);
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -112,7 +112,7 @@ public sealed class SqliteFileSafetyTests : IDisposable
     }
 
     [Fact]
-    public void Open_ANewLibrary_IgnoresAnUnfinishedOneAKilledProcessLeftBesideIt()
+    public void Open_ANewLibrary_RemovesTheUnfinishedBuildsOfProcessesThatAreGone()
     {
         string path = _directory.Combine("new.db");
         // What a process killed while building the library leaves: its unfinished file under its own name.
@@ -120,11 +120,29 @@ public sealed class SqliteFileSafetyTests : IDisposable
         File.WriteAllBytes(unfinished, "SQLite format 3\0"u8.ToArray());
         File.WriteAllBytes(unfinished + "-journal", new byte[512]);
 
+        // And one of a process still running (this one), which must be left alone.
+        string running = $"{path}.{Environment.ProcessId}-999999.new";
+        File.WriteAllBytes(running, []);
+
         using (SqliteSkillStore store = SqliteSkillStore.Open(path))
             store.Create(ProceduralMemory.Tests.Shared.Stores.StoreSamples.Manifest);
 
         using SqliteSkillStore reader = SqliteSkillStore.Open(path, readOnly: true);
         Assert.NotNull(reader.Manifest);
+        Assert.False(File.Exists(unfinished));
+        Assert.False(File.Exists(unfinished + "-journal"));
+        Assert.True(File.Exists(running));
+    }
+
+    [Fact]
+    public void Open_AFolder_ThrowsNamingIt_AndCreatesNothing()
+    {
+        string folder = _directory.Combine("library.db");
+        Directory.CreateDirectory(folder);
+
+        Assert.Contains("is a folder", Assert.Throws<LibraryException>(() => SqliteSkillStore.Open(folder)).Message);
+        Assert.Contains("is a folder", Assert.Throws<LibraryException>(() => SqliteSkillStore.Open(folder, readOnly: true)).Message);
+        Assert.Equal(["library.db"], Directory.GetFileSystemEntries(_directory.Path).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ProceduralMemory.Agents;
 using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Postgres;
 using ProceduralMemory.Training;
 
 namespace ProceduralMemory.Cli.Commands;
@@ -52,12 +53,14 @@ internal static class BenchLearningCommand
         if (continuing && libraryPath is null)
             throw new UsageException("--continue needs a --library to continue from.");
         IEnvironment environment = EnvironmentRegistry.Create(envName);
+        // A library file is looked at read-only first, so that a refusal cannot have migrated it to a newer schema.
+        if (!continuing && libraryPath is not null && !PostgresLocation.IsPostgres(libraryPath) && File.Exists(libraryPath) && new FileInfo(libraryPath).Length > 0)
+            using (ISkillStore peek = SkillStores.Open(libraryPath, readOnly: true))
+                RefuseIfItHoldsSkills(libraryPath, peek.ReadChanges(long.MaxValue));
         using ISkillStore? store = libraryPath is null ? null : SkillStores.Open(libraryPath, readOnly: false, connectTimeout);
-        // Opening an up-to-date library writes nothing, so a refusal here leaves it as it was.
         LibraryChanges? atStart = store?.ReadChanges(long.MaxValue);
-        if (atStart is { SkillIds.Count: > 0 } && !continuing)
-            throw new UsageException($"{SkillStores.Describe(libraryPath!)} already holds {atStart.SkillIds.Count} skills learned over {atStart.Episodes} episodes: " +
-                "a figure from it would not be this run's alone; give a new library, or --continue to train on from it.");
+        if (!continuing && atStart is not null)
+            RefuseIfItHoldsSkills(libraryPath!, atStart);
         ILearningAgent agent = store is null
             ? AgentCatalog.Create(agentName, environment, seed)
             : new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }, store);
@@ -100,6 +103,13 @@ internal static class BenchLearningCommand
                 train_steps_per_second = stepsPerSecond,
             }));
         return ExitCodes.Ok;
+    }
+
+    private static void RefuseIfItHoldsSkills(string libraryPath, LibraryChanges library)
+    {
+        if (library.SkillIds.Count > 0)
+            throw new UsageException($"{SkillStores.Describe(libraryPath)} already holds {library.SkillIds.Count} skills learned over {library.Episodes} episodes: " +
+                "a figure from it would not be this run's alone; give a new library, or --continue to train on from it.");
     }
 
     /// <summary>Times training alone: from the start to the end of the last training episode, before the final evaluation.</summary>
