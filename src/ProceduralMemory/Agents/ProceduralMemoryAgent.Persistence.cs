@@ -226,7 +226,7 @@ public sealed partial class ProceduralMemoryAgent
         Library.Restore(skill);
         SkillArrived?.Invoke(skill);
         _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
-        if (skill.Policy is MlpPolicy neural)
+        if (skill.Policy is INetworkPolicy neural)
             _modules[record.Id] = new SkillModule(neural.Network, _store!.ReadDemonstrations(record.Id), _options.DemonstrationsPerSkill);
         _createdModules = Math.Max(_createdModules, record.Id + 1);
     }

@@ -139,7 +139,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// </summary>
     private int SkillAction(Skill skill, Facts facts, int step)
     {
-        if (skill.Policy is not MlpPolicy neural)
+        if (skill.Policy is not INetworkPolicy neural)
             return skill.Policy.ChooseAction(new FeatureObservation(_features, facts), step) ?? 0;
         ulong needed = skill.Preconditions.Mask & skill.Preconditions.Values;
         int context = _memory.ActionContext;

@@ -1,3 +1,4 @@
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
 using static ProceduralMemory.Tests.Shared.Stores.StoreSamples;
 
@@ -195,14 +196,14 @@ public abstract class SkillStoreContractTests : IDisposable
             Updates =
             [
                 new SkillUpdate(0) { AddUses = 3, AddSuccesses = 2, AddDemonstrations = 1 },
-                new SkillUpdate(1) { Key = Key(9), StepLimit = 77, Policy = StoredPolicy.OfActions([1, 1]) },
+                new SkillUpdate(1) { Key = Key(9), StepLimit = 77, Policy = OpenLoopPolicyCodec.Store([1, 1]) },
                 new SkillUpdate(0) { AddUses = 1 },
             ],
         });
         IReadOnlyList<SkillRecord> skills = OpenStore().ReadChanges(0).Skills;
 
         AssertSameSkill(Skill(1) with { Uses = 6, Successes = 3, Demonstrations = 2 }, skills[0]);
-        AssertSameSkill(Skill(2) with { Key = Key(9), StepLimit = 77, Policy = StoredPolicy.OfActions([1, 1]) }, skills[1]);
+        AssertSameSkill(Skill(2) with { Key = Key(9), StepLimit = 77, Policy = OpenLoopPolicyCodec.Store([1, 1]) }, skills[1]);
     }
 
     [StoreFact]

@@ -1,6 +1,7 @@
 using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 
@@ -20,7 +21,7 @@ internal static class StoreSamples
         Name = $"skill-{n}",
         Preconditions = new FactCondition(0x8000_0000_0000_0001UL, 0x8000_0000_0000_0001UL),
         Effect = new FactCondition((1UL << 63) | (ulong)n << 1, (ulong)n << 1),
-        Policy = neural ? Network(n) : StoredPolicy.OfActions([n % 3, 2, 1]),
+        Policy = neural ? Network(n) : OpenLoopPolicyCodec.Store([n % 3, 2, 1]),
         Key = Key(n),
         StepLimit = 10 + n,
         Uses = uses,
@@ -40,7 +41,7 @@ internal static class StoreSamples
         var parameters = new float[MlpWeights.ParameterCount(sizes)];
         for (int i = 0; i < parameters.Length; i++)
             parameters[i] = MathF.Sin(n * 31 + i) * (i % 2 == 0 ? 1 : -1e-20f);
-        return StoredPolicy.OfWeights(new MlpWeights(sizes, HiddenActivation.Tanh, parameters));
+        return MlpPolicyCodec.Store(new MlpWeights(sizes, HiddenActivation.Tanh, parameters));
     }
 
     /// <summary>A trajectory of <paramref name="length"/> steps, distinct for each <paramref name="seed"/>, with facts using bit 63.</summary>

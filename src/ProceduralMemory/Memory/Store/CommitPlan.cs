@@ -156,7 +156,7 @@ public sealed class CommitPlan
         try
         {
             StoredPolicy read = StoredPolicy.Read(policy!.Kind, policy.Data);
-            return new Policy(read.Kind, read.Shape, PolicyChecksum.Of(read.Kind, read.Data), read.Data);
+            return new Policy(read.Kind, read.Shape, read.Checksum, read.Data);
         }
         catch (InvalidDataException e)
         {

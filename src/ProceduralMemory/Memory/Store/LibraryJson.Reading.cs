@@ -3,6 +3,7 @@ using System.Text.Json;
 using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Memory.Store;
@@ -80,7 +81,7 @@ public static partial class LibraryJson
     }
 
     /// <summary>A JSON value and its path, with readers that fail with that path in the message.</summary>
-    private readonly record struct Node(JsonElement Element, string Path)
+    internal readonly record struct Node(JsonElement Element, string Path)
     {
         public Node this[string name] => Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out JsonElement value)
             ? new Node(value, $"{Path}.{name}")
@@ -186,35 +187,16 @@ public static partial class LibraryJson
         public StoredPolicy Policy(LibraryManifest manifest)
         {
             string kind = this["kind"].String();
-            if (kind == OpenLoopPolicy.KindName)
-            {
-                var actions = this["actions"].Items().Select(a => a.Action(manifest)).ToList();
-                return actions.Count > 0 ? StoredPolicy.OfActions(actions) : throw this["actions"].Invalid("is empty");
-            }
-            if (kind != MlpPolicy.KindName)
-                throw this["kind"].Invalid($"is '{kind}'; known kinds: {MlpPolicy.KindName}, {OpenLoopPolicy.KindName}");
-            int[] sizes = this["layer_sizes"].Items().Select(n => n.Int(minimum: 1)).ToArray();
-            if (sizes.Length < 2)
-                throw this["layer_sizes"].Invalid("must list at least the input and the output size");
-            // The two disagree, and either may be the one that is wrong: name both, the manifest's first.
-            if (sizes[0] != manifest.FeatureCount)
-                throw new LibraryException($"$.feature_count is {manifest.FeatureCount}, but {Path}.layer_sizes starts at {sizes[0]} inputs; they must agree");
-            if (sizes[^1] != manifest.ActionNames.Count)
-                throw new LibraryException($"$.actions names {manifest.ActionNames.Count} actions, but {Path}.layer_sizes ends at {sizes[^1]} outputs; they must agree");
-            string activation = this["activation"].String();
-            if (!Enum.TryParse(activation, ignoreCase: true, out HiddenActivation parsed) || !Enum.IsDefined(parsed)
-                || activation != parsed.ToString().ToLowerInvariant())
-                throw this["activation"].Invalid($"is '{activation}'; known: {string.Join(", ", Enum.GetNames<HiddenActivation>().Select(n => n.ToLowerInvariant()))}");
-            int expected;
+            IPolicyCodec codec;
             try
             {
-                expected = MlpWeights.ParameterCount(sizes);
+                codec = PolicyKinds.Get(kind);
             }
-            catch (ArgumentException e)
+            catch (LibraryException e)
             {
-                throw this["layer_sizes"].Invalid(e.Message);
+                throw this["kind"].Invalid($"is unknown: {e.Message}");
             }
-            return StoredPolicy.OfWeights(new MlpWeights(sizes, parsed, this["parameters"].Floats(expected)));
+            return StoredPolicy.Read(kind, codec.ReadJson(Element, Path, manifest));
         }
 
         public AgentStep Step(LibraryManifest manifest, FactSchema schema)

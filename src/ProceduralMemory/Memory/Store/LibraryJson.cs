@@ -73,17 +73,7 @@ public static partial class LibraryJson
     {
         json.WriteStartObject("policy");
         json.WriteString("kind", policy.Kind);
-        if (policy.Weights is { } weights)
-        {
-            json.WritePropertyName("layer_sizes");
-            json.WriteRawValue("[" + string.Join(", ", weights.LayerSizes.ToArray()) + "]");
-            json.WriteString("activation", weights.Activation.ToString().ToLowerInvariant());
-            WriteNumbers(json, "parameters", weights.Parameters);
-        }
-        else
-        {
-            WriteStrings(json, "actions", policy.Actions!.Select(a => manifest.ActionNames[a]).ToList());
-        }
+        policy.Codec.WriteJson(json, policy.Data, manifest);
         json.WriteEndObject();
     }
 
@@ -122,7 +112,7 @@ public static partial class LibraryJson
     }
 
     /// <summary>A float array on one line, each number in its shortest form that parses back to the same float.</summary>
-    private static void WriteNumbers(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)
+    internal static void WriteNumbers(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)
     {
         var text = new StringBuilder("[");
         for (int i = 0; i < values.Length; i++)
