@@ -55,7 +55,7 @@ public sealed class PostgresConcurrencyTests : DatabaseTest
             ready.SignalAndWait();
             using PostgresSkillStore store = PostgresSkillStore.Open(Location);
             ready.SignalAndWait();
-            manifests[w] = store.Create(Manifest with { EncoderSeed = (ulong)w });
+            manifests[w] = store.Create(Manifest with { KeyModel = $"model-{w}" });
         });
 
         Assert.All(manifests, m => Assert.Equal(manifests[0], m));

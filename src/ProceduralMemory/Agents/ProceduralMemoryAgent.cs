@@ -3,6 +3,8 @@ using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Domains;
+using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 
@@ -27,7 +29,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private readonly ProceduralMemoryAgentOptions _options;
     private readonly IEpisodeMemory _memory;
     private readonly NoveltyExplorer _explorer;
-    private readonly StateEncoder _encoder;
+    private readonly RandomProjectionKeyProvider _encoder;
     private readonly ulong _subgoalMask;
     /// <summary>Every segment with a known skill's preconditions and effect is that skill, however its start looks.</summary>
     private const float AnySimilarity = float.NegativeInfinity;
@@ -52,11 +54,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         _explorer = new NoveltyExplorer(environment.Actions.Count, _subgoalMask);
         _trainingRng = new Rng(_options.Seed ^ 0x5EED_E8B1_0E5Eu);
         _features = new float[_memory.FeatureCount];
-        var manifest = new LibraryManifest(environment.Facts.Names, environment.Actions.Names, _memory.FeatureCount,
-            _options.EmbeddingDimension, _options.Seed ^ 0xE4C0_DE5Au);
+        var manifest = new LibraryManifest(GridDomain.Instance.Name, environment.Facts.Names, environment.Actions.Names, _memory.FeatureCount,
+            _options.EmbeddingDimension, RandomProjectionKeyProvider.IdOf(_options.Seed ^ 0xE4C0_DE5Au, _options.EmbeddingDimension, _memory.FeatureCount));
         if (store is not null)
             manifest = OpenLibrary(store, manifest);
-        _encoder = new StateEncoder(_memory.FeatureCount, manifest.EmbeddingDimension, manifest.EncoderSeed);
+        _encoder = KeyProviderFor(manifest);
         Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: AnySimilarity);
         _store = store;
         if (store is not null)

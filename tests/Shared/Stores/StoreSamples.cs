@@ -13,7 +13,8 @@ internal static class StoreSamples
     public const int Dimension = 8;
 
     public static LibraryManifest Manifest { get; } =
-        new(["has_key", "door_open", "at_goal"], ["left", "right", "forward"], FeatureCount: 5, EmbeddingDimension: Dimension, EncoderSeed: ulong.MaxValue - 6);
+        new("grid", ["has_key", "door_open", "at_goal"], ["left", "right", "forward"], FeatureCount: 5, EmbeddingDimension: Dimension,
+            KeyModel: $"random-projection/v1 seed={ulong.MaxValue - 6} dim={Dimension} features=5");
 
     /// <summary>A skill unique to <paramref name="n"/>: its effect mask carries the top bit, and its key awkward floats.</summary>
     public static SkillRecord Skill(int n, int uses = 0, int successes = 0, bool neural = true) => new()

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using ProceduralMemory.Memory.Store;
-
 namespace ProceduralMemory.Memory.Policies;
 
 /// <summary>
@@ -9,30 +6,21 @@ namespace ProceduralMemory.Memory.Policies;
 /// </summary>
 public static class PolicyKinds
 {
-    private static readonly ConcurrentDictionary<string, IPolicyCodec> Codecs = new(StringComparer.Ordinal)
-    {
-        [MlpPolicy.KindName] = new MlpPolicyCodec(),
-        [OpenLoopPolicy.KindName] = new OpenLoopPolicyCodec(),
-    };
+    private static readonly NamedRegistry<IPolicyCodec> Codecs = new("policy kind", "PolicyKinds.Register",
+        (MlpPolicy.KindName, new MlpPolicyCodec()), (OpenLoopPolicy.KindName, new OpenLoopPolicyCodec()));
 
     /// <summary>Registers <paramref name="codec"/> for its kind; registering the same codec type again is allowed.</summary>
     /// <exception cref="ArgumentException">Another codec already has that kind name.</exception>
     public static void Register(IPolicyCodec codec)
     {
         ArgumentNullException.ThrowIfNull(codec);
-        ArgumentException.ThrowIfNullOrWhiteSpace(codec.Kind);
-        IPolicyCodec registered = Codecs.GetOrAdd(codec.Kind, codec);
-        if (registered.GetType() != codec.GetType())
-            throw new ArgumentException($"The policy kind '{codec.Kind}' is already registered by {registered.GetType().Name}.", nameof(codec));
+        Codecs.Register(codec.Kind, codec);
     }
 
     /// <summary>The registered kind names, sorted.</summary>
-    public static IReadOnlyList<string> Names => [.. Codecs.Keys.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Names => Codecs.Names;
 
     /// <summary>The codec of <paramref name="kind"/>.</summary>
-    /// <exception cref="LibraryException">No codec is registered for it.</exception>
-    public static IPolicyCodec Get(string kind) =>
-        Codecs.TryGetValue(kind, out IPolicyCodec? codec)
-            ? codec
-            : throw new LibraryException($"the policy kind '{kind}' is not registered (known kinds: {string.Join(", ", Names)}); register its codec with PolicyKinds.Register");
+    /// <exception cref="Store.LibraryException">No codec is registered for it.</exception>
+    public static IPolicyCodec Get(string kind) => Codecs.Get(kind);
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Domains;
+using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Neural;
 
@@ -13,7 +15,7 @@ public static partial class LibraryJson
     /// <summary>
     /// Reads and validates a document: format and version; unique fact and action names; every condition, policy
     /// action and demonstration step naming known facts and actions; network and key shapes that fit the manifest;
-    /// finite numbers; non-negative counts with successes at most uses; one skill per (preconditions, effect).
+    /// finite numbers; non-negative counts with successes at most uses; one skill per identity under the domain's rule.
     /// </summary>
     /// <exception cref="LibraryException">The first problem found, with its JSON path (e.g. <c>$.skills[2].key[5]</c>).</exception>
     public static LibraryDocument Read(Stream stream)
@@ -41,14 +43,27 @@ public static partial class LibraryJson
         if (version > FormatVersion)
             throw root["version"].Invalid($"is {version}: written by a newer procmem (this build reads version {FormatVersion})");
 
-        var manifest = new LibraryManifest(
-            root["facts"].Names(maximum: 64), root["actions"].Names(maximum: int.MaxValue),
-            root["feature_count"].Int(minimum: 1), root["embedding_dimension"].Int(minimum: 1), root["encoder_seed"].UInt64Text());
+        IReadOnlyList<string> factNames = root["facts"].Names(maximum: FactSchema.MaximumFacts);
+        IReadOnlyList<string> actionNames = root["actions"].Names(maximum: int.MaxValue);
+        int featureCount = root["feature_count"].Int(minimum: 0), dimension = root["embedding_dimension"].Int(minimum: 1);
+        var manifest = version == 1
+            ? new LibraryManifest(LibraryManifest.GridDomain, factNames, actionNames, featureCount, dimension,
+                RandomProjectionKeyProvider.IdOf(root["encoder_seed"].UInt64Text(), dimension, featureCount))
+            : new LibraryManifest(root["domain"].String(), factNames, actionNames, featureCount, dimension, root["key_model"].String());
+        ISkillDomain domain;
+        try
+        {
+            domain = SkillDomains.Get(manifest.Domain);
+        }
+        catch (LibraryException e)
+        {
+            throw root["domain"].Invalid($"is unknown: {e.Message}");
+        }
         long episodes = root["episodes"].Long(minimum: 0);
         var schema = new FactSchema(manifest.FactNames);
 
         var skills = new List<NewSkill>();
-        var seen = new Dictionary<(FactCondition, FactCondition), int>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Node node in root["skills"].Items())
         {
             var skill = new SkillRecord
@@ -71,8 +86,11 @@ public static partial class LibraryJson
                 throw node["successes"].Invalid($"is {skill.Successes}, more than the {skill.Uses} uses");
             if (skill.Key.All(v => v == 0))
                 throw node["key"].Invalid("is all zeros; a key needs a direction");
-            if (!seen.TryAdd((skill.Preconditions, skill.Effect), skills.Count))
-                throw node.Invalid($"has the same preconditions and effect as $.skills[{seen[(skill.Preconditions, skill.Effect)]}]; a library holds one skill per pair");
+            string identity = skill.IdentityUnder(domain);
+            if (version > 1 && node["identity"].String() != identity)
+                throw node["identity"].Invalid($"is '{node["identity"].String()}', but the {domain.Name} domain's rule gives '{identity}'");
+            if (!seen.TryAdd(identity, skills.Count))
+                throw node.Invalid($"is the same skill as $.skills[{seen[identity]}] under the {domain.Name} domain's rule (identity '{identity}'); a library holds one skill per identity");
             var demonstrations = node["kept_demonstrations"].Items()
                 .Select(d => (IReadOnlyList<AgentStep>)d.Items().Select(s => s.Step(manifest, schema)).ToList()).ToList();
             skills.Add(new NewSkill(skill, demonstrations));

@@ -9,7 +9,7 @@ namespace ProceduralMemory.Tests.Memory.Policies;
 
 public class PolicyKindsTests
 {
-    private static readonly LibraryManifest Manifest = new(["has_key"], ["left", "forward", "toggle"], 3, 4, 7);
+    private static readonly LibraryManifest Manifest = new("grid", ["has_key"], ["left", "forward", "toggle"], 3, 4, "random-projection/v1 seed=7 dim=4 features=3");
 
     /// <summary>A policy kind only this test knows: always the same action, stored as one byte.</summary>
     private sealed class ConstantPolicy(int action) : ISkillPolicy

@@ -9,7 +9,7 @@ namespace ProceduralMemory.Tests.Memory.Store;
 
 public class LibraryJsonTests
 {
-    private static readonly LibraryManifest Manifest = new(["has_key", "door_open"], ["left", "forward", "toggle"], 3, 4, ulong.MaxValue);
+    private static readonly LibraryManifest Manifest = new("grid", ["has_key", "door_open"], ["left", "forward", "toggle"], 3, 4, $"random-projection/v1 seed={ulong.MaxValue} dim=4 features=3");
 
     private static LibraryDocument Sample()
     {
