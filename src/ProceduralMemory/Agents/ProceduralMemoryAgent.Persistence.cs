@@ -1,6 +1,7 @@
 using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
@@ -136,7 +137,7 @@ public sealed partial class ProceduralMemoryAgent
         {
             int added = count - _storedOutcomes.GetValueOrDefault((context, action, outcome));
             if (added != 0)
-                increments.Add(new OutcomeCount(context, action, outcome.Forward, outcome.Right, outcome.Turns, outcome.FlippedFacts, added));
+                increments.Add(GridDomain.Instance.CountOf(context, action, outcome, added));
         }
 
         _store!.Commit(new LibraryCommit
@@ -156,7 +157,8 @@ public sealed partial class ProceduralMemoryAgent
         }
         foreach (OutcomeCount increment in increments)
         {
-            var key = (increment.Context, increment.Action, new ActionOutcome(increment.Forward, increment.Right, increment.Turns, increment.FlippedFacts));
+            GridOutcome outcome = GridDomain.Instance.OutcomeOf(increment);
+            var key = (increment.Context, outcome.Action, outcome.Move);
             _storedOutcomes[key] = _storedOutcomes.GetValueOrDefault(key) + (int)increment.Count;
         }
         _unsavedDemonstrations.Clear();
@@ -197,10 +199,10 @@ public sealed partial class ProceduralMemoryAgent
 
         foreach (OutcomeCount stored in changes.Outcomes)
         {
-            var outcome = new ActionOutcome(stored.Forward, stored.Right, stored.Turns, stored.FlippedFacts);
-            var key = (stored.Context, stored.Action, outcome);
-            int unsaved = _explorer.OutcomeCount(stored.Context, stored.Action, outcome) - _storedOutcomes.GetValueOrDefault(key);
-            _explorer.SetOutcomeCount(stored.Context, stored.Action, outcome, (int)stored.Count + unsaved);
+            var (action, outcome) = GridDomain.Instance.OutcomeOf(stored);
+            var key = (stored.Context, action, outcome);
+            int unsaved = _explorer.OutcomeCount(stored.Context, action, outcome) - _storedOutcomes.GetValueOrDefault(key);
+            _explorer.SetOutcomeCount(stored.Context, action, outcome, (int)stored.Count + unsaved);
             _storedOutcomes[key] = (int)stored.Count;
         }
 

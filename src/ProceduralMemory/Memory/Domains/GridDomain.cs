@@ -2,15 +2,16 @@ using System.Buffers.Binary;
 using System.Globalization;
 using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Store;
 
 namespace ProceduralMemory.Memory.Domains;
 
 /// <summary>
 /// The built-in domain of grid worlds (the toy grid and MiniGrid): an observation is the perceived feature vector,
-/// an action a discrete index, an outcome the agent's move in its own frame with the facts it flipped. Two skills are
-/// the same skill when they have the same preconditions and effect, whatever their policies.
+/// an action a discrete index, an outcome an action with the agent's move in its own frame and the facts it flipped.
+/// Two skills are the same skill when they have the same preconditions and effect, whatever their policies.
 /// </summary>
-public sealed class GridDomain : IDomain<float[], int, ActionOutcome>
+public sealed class GridDomain : IDomain<float[], int, GridOutcome>
 {
     private GridDomain() { }
 
@@ -27,7 +28,15 @@ public sealed class GridDomain : IDomain<float[], int, ActionOutcome>
     public IPayloadCodec<int> Actions { get; } = new ActionIndexCodec();
 
     /// <inheritdoc />
-    public IPayloadCodec<ActionOutcome> Outcomes { get; } = new MoveCodec();
+    public IPayloadCodec<GridOutcome> Outcomes { get; } = new MoveCodec();
+
+    /// <summary>The semantic-memory count of <paramref name="action"/> doing <paramref name="outcome"/> in <paramref name="context"/>.</summary>
+    public OutcomeCount CountOf(int context, int action, ActionOutcome outcome, long count) =>
+        new(context, Outcomes.Encode(new GridOutcome(action, outcome)), count);
+
+    /// <summary>The action and outcome a stored count is of.</summary>
+    /// <exception cref="InvalidDataException">The payload is not a grid outcome.</exception>
+    public GridOutcome OutcomeOf(OutcomeCount count) => Outcomes.Decode(count.Payload);
 
     /// <inheritdoc />
     public string IdentityOf(FactCondition preconditions, FactCondition effect, string policyKind, ReadOnlySpan<byte> policy) =>
@@ -71,22 +80,26 @@ public sealed class GridDomain : IDomain<float[], int, ActionOutcome>
             : throw new InvalidDataException($"An action index needs 4 bytes holding a non-negative number, got {data.Length} bytes.");
     }
 
-    /// <summary>A move as forward, right and turns (4 bytes each) and the flipped facts (8 bytes), little-endian.</summary>
-    private sealed class MoveCodec : IPayloadCodec<ActionOutcome>
+    /// <summary>
+    /// An action and its move as action, forward, right and turns (4 bytes each) and the flipped facts (8 bytes),
+    /// big-endian: the form the schema-3 migration builds from the older columns with SQL alone.
+    /// </summary>
+    private sealed class MoveCodec : IPayloadCodec<GridOutcome>
     {
-        public byte[] Encode(ActionOutcome value)
+        public byte[] Encode(GridOutcome value)
         {
-            var data = new byte[20];
-            BinaryPrimitives.WriteInt32LittleEndian(data, value.Forward);
-            BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(4), value.Right);
-            BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(8), value.Turns);
-            BinaryPrimitives.WriteUInt64LittleEndian(data.AsSpan(12), value.FlippedFacts);
+            var data = new byte[24];
+            BinaryPrimitives.WriteInt32BigEndian(data, value.Action);
+            BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(4), value.Move.Forward);
+            BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(8), value.Move.Right);
+            BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(12), value.Move.Turns);
+            BinaryPrimitives.WriteUInt64BigEndian(data.AsSpan(16), value.Move.FlippedFacts);
             return data;
         }
 
-        public ActionOutcome Decode(ReadOnlySpan<byte> data) => data.Length == 20
-            ? new ActionOutcome(BinaryPrimitives.ReadInt32LittleEndian(data), BinaryPrimitives.ReadInt32LittleEndian(data[4..]),
-                BinaryPrimitives.ReadInt32LittleEndian(data[8..]), BinaryPrimitives.ReadUInt64LittleEndian(data[12..]))
-            : throw new InvalidDataException($"A grid outcome needs 20 bytes, got {data.Length}.");
+        public GridOutcome Decode(ReadOnlySpan<byte> data) => data.Length == 24
+            ? new GridOutcome(BinaryPrimitives.ReadInt32BigEndian(data), new ActionOutcome(BinaryPrimitives.ReadInt32BigEndian(data[4..]),
+                BinaryPrimitives.ReadInt32BigEndian(data[8..]), BinaryPrimitives.ReadInt32BigEndian(data[12..]), BinaryPrimitives.ReadUInt64BigEndian(data[16..])))
+            : throw new InvalidDataException($"A grid outcome needs 24 bytes, got {data.Length}.");
     }
 }
