@@ -53,11 +53,15 @@ public sealed class ToolCallDomainTests : IDisposable
         {
             store.Create(Manifest);
             store.Commit(new LibraryCommit { NewSkills = Skills });
+            // Another procedure for the same effect is another skill under this domain's rule.
+            var direct = Skill("report_bug_directly", "open an issue directly", IssueOpen, new ToolCall("open_issue", """{"title":"Crash"}"""));
+            Assert.True(store.Commit(new LibraryCommit { NewSkills = [direct] }).NewSkills.Single().Created);
         }
 
         using SqliteSkillStore reopened = SqliteSkillStore.Open(path, readOnly: true);
         Assert.Equal(Manifest, reopened.Manifest);
         Assert.Equal("tool-call", reopened.Manifest!.Domain);
+        Assert.Equal(3, reopened.ReadChanges(0).Skills.Count);
         var library = new SkillLibrary(_keys.Dimension);
         foreach (SkillRecord record in reopened.ReadChanges(0).Skills)
             library.Restore(record.ToSkill());
