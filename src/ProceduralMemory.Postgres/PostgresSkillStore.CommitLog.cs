@@ -1,6 +1,7 @@
-using System.Data;
+using System.Data.Common;
 using Npgsql;
-using ProceduralMemory.Memory.Store;
+using NpgsqlTypes;
+using ProceduralMemory.Memory.Store.Sql;
 
 namespace ProceduralMemory.Postgres;
 
@@ -13,63 +14,37 @@ public sealed partial class PostgresSkillStore
     private const int ForgetAbandonedEvery = 100;
 
     private long? _clientId;
-    private long _sequence;
-
-    /// <summary>What a write did, as recorded in <c>commit_log</c>: its change number, skill ids, and for a commit whether each was created.</summary>
-    private readonly record struct LogEntry(long Change, int[] Ids, bool[]? Created);
 
     /// <summary>
-    /// Runs a write exactly once, however often it is retried. It gets a sequence number before the first attempt;
-    /// each attempt locks the meta row, and returns the logged result if an earlier attempt of the same write
-    /// committed (its connection died during <c>COMMIT</c>, so the client never heard). Otherwise
-    /// <paramref name="apply"/> writes (statements that return nothing go into the final batch it is given) and the
-    /// result is logged in the same transaction.
+    /// The logged result of write <paramref name="sequence"/>, if an earlier attempt committed it (its connection died
+    /// during <c>COMMIT</c>, so the client never heard). In READ COMMITTED each statement sees what committed before it
+    /// began: the lookup runs after the meta row's lock is granted, so it sees an attempt that committed while this one waited.
     /// </summary>
-    private T WriteOnce<T>(string action, Func<NpgsqlConnection, NpgsqlTransaction, Meta, NpgsqlBatch, (T Result, LogEntry Entry)> apply,
-        Func<LogEntry, T> replay)
+    protected override SqlWriteOutcome? FindFinished(DbConnection connection, DbTransaction transaction, long sequence)
     {
-        lock (_gate)
-        {
-            long sequence = ++_sequence;
-            return Run(connection =>
-            {
-                using NpgsqlTransaction transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
-                long client = _clientId ??= NextClientId(connection, transaction);
-                Meta meta;
-                LogEntry? logged = null;
-                // In READ COMMITTED each statement sees what committed before it began: the log lookup runs after the
-                // lock is granted, so it sees an earlier attempt that committed while this one waited.
-                using (var first = new NpgsqlBatch(connection, transaction))
-                {
-                    first.BatchCommands.Add(new NpgsqlBatchCommand(MetaSql + " FOR UPDATE"));
-                    first.BatchCommands.Add(Command("SELECT change, skill_ids, created FROM procmem.commit_log WHERE client = @client AND sequence = @sequence",
-                        ("client", client), ("sequence", sequence)));
-                    using NpgsqlDataReader reader = first.ExecuteReader();
-                    meta = ReadMeta(reader);
-                    reader.NextResult();
-                    if (reader.Read())
-                        logged = new LogEntry(reader.GetInt64(0), reader.GetFieldValue<int[]>(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<bool[]>(2));
-                }
-                ApplyManifest(meta.ManifestText);
-                if (logged is { } entry)
-                    return replay(entry);
-                if (_manifest.Manifest is null)
-                    throw new LibraryException($"{Location} holds no library yet: create it before {action}");
+        var npgsql = (NpgsqlConnection)connection;
+        long client = _clientId ??= NextClientId(npgsql, (NpgsqlTransaction)transaction);
+        using NpgsqlCommand command = new("SELECT change, skill_ids, created FROM procmem.commit_log WHERE client = @client AND sequence = @sequence",
+            npgsql, (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("client", client);
+        command.Parameters.AddWithValue("sequence", sequence);
+        using NpgsqlDataReader reader = command.ExecuteReader();
+        return reader.Read()
+            ? new SqlWriteOutcome(reader.GetInt64(0), reader.GetFieldValue<int[]>(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<bool[]>(2))
+            : null;
+    }
 
-                using var last = new NpgsqlBatch(connection, transaction);
-                (T result, LogEntry made) = apply(connection, transaction, meta, last);
-                last.BatchCommands.Add(Command("INSERT INTO procmem.commit_log (client, sequence, change, skill_ids, created) VALUES (@client, @sequence, @change, @ids, @created)",
-                    ("client", client), ("sequence", sequence), ("change", made.Change), ("ids", made.Ids)));
-                last.BatchCommands[^1].Parameters.Add(Nullable("created", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Boolean, made.Created));
-                last.BatchCommands.Add(Command("DELETE FROM procmem.commit_log WHERE client = @client AND sequence <= @oldest",
-                    ("client", client), ("oldest", sequence - KeptPerClient)));
-                if (sequence % ForgetAbandonedEvery == 1)
-                    last.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM procmem.commit_log WHERE recorded_at < now() - interval '1 day'"));
-                last.ExecuteNonQuery();
-                transaction.Commit();
-                return result;
-            });
-        }
+    /// <summary>Logs write <paramref name="sequence"/> in its own transaction, and forgets this client's older writes (and, now and then, abandoned clients').</summary>
+    protected override void RecordFinished(List<SqlStatement> statements, long sequence, SqlWriteOutcome outcome)
+    {
+        long client = _clientId!.Value;
+        statements.Add(new SqlStatement("INSERT INTO procmem.commit_log (client, sequence, change, skill_ids, created) VALUES (@client, @sequence, @change, @ids, @created)",
+            ("client", client), ("sequence", sequence), ("change", outcome.Change), ("ids", outcome.Ids),
+            new SqlValue("created", new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = (object?)outcome.Created ?? DBNull.Value })));
+        statements.Add(new SqlStatement("DELETE FROM procmem.commit_log WHERE client = @client AND sequence <= @oldest",
+            ("client", client), ("oldest", sequence - KeptPerClient)));
+        if (sequence % ForgetAbandonedEvery == 1)
+            statements.Add(new SqlStatement("DELETE FROM procmem.commit_log WHERE recorded_at < now() - interval '1 day'"));
     }
 
     private static long NextClientId(NpgsqlConnection connection, NpgsqlTransaction transaction)

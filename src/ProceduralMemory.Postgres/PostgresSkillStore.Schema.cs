@@ -25,8 +25,7 @@ public sealed partial class PostgresSkillStore
         // An up-to-date library needs no write transaction, so opening it never queues behind another writer.
         if (!IsReadOnly && !(kind == PostgresSchemaKind.Library && version == PostgresSchema.CurrentVersion))
             SetUpSchema(connection);
-        using NpgsqlCommand meta = new(MetaSql, connection);
-        ApplyManifest(ReadMeta(meta).ManifestText);
+        RefreshManifest(connection, null);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using Polly;
 using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Memory.Store.Sql;
 
 namespace ProceduralMemory.Postgres;
 
@@ -9,56 +10,36 @@ namespace ProceduralMemory.Postgres;
 /// learn into at once, with the SQLite store's semantics. Write transactions lock the library's meta row, so writes
 /// are serialised and the change number is exact; skills are upserted on their preconditions and effect with
 /// atomic increments. Opening gives up on a server it cannot reach after <see cref="PostgresStoreOptions.ConnectTime"/>;
-/// once open, transient failures (a server restart, a dropped connection) are retried with exponential backoff for
-/// <see cref="PostgresStoreOptions.RetryTime"/>, and a write retried after an ambiguous failure is never applied twice. A database whose <c>procmem</c> schema belongs to someone else is never written.
+/// once open, an operation is tried once: compose retries with <see cref="PostgresRetry.UseRetry(PostgresSkillStore)"/>
+/// (transient failures such as a server restart are waited out), and a write retried after an ambiguous failure is
+/// never applied twice (the commit log, <c>PostgresSkillStore.CommitLog.cs</c>). A database whose <c>procmem</c>
+/// schema belongs to someone else is never written.
 /// </summary>
 /// <remarks>
 /// An instance serialises its own callers, so it may be shared between threads; to write from several threads in
 /// parallel, give each its own instance. Each operation takes a connection from the instance's own pool. Messages
 /// name the library as <see cref="Location"/> and never contain the password. The tables are described in
-/// <c>PostgresSchema</c>.
+/// <c>PostgresSchema</c>; the commit sequence, reads and pruning are <see cref="SqlSkillStore"/>'s, over
+/// <see cref="PostgresDialect"/>.
 /// </remarks>
-public sealed partial class PostgresSkillStore : ISkillStore
+public sealed partial class PostgresSkillStore : SqlSkillStore
 {
-    /// <summary>Distinguishes the instances of one process in their retry jitter.</summary>
-    private static int s_instances;
-
-    private readonly object _gate = new();
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStoreOptions _options;
     private readonly string? _password;
-    private readonly ResiliencePipeline _retry;
     private readonly ResiliencePipeline _connect;
-    private readonly ManifestCache _manifest = new();
-    private bool _disposed;
 
     private PostgresSkillStore(string location, string? password, NpgsqlDataSource dataSource, PostgresStoreOptions options)
+        : base(PostgresDialect.Instance, location, options.ReadOnly)
     {
-        Location = location;
         _password = password;
         _dataSource = dataSource;
         _options = options;
-        IsReadOnly = options.ReadOnly;
-        ulong jitterSeed = (ulong)Environment.ProcessId << 32 | (uint)Interlocked.Increment(ref s_instances);
-        _retry = BuildRetry(jitterSeed, options.RetryTime, bounded: false);
-        _connect = BuildRetry(jitterSeed, options.ConnectTime, bounded: true);
+        _connect = PostgresRetry.Build(options.ConnectTime, options.TimeProvider, bounded: true);
     }
 
     /// <summary>The library's location without the password, such as <c>postgresql://agent@db:5432/skills</c>.</summary>
-    public string Location { get; }
-
-    /// <inheritdoc />
-    public LibraryManifest? Manifest
-    {
-        get
-        {
-            lock (_gate)
-                return _manifest.Manifest;
-        }
-    }
-
-    /// <inheritdoc />
-    public bool IsReadOnly { get; }
+    public string Location => LibraryName;
 
     /// <summary>
     /// Opens the library in the database at <paramref name="location"/> (a connection string or a
@@ -79,11 +60,10 @@ public sealed partial class PostgresSkillStore : ISkillStore
     /// <paramref name="options"/> saying whether it is read-only, how long to try to connect and to retry, and by which clock.
     /// </summary>
     /// <exception cref="LibraryException">As for <see cref="Open(string, bool)"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The retry time is negative, or the connect time outside 10 ms to one day.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The connect time is outside 10 ms to one day.</exception>
     public static PostgresSkillStore Open(string location, PostgresStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryTime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ConnectTime, TimeSpan.FromMilliseconds(10));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ConnectTime, TimeSpan.FromDays(1));
         NpgsqlConnectionStringBuilder settings = PostgresLocation.Parse(location);
@@ -104,7 +84,7 @@ public sealed partial class PostgresSkillStore : ISkillStore
         var store = new PostgresSkillStore(described, settings.Password, NpgsqlDataSource.Create(settings), options);
         try
         {
-            store.Run(store.Prepare, opening: true);
+            store.RunOpening(store.Prepare);
             return store;
         }
         catch
@@ -115,22 +95,5 @@ public sealed partial class PostgresSkillStore : ISkillStore
     }
 
     /// <summary>Closes the instance's connections.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            _dataSource.Dispose();
-        }
-    }
-
-    private void ThrowIfReadOnly()
-    {
-        if (IsReadOnly)
-            throw new LibraryException($"library opened read-only ({Location})");
-    }
-
-    private void ApplyManifest(string? text) => _manifest.Apply(text, Location);
+    protected override void Close() => _dataSource.Dispose();
 }

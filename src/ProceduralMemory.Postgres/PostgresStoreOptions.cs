@@ -1,6 +1,6 @@
 namespace ProceduralMemory.Postgres;
 
-/// <summary>How a <see cref="PostgresSkillStore"/> opens its library and rides out failures.</summary>
+/// <summary>How a <see cref="PostgresSkillStore"/> opens its library.</summary>
 public sealed record PostgresStoreOptions
 {
     /// <summary>The default <see cref="ConnectTime"/>.</summary>
@@ -14,7 +14,7 @@ public sealed record PostgresStoreOptions
     /// <see cref="Memory.Store.LibraryException"/> saying "cannot reach": a wrong host or port, or a server that is
     /// down or never answers, fails within about this time (each connection attempt's own timeout is cut to it, in
     /// whole seconds). From 10 ms to one day; 15 s by default. Once the library is open, a lost server is waited for
-    /// for <see cref="RetryTime"/> instead.
+    /// as the retry composed around the store decides (<see cref="PostgresRetry"/>).
     /// </summary>
     public TimeSpan ConnectTime { get; init; } = DefaultConnectTime;
 
@@ -24,13 +24,6 @@ public sealed record PostgresStoreOptions
     /// </summary>
     public string? ConnectTimeHint { get; init; }
 
-    /// <summary>
-    /// How long an operation keeps retrying through transient failures (a server restart, a dropped connection, a
-    /// serialization failure) before it gives up with a <see cref="Memory.Store.LibraryException"/>. Waits between
-    /// attempts grow exponentially from 100 ms to at most 5 s.
-    /// </summary>
-    public TimeSpan RetryTime { get; init; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>The clock retries are timed by (the library reads no clock of its own).</summary>
+    /// <summary>The clock the connect time is timed by (the library reads no clock of its own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

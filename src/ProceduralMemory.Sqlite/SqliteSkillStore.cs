@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Memory.Store.Sql;
 
 namespace ProceduralMemory.Sqlite;
 
@@ -12,9 +14,9 @@ namespace ProceduralMemory.Sqlite;
 /// <remarks>
 /// An instance serialises its own callers, so it may be shared between threads; to write from several threads in
 /// parallel, give each its own instance (each holds one connection). The tables are described in
-/// <c>SqliteSchema</c>.
+/// <c>SqliteSchema</c>; the commit sequence, reads and pruning are <see cref="SqlSkillStore"/>'s, over <see cref="SqliteDialect"/>.
 /// </remarks>
-public sealed partial class SqliteSkillStore : ISkillStore
+public sealed class SqliteSkillStore : SqlSkillStore
 {
     private const int BusyTimeoutSeconds = 60;
 
@@ -24,33 +26,16 @@ public sealed partial class SqliteSkillStore : ISkillStore
     // Numbers the new libraries this process builds, so that no two builds share a file name.
     private static int s_builds;
 
-    private readonly object _gate = new();
     private readonly SqliteConnection _connection;
-    private readonly ManifestCache _manifest = new();
-    private bool _disposed;
 
     private SqliteSkillStore(string path, SqliteConnection connection, bool readOnly)
+        : base(SqliteDialect.Instance, path, readOnly)
     {
-        Path = path;
         _connection = connection;
-        IsReadOnly = readOnly;
     }
 
     /// <summary>The full path of the library file.</summary>
-    public string Path { get; }
-
-    /// <inheritdoc />
-    public LibraryManifest? Manifest
-    {
-        get
-        {
-            lock (_gate)
-                return _manifest.Manifest;
-        }
-    }
-
-    /// <inheritdoc />
-    public bool IsReadOnly { get; }
+    public string Path => LibraryName;
 
     /// <summary>The store's connection, for tests that check its settings.</summary>
     internal SqliteConnection Connection => _connection;
@@ -107,7 +92,7 @@ public sealed partial class SqliteSkillStore : ISkillStore
             }
             var store = new SqliteSkillStore(full, connection, readOnly);
             using (SqliteTransaction transaction = connection.BeginTransaction(deferred: true))
-                store.RefreshManifest(transaction);
+                store.RefreshManifest(connection, transaction);
             return store;
         }
         catch (SqliteException e)
@@ -200,17 +185,7 @@ public sealed partial class SqliteSkillStore : ISkillStore
     }
 
     /// <summary>Closes the file; afterwards it may be moved or deleted.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            DisposeStatements();
-            _connection.Dispose();
-        }
-    }
+    protected override void Close() => _connection.Dispose();
 
     private static SqliteConnection Connect(string path, SqliteOpenMode mode)
     {
@@ -305,27 +280,21 @@ public sealed partial class SqliteSkillStore : ISkillStore
         return command.ExecuteScalar();
     }
 
-    /// <summary>Runs <paramref name="action"/> alone on the connection, turning SQLite's errors into one-line library errors.</summary>
-    private T Guarded<T>(Func<T> action)
+    /// <summary>Runs <paramref name="work"/> alone on the connection, turning SQLite's errors into one-line library errors.</summary>
+    protected override T Run<T>(Func<DbConnection, T> work)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             try
             {
-                return action();
+                return work(_connection);
             }
             catch (SqliteException e)
             {
                 throw Translate(Path, e);
             }
         }
-    }
-
-    private void ThrowIfReadOnly()
-    {
-        if (IsReadOnly)
-            throw new LibraryException($"library opened read-only ({Path})");
     }
 
     private static LibraryException Translate(string path, SqliteException e)
@@ -342,8 +311,4 @@ public sealed partial class SqliteSkillStore : ISkillStore
         };
         return new LibraryException(message, e);
     }
-
-    private void RefreshManifest(SqliteTransaction transaction) => ApplyManifest(ReadMeta(transaction).ManifestText);
-
-    private void ApplyManifest(string? text) => _manifest.Apply(text, Path);
 }

@@ -5,9 +5,9 @@ using static ProceduralMemory.Tests.Shared.Stores.StoreSamples;
 namespace ProceduralMemory.Postgres.Tests;
 
 /// <summary>
-/// Real connection faults at exact points of a write, made by a proxy between the store and the server: a write whose
-/// connection dies after the server committed is retried and applied once; one whose connection dies before is
-/// retried and applied once too.
+/// Real connection faults at exact points of a write, made by a proxy between the store and the server, under the
+/// store's retry (<see cref="PostgresRetry.UseRetry"/>): a write whose connection dies after the server committed is
+/// retried and applied once; one whose connection dies before is retried and applied once too.
 /// </summary>
 public sealed class PostgresFaultTests : DatabaseTest
 {
@@ -28,7 +28,7 @@ public sealed class PostgresFaultTests : DatabaseTest
     [InlineData("INSERT")]
     public void Commit_WhoseConnectionIsCut_IsRetried_ReturnsItsResult_AndIsAppliedOnce(string cutAt)
     {
-        using PostgresSkillStore store = OpenThroughProxy();
+        using RetryingSkillStore store = OpenThroughProxy();
         long start = store.Commit(new LibraryCommit { NewSkills = [New(Skill(1, uses: 1))] }).Change;
 
         Proxy.CutAtNext(cutAt);
@@ -44,7 +44,7 @@ public sealed class PostgresFaultTests : DatabaseTest
     [PostgresFact]
     public void Prune_WhoseConnectionDiesAfterTheServerCommitted_ReturnsThePrunedIds_Once()
     {
-        using PostgresSkillStore store = OpenThroughProxy();
+        using RetryingSkillStore store = OpenThroughProxy();
         long start = store.Commit(new LibraryCommit { NewSkills = [New(Skill(1, uses: 4)), New(Skill(2, uses: 4, successes: 4))] }).Change;
 
         Proxy.CutAtNext("COMMIT");
@@ -60,7 +60,7 @@ public sealed class PostgresFaultTests : DatabaseTest
     [PostgresFact]
     public void Reads_AreRetriedThroughACutConnection()
     {
-        using PostgresSkillStore store = OpenThroughProxy();
+        using RetryingSkillStore store = OpenThroughProxy();
         store.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] });
 
         Proxy.CutAtNext("SELECT");
@@ -73,7 +73,7 @@ public sealed class PostgresFaultTests : DatabaseTest
     [PostgresFact]
     public void AServerLostAfterOpening_IsWaitedForBeyondTheConnectTime()
     {
-        using PostgresSkillStore store = OpenThroughProxy(connectTime: TimeSpan.FromSeconds(1));
+        using RetryingSkillStore store = OpenThroughProxy(connectTime: TimeSpan.FromSeconds(1));
         store.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] });
 
         Proxy.Refusing = true;
@@ -91,8 +91,8 @@ public sealed class PostgresFaultTests : DatabaseTest
 
     private CuttingProxy Proxy => _proxy!;
 
-    /// <summary>A library created directly, then a store on it through the proxy (no TLS or GSS, so the proxy can read the protocol).</summary>
-    private PostgresSkillStore OpenThroughProxy(TimeSpan? connectTime = null)
+    /// <summary>A library created directly, then a retried store on it through the proxy (no TLS or GSS, so the proxy can read the protocol).</summary>
+    private RetryingSkillStore OpenThroughProxy(TimeSpan? connectTime = null)
     {
         CreateLibrary();
         NpgsqlConnectionStringBuilder settings = PostgresServer.Settings(Database.Name);
@@ -103,9 +103,8 @@ public sealed class PostgresFaultTests : DatabaseTest
         settings.GssEncryptionMode = GssEncryptionMode.Disable;
         return PostgresSkillStore.Open(settings.ConnectionString, new PostgresStoreOptions
         {
-            RetryTime = TimeSpan.FromSeconds(30),
             ConnectTime = connectTime ?? PostgresStoreOptions.DefaultConnectTime,
-        });
+        }).UseRetry(PostgresRetry.Pipeline(TimeSpan.FromSeconds(30)));
     }
 
     /// <summary>A commit touching everything: a merge, a new skill, an update with a demonstration, an outcome, an episode.</summary>

@@ -26,7 +26,7 @@ public sealed class PostgresRestartTests : DatabaseTest
         // Writers commit until the restart is over and each has committed a few times since, so commits span it.
         var writers = Task.Run(() => Together.Run(Writers, (w, ready) =>
         {
-            using PostgresSkillStore store = PostgresSkillStore.Open(Location);
+            using RetryingSkillStore store = PostgresSkillStore.Open(Location).UseRetry();
             ready.SignalAndWait();
             for (int afterRestart = 0; afterRestart < 10;)
             {

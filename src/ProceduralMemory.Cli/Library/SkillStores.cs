@@ -25,7 +25,7 @@ internal static class SkillStores
     /// <summary>
     /// Opens <paramref name="location"/>; <paramref name="readOnly"/> never writes (nor creates) anything. A PostgreSQL
     /// server not reached within <paramref name="connectTimeout"/> (default <see cref="DefaultConnectTimeout"/>) is an
-    /// error; once open, a lost server is waited for as the store does.
+    /// error; once open, every operation is retried through transient failures (<see cref="PostgresRetry.UseRetry"/>).
     /// </summary>
     /// <exception cref="LibraryException">Not a usable library, or its server out of reach (the message names it, never with a password).</exception>
     public static ISkillStore Open(string location, bool readOnly, TimeSpan? connectTimeout = null)
@@ -38,7 +38,7 @@ internal static class SkillStores
                 ReadOnly = readOnly,
                 ConnectTime = connectTimeout ?? DefaultConnectTimeout,
                 ConnectTimeHint = $"--connect-timeout SECONDS or {ConnectTimeoutVariable} waits longer",
-            })
+            }).UseRetry()
             : SqliteSkillStore.Open(location, readOnly);
     }
 
