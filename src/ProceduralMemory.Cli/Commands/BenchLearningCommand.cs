@@ -39,7 +39,7 @@ internal static class BenchLearningCommand
         };
         var dev = new Option<bool>("--dev")
         {
-            Description = $"Evaluate on the development split (the distinct layouts of seeds {LayoutSplit.DevFirstSeed}-{LayoutSplit.DevFirstSeed + LayoutSplit.DevSeedCount - 1} " +
+            Description = $"Evaluate on the development split (the distinct layouts of seeds {LayoutSplit.DevSeedRange} " +
                 "that are not test layouts; also never trained on) instead of the test layouts: what tuning looks at.",
         };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
@@ -65,7 +65,8 @@ internal static class BenchLearningCommand
         if (dev)
             split = split.ForDevelopment();
         if (split.EvaluationSeeds.Count == 0)
-            throw new UsageException($"{envName} has {split.LayoutCount} layout{(split.LayoutCount == 1 ? "" : "s")}: too few to hold out a development split; evaluate on the test layouts instead.");
+            throw new UsageException($"{envName} has no development layouts: seeds {LayoutSplit.DevSeedRange} " +
+                $"give none that is not a test layout{(split.LayoutCount is { } n ? $" (it has {n} layout{(n == 1 ? "" : "s")} in all)" : "")}; evaluate on the test layouts instead.");
         // A library file is looked at read-only first, so that a refusal cannot have migrated it to a newer schema.
         if (!continuing && libraryPath is not null && !PostgresLocation.IsPostgres(libraryPath) && File.Exists(libraryPath) && new FileInfo(libraryPath).Length > 0)
             using (ISkillStore peek = SkillStores.Open(libraryPath, readOnly: true))

@@ -9,7 +9,7 @@ internal static class HeldOutLayouts
     public static string Describe(LayoutSplit split, IReadOnlyList<int> evalSeeds, EvaluationResult evaluation)
     {
         string source = split.EvaluatesDevelopment
-            ? $"the development split, from seeds {LayoutSplit.DevFirstSeed}-{LayoutSplit.DevFirstSeed + LayoutSplit.DevSeedCount - 1}"
+            ? $"the development split, from seeds {LayoutSplit.DevSeedRange}"
             : $"the distinct layouts of seeds {SeedRange.Format(evalSeeds)}";
         string heldOut = split.HoldsOut ? "held-out " : "";
         return $"{evaluation.Episodes} {heldOut}{(split.EvaluatesDevelopment ? "development" : "test")} layouts ({source}; " +

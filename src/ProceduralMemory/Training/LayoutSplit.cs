@@ -22,6 +22,9 @@ public sealed class LayoutSplit
     /// <summary>The development split is drawn from seeds <see cref="DevFirstSeed"/> to <see cref="DevFirstSeed"/> + <see cref="DevSeedCount"/> - 1.</summary>
     public const int DevFirstSeed = 1000, DevSeedCount = 100;
 
+    /// <summary>The development split's seeds as a user types them: <c>1000-1099</c>.</summary>
+    public static string DevSeedRange => $"{DevFirstSeed}-{DevFirstSeed + DevSeedCount - 1}";
+
     /// <summary>At most 1/<see cref="TestShare"/> of the layouts are test layouts, and 1/<see cref="DevShare"/> development layouts.</summary>
     public const int TestShare = 4, DevShare = 8;
 
