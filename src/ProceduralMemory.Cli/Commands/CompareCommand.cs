@@ -77,7 +77,8 @@ internal static class CompareCommand
         command.SetAction(parsed =>
         {
             string[] environments = parsed.GetRequiredValue(env);
-            int[]? budgets = parsed.GetValue(steps);
+            // Without --steps the parser hands back an empty array, not null: both mean each environment's default.
+            int[]? budgets = parsed.GetValue(steps) is { Length: > 0 } given ? given : null;
             if (budgets is not null && budgets.Length != 1 && budgets.Length != environments.Length)
                 throw new UsageException($"--steps gives {budgets.Length} budgets for {environments.Length} environments: give one per environment, or one for all.");
             var plan = environments.Select((e, i) => (e, budgets is null ? DefaultSteps(e) : budgets[budgets.Length == 1 ? 0 : i])).ToArray();
