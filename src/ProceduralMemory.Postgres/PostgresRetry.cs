@@ -47,7 +47,7 @@ public static class PostgresRetry
     {
         TimeSpan budget = retryTime ?? DefaultRetryTime;
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, TimeSpan.Zero);
-        return Build(budget, timeProvider ?? TimeProvider.System, bounded: false, onRetry: null);
+        return Build(budget, timeProvider ?? TimeProvider.System, bounded: false);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public static class PostgresRetry
     /// caller sets it in the context); when <paramref name="bounded"/>, a wait between attempts is also cut short at
     /// the end of the budget, so that the whole run ends within it (plus what an attempt under way still takes).
     /// </summary>
-    internal static ResiliencePipeline Build(TimeSpan budget, TimeProvider clock, bool bounded, Action<Exception>? onRetry)
+    internal static ResiliencePipeline Build(TimeSpan budget, TimeProvider clock, bool bounded)
     {
         // Jitter spreads out the reconnects of many clients after a restart; it only moves times, never a result,
         // and comes from the library's own generator rather than a hidden one.
@@ -89,11 +89,6 @@ public static class PostgresRetry
                 {
                     lock (jitter)
                         return jitter.NextDouble();
-                },
-                OnRetry = args =>
-                {
-                    onRetry?.Invoke(args.Outcome.Exception!);
-                    return default;
                 },
             })
             .Build();

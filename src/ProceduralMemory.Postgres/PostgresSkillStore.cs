@@ -35,7 +35,7 @@ public sealed partial class PostgresSkillStore : SqlSkillStore
         _password = password;
         _dataSource = dataSource;
         _options = options;
-        _connect = PostgresRetry.Build(options.ConnectTime, options.TimeProvider, bounded: true, onRetry: null);
+        _connect = PostgresRetry.Build(options.ConnectTime, options.TimeProvider, bounded: true);
     }
 
     /// <summary>The library's location without the password, such as <c>postgresql://agent@db:5432/skills</c>.</summary>

@@ -190,6 +190,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
                 "--run" => space.Run,
                 "--out" when command.Name == "report" => System.IO.Path.Combine(space.Root, "report.html"),
                 "--out" => space.Output,
+                // bench social refuses fewer than 100 distinct test layouts (doorkey-8x8's seeds 0-100 give exactly that).
+                "--eval-seeds" when command.Name == "social" => "0-100",
                 _ => QuickValues.GetValueOrDefault(option.Name),
             };
             if (value is not null)

@@ -12,11 +12,14 @@ using ProceduralMemory.Training;
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem bench learning --env E --train-steps N --eval-seeds A-B --seed S [--agent A] [--library LIB [--continue]] [--json]</c>:
-/// train for at most N steps, then evaluate greedily with learning off on held-out layouts; with <c>--json</c> the
-/// last line is <c>{env, agent, train_env_steps, eval_episodes, eval_mean_return, eval_success_rate, eval_mean_steps,
-/// optimal_mean_steps, library_skills_at_start, library_episodes_at_start, train_seconds, train_steps_per_second}</c>
-/// (the last two: wall-clock time of training alone, learning included). A library that already holds skills is
+/// <c>procmem bench learning --env E --train-steps N --eval-seeds A-B --seed S [--agent A] [--dev] [--library LIB [--continue]] [--json]</c>:
+/// train for at most N steps on layouts other than the held-out ones (<see cref="LayoutSplit"/>), then evaluate
+/// greedily with learning off on the distinct test layouts of the evaluation seeds, or with <c>--dev</c> on the
+/// development split; with <c>--json</c> the last line is <c>{env, agent, train_env_steps, eval_split, eval_episodes,
+/// eval_layouts, eval_layout_overlap, eval_mean_return, eval_success_rate, eval_mean_steps, optimal_mean_steps,
+/// library_skills_at_start, library_episodes_at_start, train_seconds, train_steps_per_second}</c> (one episode per
+/// layout, so <c>eval_episodes</c> = <c>eval_layouts</c>; the overlap is the share of them also trained on; the last
+/// two: wall-clock time of training alone, learning included). A library that already holds skills is
 /// refused unless <c>--continue</c> says so: its figure would credit this run's steps with what earlier runs learned.
 /// </summary>
 internal static class BenchLearningCommand
@@ -34,25 +37,36 @@ internal static class BenchLearningCommand
         {
             Description = "Train on from what --library already holds; without it, a library that holds skills is refused.",
         };
+        var dev = new Option<bool>("--dev")
+        {
+            Description = $"Evaluate on the development split (the distinct layouts of seeds {LayoutSplit.DevSeedRange} " +
+                "that are not test layouts; also never trained on) instead of the test layouts: what tuning looks at.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {
-            env, trainSteps, evalSeeds, seed, agent, library, continuing, connectTimeout, json,
+            env, trainSteps, evalSeeds, seed, agent, dev, library, continuing, connectTimeout, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
-            parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(library),
+            parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(dev), parsed.GetValue(library),
             parsed.GetValue(continuing), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(json)));
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName,
-        string? libraryPath, bool continuing, TimeSpan connectTimeout, bool json)
+        bool dev, string? libraryPath, bool continuing, TimeSpan connectTimeout, bool json)
     {
         if (libraryPath is not null && agentName != "procmem")
             throw new UsageException($"--library needs the procmem agent; {agentName} keeps no skill library.");
         if (continuing && libraryPath is null)
             throw new UsageException("--continue needs a --library to continue from.");
         IEnvironment environment = EnvironmentRegistry.Create(envName);
+        LayoutSplit split = LayoutSplit.Of(environment, evalSeeds);
+        if (dev)
+            split = split.ForDevelopment();
+        if (split.EvaluationSeeds.Count == 0)
+            throw new UsageException($"{envName} has no development layouts: seeds {LayoutSplit.DevSeedRange} " +
+                $"give none that is not a test layout{(split.LayoutCount is { } n ? $" (it has {n} layout{(n == 1 ? "" : "s")} in all)" : "")}; evaluate on the test layouts instead.");
         // A library file is looked at read-only first, so that a refusal cannot have migrated it to a newer schema.
         if (!continuing && libraryPath is not null && !PostgresLocation.IsPostgres(libraryPath) && File.Exists(libraryPath) && new FileInfo(libraryPath).Length > 0)
             using (ISkillStore peek = SkillStores.Open(libraryPath, readOnly: true))
@@ -68,14 +82,14 @@ internal static class BenchLearningCommand
         {
             MaxSteps = trainSteps,
             TrainingSeed = seed,
-            EvaluationSeeds = evalSeeds,
+            Split = split,
             EpisodeStepLimit = environment.MaxSteps,
         };
         var clock = new TrainingClock();
         IReadOnlyList<LearningCurvePoint> curve = LearningRun.Train(agent, plan, clock);
         LearningCurvePoint final = curve[^1];
         EvaluationResult e = final.Evaluation;
-        double? optimal = OptimalSteps.Mean(envName, evalSeeds);
+        double? optimal = OptimalSteps.Mean(envName, split.EvaluationSeeds);
         double trainSeconds = clock.TrainingTime.TotalSeconds;
         double stepsPerSecond = trainSeconds > 0 ? final.TrainingSteps / trainSeconds : 0;
         if (atStart is { SkillIds.Count: > 0 })
@@ -84,7 +98,7 @@ internal static class BenchLearningCommand
             $"{agentName} trained for {trainSeconds:0.00} s: {stepsPerSecond:0} environment steps/s, acting and learning"));
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {e.Episodes} held-out layouts ({evalSeeds[0]}-{evalSeeds[^1]}):"));
+            $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {HeldOutLayouts.Describe(split, evalSeeds, e)}:"));
         console.Out.WriteLine(EvaluationLine.Format(e, optimal));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -92,7 +106,10 @@ internal static class BenchLearningCommand
                 env = envName,
                 agent = agentName,
                 train_env_steps = final.TrainingSteps,
+                eval_split = split.EvaluatesDevelopment ? "dev" : "test",
                 eval_episodes = e.Episodes,
+                eval_layouts = e.Episodes,
+                eval_layout_overlap = e.LayoutOverlap,
                 eval_mean_return = e.MeanReturn,
                 eval_success_rate = e.SuccessRate,
                 eval_mean_steps = e.MeanSteps,

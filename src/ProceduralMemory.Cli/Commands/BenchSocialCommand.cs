@@ -6,14 +6,17 @@ using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Cli.Team;
+using ProceduralMemory.Environments;
 using ProceduralMemory.Postgres;
+using ProceduralMemory.Training;
 
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
 /// <c>procmem bench social --env E --agents 1,2,4 --target R --steps N [--repeats K] [--json]</c>: social learning,
 /// measured. For each team size, teams of agent processes learn into a new shared library; each member's own
-/// training steps until its held-out evaluation first reaches the target return are compared with a lone agent's.
+/// training steps until its held-out evaluation reaches the target return by <see cref="TargetRule"/> (two evaluations
+/// in a row, each on at least 100 distinct test layouts; fewer test layouts are refused) are compared with a lone agent's.
 /// Member <c>k</c> of repeat <c>r</c> has seed <c>seed + 100 r + k</c> in every team size, so member 1 of each team
 /// is the lone agent's twin. With <c>--json</c> the last line is <c>{env, target, steps, repeats, results: [{agents,
 /// members, reached, median_steps_to_target, mean_steps_to_target, catch_up_ms_median, catch_up_ms_max}]}</c>
@@ -31,7 +34,8 @@ internal static class BenchSocialCommand
         Option<double> target = CommonOptions.Fraction("--target", "The evaluation return each agent must reach.", zeroAllowed: false, defaultValue: 0.93);
         Option<int> steps = CommonOptions.PositiveInt("--steps", "Training budget of each agent, in its own environment steps.", 20_000);
         Option<int> evalEvery = CommonOptions.PositiveInt("--eval-every", "Training steps between evaluations.", 1000);
-        Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-49");
+        // Seeds 0-99 give 99 distinct doorkey-8x8 layouts (two share one); 0-100 give the 100 the target rule needs.
+        Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-100");
         Option<int> repeats = CommonOptions.PositiveInt("--repeats", "Teams of each size, with different seeds.", 2);
         Option<int> seed = CommonOptions.Seed(1);
         Option<string> output = CommonOptions.OutputDirectory("procmem-social");
@@ -69,10 +73,14 @@ internal static class BenchSocialCommand
     {
         if (server is not null && !PostgresLocation.IsPostgres(server))
             throw new UsageException($"--server must be a PostgreSQL connection string or postgres:// URI (got '{server}').");
+        int testLayouts = LayoutSplit.Of(EnvironmentRegistry.Create(envName), evalSeeds).TestSeeds.Count;
+        if (testLayouts < TargetRule.MinimumLayouts)
+            throw new UsageException($"--eval-seeds {SeedRange.Format(evalSeeds)} give {testLayouts} distinct {envName} test layouts: " +
+                $"a target counts only on at least {TargetRule.MinimumLayouts}; give more seeds.");
         OutputDirectory output = OutputDirectory.Prepare(outputPath);
         console.Out.WriteLine($"Social learning on {envName}: teams of {string.Join(", ", sizes)} agents, {repeats} teams each, " +
             $"{steps} steps per agent; steps each agent needs to reach an evaluation return of {target.ToString(CultureInfo.InvariantCulture)} " +
-            $"on layouts {evalSeeds[0]}-{evalSeeds[^1]}");
+            $"at {TargetRule.ConsecutiveEvaluations} evaluations in a row on the {testLayouts} distinct layouts of seeds {SeedRange.Format(evalSeeds)}");
 
         var results = new List<TeamSizeResult>();
         foreach (int size in sizes)

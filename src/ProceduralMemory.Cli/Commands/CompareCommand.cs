@@ -11,8 +11,9 @@ namespace ProceduralMemory.Cli.Commands;
 /// <summary>
 /// <c>procmem compare [--env E,E...] [--steps N,N...] [--out DIR] [--seeds N] [--eval-seeds A-B]</c>: every agent,
 /// trained from scratch with N training seeds on each environment for its budget (by default doorkey-5x5 for 5,000
-/// steps and doorkey-8x8 for 20,000), evaluated on held-out layouts at eight checkpoints; writes the comparison
-/// chart, a CSV of every checkpoint and a table of final numbers.
+/// steps and doorkey-8x8 for 20,000), evaluated at eight checkpoints on the distinct test layouts of the evaluation
+/// seeds, which training never visits (<see cref="LayoutSplit"/>); writes the comparison chart, a CSV of every
+/// checkpoint and a table of final numbers with the test layouts and how many of them training visited.
 /// </summary>
 internal static class CompareCommand
 {
@@ -76,7 +77,8 @@ internal static class CompareCommand
         command.SetAction(parsed =>
         {
             string[] environments = parsed.GetRequiredValue(env);
-            int[]? budgets = parsed.GetValue(steps);
+            // Without --steps the parser hands back an empty array, not null: both mean each environment's default.
+            int[]? budgets = parsed.GetValue(steps) is { Length: > 0 } given ? given : null;
             if (budgets is not null && budgets.Length != 1 && budgets.Length != environments.Length)
                 throw new UsageException($"--steps gives {budgets.Length} budgets for {environments.Length} environments: give one per environment, or one for all.");
             var plan = environments.Select((e, i) => (e, budgets is null ? DefaultSteps(e) : budgets[budgets.Length == 1 ? 0 : i])).ToArray();
@@ -92,12 +94,15 @@ internal static class CompareCommand
     {
         OutputDirectory output = OutputDirectory.Prepare(outputPath);
         string[] agents = AgentCatalog.Names.ToArray();
+        // One split per environment, shared by its runs: fingerprinting a layout changes nothing, so threads may share it.
+        Dictionary<string, LayoutSplit> splits = budgets.ToDictionary(b => b.Environment, b => LayoutSplit.Of(EnvironmentRegistry.Create(b.Environment), evalSeeds));
         var jobs = (from budget in budgets from agent in agents from seed in Enumerable.Range(1, seedCount) select (budget, agent, seed)).ToArray();
         var runs = new ComparisonRun[jobs.Length];
         int finished = 0;
         console.Out.WriteLine($"Training {agents.Length} agents x {budgets.Count} environments " +
             $"({string.Join(", ", budgets.Select(b => $"{b.Environment} for {b.Steps} steps"))}) x {seedCount} seeds = {jobs.Length} runs, " +
-            $"each evaluated on {evalSeeds.Length} held-out layouts at {Checkpoints} checkpoints");
+            $"each evaluated at {Checkpoints} checkpoints on the distinct test layouts of seeds {SeedRange.Format(evalSeeds)} " +
+            $"({string.Join(", ", splits.Select(s => $"{s.Key}: {s.Value.TestSeeds.Count}{(s.Value.HoldsOut ? " held out" : ", not held out")}"))})");
 
         // Runs are independent and each is a function of its seed, so running them in parallel changes no result.
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -108,7 +113,7 @@ internal static class CompareCommand
             {
                 MaxSteps = steps,
                 TrainingSeed = seed,
-                EvaluationSeeds = evalSeeds,
+                Split = splits[envName],
                 EpisodeStepLimit = environment.MaxSteps,
                 CheckpointEvery = steps / Checkpoints,
             };
@@ -119,7 +124,7 @@ internal static class CompareCommand
         });
 
         string[] environments = budgets.Select(b => b.Environment).ToArray();
-        string table = ComparisonReport.Table(runs, environments, agents, env => OptimalSteps.Mean(env, evalSeeds));
+        string table = ComparisonReport.Table(runs, environments, agents, env => OptimalSteps.Mean(env, splits[env].EvaluationSeeds));
         console.Out.WriteLine();
         console.Out.Write(table);
         console.Out.WriteLine();

@@ -10,8 +10,9 @@ using ProceduralMemory.Training;
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem eval --env E --library FILE [--seeds A-B] [--json]</c>: plays held-out layouts greedily with what a
-/// library holds, learning nothing and opening the library read-only.
+/// <c>procmem eval --env E --library FILE [--seeds A-B] [--json]</c>: plays the distinct test layouts of the seeds
+/// (the layouts <c>train</c> and <c>bench learning</c> hold out for the same seeds, <see cref="LayoutSplit"/>) greedily
+/// with what a library holds, learning nothing and opening the library read-only.
 /// </summary>
 internal static class EvalCommand
 {
@@ -36,11 +37,12 @@ internal static class EvalCommand
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true, connectTimeout);
         var agent = new ProceduralMemoryAgent(environment, store: store);
-        EvaluationResult e = LearningRun.Evaluate(agent, seeds, environment.MaxSteps);
-        double? optimal = OptimalSteps.Mean(envName, seeds);
+        IReadOnlyList<int> layouts = LayoutSplit.Of(environment, seeds).TestSeeds;
+        EvaluationResult e = LearningRun.Evaluate(agent, layouts, environment.MaxSteps);
+        double? optimal = OptimalSteps.Mean(envName, layouts);
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{SkillStores.Describe(libraryPath)} ({agent.Library.Count} skills) on {envName}, {e.Episodes} held-out layouts ({seeds[0]}-{seeds[^1]}):"));
+            $"{SkillStores.Describe(libraryPath)} ({agent.Library.Count} skills) on {envName}, {e.Episodes} test layouts (the distinct layouts of seeds {SeedRange.Format(seeds)}):"));
         console.Out.WriteLine(EvaluationLine.Format(e, optimal));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -49,6 +51,7 @@ internal static class EvalCommand
                 library = libraryPath,
                 skills = agent.Library.Count,
                 eval_episodes = e.Episodes,
+                eval_layouts = e.Episodes,
                 eval_mean_return = e.MeanReturn,
                 eval_success_rate = e.SuccessRate,
                 eval_mean_steps = e.MeanSteps,

@@ -74,18 +74,19 @@ internal static class TrainCommand
         var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes }, store);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;
+        LayoutSplit split = LayoutSplit.Of(environment, evalSeeds);
         var plan = new TrainingPlan
         {
             MaxSteps = bySteps ? budget : int.MaxValue,
             MaxEpisodes = bySteps ? int.MaxValue : budget,
             TrainingSeed = seed,
-            EvaluationSeeds = evalSeeds,
+            Split = split,
             EpisodeStepLimit = environment.MaxSteps,
             CheckpointEvery = evalEvery ?? (bySteps ? Math.Max(1, budget / 10) : 2000),
         };
 
         console.Out.WriteLine($"Training procmem on {envName} for {budget} {(bySteps ? "steps" : "episodes")} (seed {seed}); " +
-            $"evaluating on {evalSeeds.Length} held-out layouts ({evalSeeds[0]}-{evalSeeds[^1]}) every {plan.CheckpointEvery} steps");
+            $"evaluating on {split.TestSeeds.Count} {(split.HoldsOut ? "held-out " : "")}test layouts (the distinct layouts of seeds {SeedRange.Format(evalSeeds)}) every {plan.CheckpointEvery} steps");
         LibraryChanges before = store.ReadChanges(long.MaxValue);
         console.Out.WriteLine(agent.Library.Count == 0
             ? $"Library {SkillStores.Describe(libraryPath)}: new, learning from scratch"
@@ -109,9 +110,12 @@ internal static class TrainCommand
         IReadOnlyList<LearningCurvePoint> curve = progress.Run(() => LearningRun.Train(agent, plan, progress));
 
         WriteSkills(console, skillHistory[^1].Skills);
+        console.Out.WriteLine();
+        console.Out.WriteLine($"Final evaluation on {HeldOutLayouts.Describe(split, evalSeeds, curve[^1].Evaluation)}:");
+        console.Out.WriteLine(EvaluationLine.Format(curve[^1].Evaluation, OptimalSteps.Mean(envName, split.EvaluationSeeds)));
         LibraryChanges after = store.ReadChanges(long.MaxValue);
         var settings = new RunSettings(RunSettings.CurrentFormat, ToolVersion.Line, envName, budget, bySteps ? "steps" : "episodes", seed,
-            $"{evalSeeds[0]}-{evalSeeds[^1]}", evalSeeds.Length, plan.CheckpointEvery, keepEpisodes, SkillStores.Describe(libraryPath),
+            SeedRange.Format(evalSeeds), split.TestSeeds.Count, plan.CheckpointEvery, keepEpisodes, SkillStores.Describe(libraryPath),
             skillsAtStart, before.Episodes, agent.Library.Count, after.Episodes);
         console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills, {after.Episodes} episodes run, {after.EpisodesKept} kept");
         string start = skillsAtStart == 0 ? "learning from scratch" : $"continuing from {skillsAtStart} skills";
@@ -137,6 +141,8 @@ internal static class TrainCommand
                 library = SkillStores.Describe(libraryPath),
                 train_env_steps = curve[^1].TrainingSteps,
                 train_episodes = curve[^1].TrainingEpisodes,
+                eval_layouts = e.Episodes,
+                eval_layout_overlap = e.LayoutOverlap,
                 eval_mean_return = e.MeanReturn,
                 eval_success_rate = e.SuccessRate,
                 library_skills = agent.Library.Count,
@@ -149,6 +155,7 @@ internal static class TrainCommand
                 {
                     steps = p.TrainingSteps,
                     episodes = p.TrainingEpisodes,
+                    eval_layouts = p.Evaluation.Episodes,
                     eval_return = p.Evaluation.MeanReturn,
                     eval_success = p.Evaluation.SuccessRate,
                 }),

@@ -39,8 +39,8 @@ internal static class ComparisonReport
     public static string Table(IReadOnlyList<ComparisonRun> runs, IReadOnlyList<string> environments, IReadOnlyList<string> agents,
         Func<string, double?> optimalSteps)
     {
-        var table = new StringBuilder("| environment | agent | training steps | eval return | success rate | mean steps | optimal steps |\n");
-        table.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        var table = new StringBuilder("| environment | agent | training steps | test layouts | also trained on | eval return | success rate | mean steps | optimal steps |\n");
+        table.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (string env in environments)
         {
             string optimal = optimalSteps(env) is { } o ? o.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
@@ -50,7 +50,8 @@ internal static class ComparisonReport
                 if (finals.Count == 0)
                     continue;
                 table.Append(CultureInfo.InvariantCulture,
-                    $"| {env} | {agent} | {finals.Max(f => f.TrainingSteps)} | {Spread(finals.Select(f => f.Evaluation.MeanReturn), "0.000")} | " +
+                    $"| {env} | {agent} | {finals.Max(f => f.TrainingSteps)} | {finals.Max(f => f.Evaluation.Episodes)} | " +
+                    $"{finals.Max(f => f.Evaluation.LayoutsAlsoTrainedOn)} | {Spread(finals.Select(f => f.Evaluation.MeanReturn), "0.000")} | " +
                     $"{Spread(finals.Select(f => f.Evaluation.SuccessRate * 100), "0")}% | {Spread(finals.Select(f => f.Evaluation.MeanSteps), "0.0")} | {optimal} |\n");
             }
         }

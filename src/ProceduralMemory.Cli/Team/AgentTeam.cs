@@ -75,7 +75,7 @@ internal static class AgentTeam
         }
         JsonElement summary = JsonDocument.Parse(last).RootElement.Clone();
         var curve = summary.GetProperty("curve").EnumerateArray().Select(p => new TeamCurvePoint(
-            p.GetProperty("steps").GetInt32(), p.GetProperty("episodes").GetInt32(),
+            p.GetProperty("steps").GetInt32(), p.GetProperty("episodes").GetInt32(), p.GetProperty("eval_layouts").GetInt32(),
             p.GetProperty("eval_return").GetDouble(), p.GetProperty("eval_success").GetDouble())).ToList();
         return new TeamMemberResult(member, seed, exitCode, null, curve, summary, events);
     }

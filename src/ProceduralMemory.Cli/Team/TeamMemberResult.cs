@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProceduralMemory.Training;
 
 namespace ProceduralMemory.Cli.Team;
 
@@ -10,17 +11,11 @@ internal sealed record TeamMemberResult(int Member, int Seed, int ExitCode, stri
     public double FinalReturn => Curve.Count > 0 ? Curve[^1].EvalReturn : double.NaN;
 
     /// <summary>
-    /// The member's own training steps at its first evaluation with a mean return of at least
-    /// <paramref name="target"/>, or null when no evaluation reached it.
+    /// The member's own training steps when its curve first meets <see cref="TargetRule"/> for <paramref name="target"/>
+    /// (two evaluations in a row at or above it, each on at least 100 layouts), or null when it never does.
     /// </summary>
-    public int? StepsToReach(double target)
-    {
-        foreach (TeamCurvePoint point in Curve)
-            if (point.EvalReturn >= target)
-                return point.Steps;
-        return null;
-    }
+    public int? StepsToReach(double target) => TargetRule.StepsToReach(Curve.Select(p => (p.Steps, p.Layouts, p.EvalReturn)), target);
 }
 
-/// <summary>One evaluation of a team member, after <paramref name="Steps"/> of its own training steps.</summary>
-internal readonly record struct TeamCurvePoint(int Steps, int Episodes, double EvalReturn, double EvalSuccess);
+/// <summary>One evaluation of a team member on <paramref name="Layouts"/> layouts, after <paramref name="Steps"/> of its own training steps.</summary>
+internal readonly record struct TeamCurvePoint(int Steps, int Episodes, int Layouts, double EvalReturn, double EvalSuccess);

@@ -4,7 +4,8 @@ namespace ProceduralMemory.Training;
 
 /// <summary>
 /// Trains an agent for a budget of environment steps (or episodes) on layouts drawn from a training seed,
-/// evaluating it at checkpoints on held-out layouts it never trains on.
+/// evaluating it at checkpoints on held-out layouts it never trains on (<see cref="LayoutSplit"/>: a drawn seed whose
+/// layout is a test or development layout is skipped), and counting the evaluated layouts that training did visit.
 /// </summary>
 public static class LearningRun
 {
@@ -16,7 +17,8 @@ public static class LearningRun
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(plan);
-        var heldOut = plan.EvaluationSeeds.ToHashSet();
+        LayoutSplit split = plan.Split ?? LayoutSplit.BySeed(plan.EvaluationSeeds);
+        var trainedOn = new HashSet<ulong>();
         var layouts = new Rng((ulong)plan.TrainingSeed);
         var curve = new List<LearningCurvePoint>();
         int steps = 0, episodes = 0;
@@ -24,18 +26,24 @@ public static class LearningRun
 
         void Checkpoint()
         {
-            var point = new LearningCurvePoint(steps, episodes, Evaluate(agent, plan.EvaluationSeeds, plan.EpisodeStepLimit));
+            int overlap = split.EvaluationFingerprints.Count(trainedOn.Contains);
+            var point = new LearningCurvePoint(steps, episodes,
+                Evaluate(agent, split.EvaluationSeeds, plan.EpisodeStepLimit) with { LayoutsAlsoTrainedOn = overlap });
             curve.Add(point);
             observer?.OnCheckpoint(point);
         }
 
+        if (agent is ITrainingBudgetAware aware && plan.MaxSteps != int.MaxValue)
+            aware.PlanForBudget(plan.MaxSteps);
         if (plan.CheckpointEvery > 0)
             Checkpoint();
         while (steps < plan.MaxSteps && episodes < plan.MaxEpisodes)
         {
             int layout = FirstTrainingLayoutSeed + layouts.NextInt(int.MaxValue - FirstTrainingLayoutSeed);
-            if (heldOut.Contains(layout))
+            ulong fingerprint = split.FingerprintOf(layout);
+            if (split.IsHeldOut(fingerprint))
                 continue;
+            trainedOn.Add(fingerprint);
             EpisodeSummary episode = agent.PlayEpisode(layout, Math.Min(plan.EpisodeStepLimit, plan.MaxSteps - steps), learn: true);
             steps += episode.Steps;
             episodes++;

@@ -12,8 +12,14 @@ public sealed record TrainingPlan
     /// <summary>Which training layouts, in which order.</summary>
     public int TrainingSeed { get; init; }
 
-    /// <summary>Held-out layouts for evaluation; a training layout with one of these seeds is skipped.</summary>
+    /// <summary>Held-out layouts for evaluation, split by seed (<see cref="LayoutSplit.BySeed"/>) when no <see cref="Split"/> is given.</summary>
     public IReadOnlyCollection<int> EvaluationSeeds { get; init; } = [];
+
+    /// <summary>
+    /// Which layouts are held out by content and which of them evaluation plays (<see cref="LayoutSplit.Of"/>); when
+    /// given, <see cref="EvaluationSeeds"/> is not used.
+    /// </summary>
+    public LayoutSplit? Split { get; init; }
 
     /// <summary>The most steps one episode may take (the environment's own limit).</summary>
     public required int EpisodeStepLimit { get; init; }

@@ -16,7 +16,10 @@ public class BenchLearningCommandTests(TrainedLibrary trained) : IClassFixture<T
         Assert.Equal("doorkey-5x5", root.GetProperty("env").GetString());
         Assert.Equal("procmem", root.GetProperty("agent").GetString());
         Assert.Equal(1500, root.GetProperty("train_env_steps").GetInt32());
-        Assert.Equal(10, root.GetProperty("eval_episodes").GetInt32());
+        Assert.Equal(10, root.GetProperty("eval_episodes").GetInt32()); // seeds 0-9 generate ten distinct 5x5 layouts
+        Assert.Equal(10, root.GetProperty("eval_layouts").GetInt32());
+        Assert.Equal(0.0, root.GetProperty("eval_layout_overlap").GetDouble());
+        Assert.Equal("test", root.GetProperty("eval_split").GetString());
         Assert.InRange(root.GetProperty("eval_mean_return").GetDouble(), 0.0, 1.0);
         Assert.InRange(root.GetProperty("eval_success_rate").GetDouble(), 0.0, 1.0);
         Assert.True(root.GetProperty("eval_mean_steps").GetDouble() > 0);
@@ -86,5 +89,44 @@ public class BenchLearningCommandTests(TrainedLibrary trained) : IClassFixture<T
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--continue needs a --library", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void BenchLearning_OnDoorKey5x5_EvaluatesAQuarterOfItsLayouts_NoneTrainedOn()
+    {
+        CliRun run = CliRun.Of("bench", "learning", "--env", "doorkey-5x5", "--train-steps", "300", "--eval-seeds", "0-99", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutLines, l => l.Contains("then 12 held-out test layouts (the distinct layouts of seeds 0-99; 0 also trained on)", StringComparison.Ordinal));
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        Assert.Equal(12, json.RootElement.GetProperty("eval_layouts").GetInt32());
+        Assert.Equal(0.0, json.RootElement.GetProperty("eval_layout_overlap").GetDouble());
+    }
+
+    [Fact]
+    public void BenchLearning_Dev_EvaluatesTheDevelopmentSplit()
+    {
+        CliRun run = CliRun.Of("bench", "learning", "--env", "doorkey-5x5", "--train-steps", "300", "--dev", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        Assert.Equal("dev", json.RootElement.GetProperty("eval_split").GetString());
+        Assert.Equal(6, json.RootElement.GetProperty("eval_layouts").GetInt32());
+        Assert.Equal(0.0, json.RootElement.GetProperty("eval_layout_overlap").GetDouble());
+    }
+
+    [Fact]
+    public void BenchLearning_OnTheOneLayoutGridWorld_ReportsTheOverlap_AndRefusesADevelopmentSplit()
+    {
+        CliRun run = CliRun.Of("bench", "learning", "--env", "gridworld", "--train-steps", "200", "--agent", "random", "--json");
+        CliRun dev = CliRun.Of("bench", "learning", "--env", "gridworld", "--train-steps", "200", "--dev");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        Assert.Equal(1, json.RootElement.GetProperty("eval_layouts").GetInt32());
+        Assert.Equal(1.0, json.RootElement.GetProperty("eval_layout_overlap").GetDouble());
+        Assert.Equal(2, dev.ExitCode);
+        Assert.Equal("procmem: gridworld has no development layouts: seeds 1000-1099 give none that is not a test layout (it has 1 layout in all); " +
+            "evaluate on the test layouts instead.", Assert.Single(dev.ErrorLines));
     }
 }

@@ -50,8 +50,9 @@ public class CompareCommandTests
         Assert.Equal(160, finalSteps["gridworld"]);
         Assert.Equal(80, finalSteps["doorkey-5x5"]);
         string table = File.ReadAllText(dir.Combine("comparison.md"));
-        Assert.Contains("| gridworld | procmem |", table);
-        Assert.Contains("| doorkey-5x5 | random |", table);
+        // Test layouts and how many training visited: the grid world's one layout is both; 5x5's two are held out.
+        Assert.Contains("| gridworld | procmem | 160 | 1 | 1 |", table);
+        Assert.Contains("| doorkey-5x5 | random | 80 | 2 | 0 |", table);
         Assert.Contains("gridworld: return on held-out layouts", File.ReadAllText(dir.Combine("comparison.svg")));
     }
 }

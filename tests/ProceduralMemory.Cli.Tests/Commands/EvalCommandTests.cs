@@ -26,7 +26,7 @@ public class EvalCommandTests(TrainedLibrary library) : IClassFixture<TrainedLib
     {
         CliRun run = CliRun.Of("eval", "--env", "doorkey-8x8", "--library", library.Path, "--seeds", "0-4");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("doorkey-8x8, 5 held-out layouts", run.OutLines[0]);
+        Assert.Contains("doorkey-8x8, 5 test layouts (the distinct layouts of seeds 0-4)", run.OutLines[0]);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace ProceduralMemory.Cli.Tests.Reports;
 public class ComparisonReportTests
 {
     private static ComparisonRun Run(string env, string agent, int seed, params double[] returns) =>
-        new(env, agent, seed, returns.Select((r, i) => new LearningCurvePoint(i * 100, i, new EvaluationResult(10, r, r, 10 * (1 - r)))).ToList());
+        new(env, agent, seed, returns.Select((r, i) => new LearningCurvePoint(i * 100, i, new EvaluationResult(10, r, r, 10 * (1 - r), LayoutsAlsoTrainedOn: seed - 1))).ToList());
 
     private static readonly ComparisonRun[] Runs =
     [
@@ -18,8 +18,9 @@ public class ComparisonReportTests
     public void Table_ReportsMeanAndSampleDeviationOfFinalNumbers()
     {
         string table = ComparisonReport.Table(Runs, ["e1"], ["a", "b"], _ => 12.5);
-        Assert.Contains("| e1 | a | 100 | 0.600 ± 0.141 | 60 ± 14% | 4.0 ± 1.4 | 12.5 |", table);
-        Assert.Contains("| e1 | b | 100 | 0.100 ± 0.000 |", table);
+        // Ten test layouts; the most any run also trained on (seed 2's run: 1).
+        Assert.Contains("| e1 | a | 100 | 10 | 1 | 0.600 ± 0.141 | 60 ± 14% | 4.0 ± 1.4 | 12.5 |", table);
+        Assert.Contains("| e1 | b | 100 | 10 | 1 | 0.100 ± 0.000 |", table);
     }
 
     [Fact]

@@ -55,8 +55,9 @@ public class TeamTrainingTests
     public void BenchSocial_ReportsStepsToTheTargetForEachTeamSize()
     {
         using var dir = new TemporaryDirectory();
-        using var run = ProcmemProcess.Start("bench", "social", "--env", "doorkey-5x5", "--agents", "2,1", "--target", "0.5", "--steps", "800",
-            "--eval-every", "400", "--eval-seeds", "0-3", "--repeats", "1", "--out", dir.Path, "--json");
+        // Seeds 0-109 give 101 distinct doorkey-6x6 layouts: the target rule counts only evaluations on at least 100.
+        using var run = ProcmemProcess.Start("bench", "social", "--env", "doorkey-6x6", "--agents", "2,1", "--target", "0.3", "--steps", "1200",
+            "--eval-every", "300", "--eval-seeds", "0-109", "--repeats", "1", "--out", dir.Path, "--json");
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(5)) == 0, string.Join('\n', run.Lines));
 
         using var json = JsonDocument.Parse(run.Lines[^1]);
@@ -66,12 +67,29 @@ public class TeamTrainingTests
         string[] csv = File.ReadAllLines(dir.Combine("social.csv"));
         Assert.Equal(1 + 3, csv.Length);
         Assert.Contains("<svg", File.ReadAllText(dir.Combine("social.svg")));
-        // A member's steps to target is its first evaluation at or above the target (empty when none was).
+        // A member's steps to target is the second of its first two evaluations in a row at or above the target
+        // (empty when there were none).
         foreach (string[] cells in csv.Skip(1).Select(row => row.Split(',')))
         {
             var evaluations = File.ReadAllLines(dir.Combine($"agents-{cells[0]}-run-{cells[1]}/agent-{cells[2]}/evaluation.csv")).Skip(1)
-                .Select(l => l.Split(',')).Select(c => (Steps: c[0], Return: double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture)));
-            Assert.Equal(evaluations.FirstOrDefault(e => e.Return >= 0.5).Steps ?? "", cells[4]);
+                .Select(l => l.Split(',')).Select(c => (Steps: c[0], Return: double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            string? expected = evaluations.Skip(1).Where((e, i) => e.Return >= 0.3 && evaluations[i].Return >= 0.3).Select(e => e.Steps).FirstOrDefault();
+            Assert.Equal(expected ?? "", cells[4]);
         }
+    }
+
+    [Fact]
+    public void BenchSocial_OnFewerThanAHundredTestLayouts_IsRefused_AndCreatesNothing()
+    {
+        using var dir = new TemporaryDirectory();
+        string output = dir.Combine("social");
+
+        // doorkey-8x8's seeds 0-99 give 99 distinct layouts (seeds 7 and 66 share one).
+        CliRun run = CliRun.Of("bench", "social", "--env", "doorkey-8x8", "--eval-seeds", "0-99", "--out", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("procmem: --eval-seeds 0-99 give 99 distinct doorkey-8x8 test layouts: a target counts only on at least 100; give more seeds.",
+            Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(output));
     }
 }

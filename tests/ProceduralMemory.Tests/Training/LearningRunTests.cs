@@ -1,4 +1,6 @@
 using ProceduralMemory.Agents;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Environments.Grid;
 using ProceduralMemory.Training;
 
 namespace ProceduralMemory.Tests.Training;
@@ -52,5 +54,38 @@ public class LearningRunTests
         }
         Assert.Equal(Layouts(1), Layouts(1));
         Assert.NotEqual(Layouts(1), Layouts(2));
+    }
+
+    [Fact]
+    public void Train_WithALayoutSplit_NeverTrainsOnAHeldOutLayout_ButOnEveryOther()
+    {
+        IEnvironment environment = EnvironmentRegistry.Create("doorkey-5x5");
+        var fingerprints = (ILayoutFingerprint)environment;
+        LayoutSplit split = LayoutSplit.Of(environment, Enumerable.Range(0, 100));
+        var agent = new RecordingAgent(stepsPerEpisode: 1);
+
+        var curve = LearningRun.Train(agent, new TrainingPlan { MaxEpisodes = 2_000, TrainingSeed = 3, Split = split, EpisodeStepLimit = 50 });
+
+        // Checked by content, afresh from the environment: seeds differ, layouts must not.
+        var heldOut = split.TestSeeds.Concat(split.DevSeeds).Select(fingerprints.LayoutFingerprint).ToHashSet();
+        var trained = agent.Played.Where(p => p.Learn).Select(p => fingerprints.LayoutFingerprint(p.Layout)).ToHashSet();
+        Assert.Equal(18, heldOut.Count);
+        Assert.Empty(trained.Intersect(heldOut));
+        Assert.Equal(48 - 18, trained.Count);
+        Assert.Equal(split.TestSeeds, agent.Played.Where(p => !p.Learn).Select(p => p.Layout));
+        Assert.Equal(new EvaluationResult(12, 1, 1, 1, LayoutsAlsoTrainedOn: 0), curve[^1].Evaluation);
+    }
+
+    [Fact]
+    public void Train_OnAWorldOfOneLayout_ReportsThatEvaluationOverlapsTraining()
+    {
+        var agent = new RecordingAgent(stepsPerEpisode: 1);
+        LayoutSplit split = LayoutSplit.Of(new GridWorld(), Enumerable.Range(0, 100));
+
+        var curve = LearningRun.Train(agent, new TrainingPlan { MaxEpisodes = 5, Split = split, EpisodeStepLimit = 50, CheckpointEvery = 2 });
+
+        Assert.Equal(0, curve[0].Evaluation.LayoutsAlsoTrainedOn); // before any training
+        Assert.Equal(1, curve[^1].Evaluation.LayoutsAlsoTrainedOn);
+        Assert.Equal(1.0, curve[^1].Evaluation.LayoutOverlap);
     }
 }

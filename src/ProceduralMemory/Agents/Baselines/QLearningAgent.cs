@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Agents.Seed;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Training;
@@ -6,21 +7,24 @@ using ProceduralMemory.Training;
 namespace ProceduralMemory.Agents.Baselines;
 
 /// <summary>
-/// Tabular Q-learning (Watkins 1989) on the current observation alone: no memory of earlier observations, no
-/// skills. A state is the 64-bit FNV-1a hash of the observation's feature vector (on MiniGrid, the 7x7 view,
-/// direction and what is carried; on the grid world, the position and facts). Acts epsilon-greedily with a
-/// linearly decaying epsilon; one-step updates towards <c>r + discount * max Q(s')</c>, with no bootstrap past
-/// the goal (a time limit is not the task ending, so truncation still bootstraps).
+/// Tabular Q-learning (Watkins 1989) on the procedural memory agent's own inputs: a state is the 64-bit FNV-1a hash
+/// of the perception's features and facts (on MiniGrid, what the agent has seen this episode around it and of the
+/// nearest key, door and goal, its direction and what it carries; on the grid world, the position and facts), so
+/// the baseline knows what the agent knows and nothing else, and no skills. Acts epsilon-greedily with a linearly
+/// decaying epsilon that reaches its floor at <see cref="QLearningOptions.EpsilonDecayShare"/> of the training
+/// budget (<see cref="ITrainingBudgetAware"/>); one-step updates towards <c>r + discount * max Q(s')</c>, with no
+/// bootstrap past the goal (a time limit is not the task ending, so truncation still bootstraps).
 /// </summary>
 /// <remarks>
-/// The partially observed view aliases states (the same view in different places), which is part of what this
-/// baseline shows: without memory the table cannot tell them apart.
+/// The continuous features make a large table, which is part of what this baseline shows: a table cannot
+/// generalise from one layout to another the way a network over the same features can.
 /// </remarks>
-public sealed class QLearningAgent : ILearningAgent
+public sealed class QLearningAgent : ILearningAgent, ITrainingBudgetAware
 {
     private readonly IEnvironment _environment;
     private readonly QLearningOptions _options;
     private readonly Dictionary<ulong, double[]> _table = [];
+    private readonly IEpisodeMemory _perception;
     private readonly float[] _features;
     private readonly Rng _trainingRng;
     private readonly int _actionCount;
@@ -31,8 +35,11 @@ public sealed class QLearningAgent : ILearningAgent
         _environment = environment;
         _options = options ?? new QLearningOptions();
         _actionCount = environment.Actions.Count;
-        _features = new float[environment.FeatureCount];
+        _perception = PerceptionFor(environment);
+        // Room for the facts' 64 bits after the features, so both go into one hash.
+        _features = new float[_perception.FeatureCount + 2];
         _trainingRng = new Rng(_options.Seed ^ 0x0_7AB1_E0u);
+        EpsilonDecaySteps = _options.EpsilonDecaySteps;
     }
 
     /// <inheritdoc />
@@ -44,14 +51,25 @@ public sealed class QLearningAgent : ILearningAgent
     /// <summary>Training steps taken so far (they drive the epsilon schedule).</summary>
     public long TrainingSteps { get; private set; }
 
+    /// <summary>The training steps over which epsilon falls to its floor, counted from the first.</summary>
+    public int EpsilonDecaySteps { get; private set; }
+
     /// <summary>The current chance of a random action while training.</summary>
     public double Epsilon
     {
         get
         {
-            double progress = _options.EpsilonDecaySteps <= 0 ? 1 : Math.Min(1.0, (double)TrainingSteps / _options.EpsilonDecaySteps);
+            double progress = EpsilonDecaySteps <= 0 ? 1 : Math.Min(1.0, (double)TrainingSteps / EpsilonDecaySteps);
             return _options.EpsilonStart + (_options.EpsilonEnd - _options.EpsilonStart) * progress;
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Epsilon then reaches its floor <see cref="QLearningOptions.EpsilonDecayShare"/> of the way through the budget.</remarks>
+    public void PlanForBudget(int trainingSteps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(trainingSteps);
+        EpsilonDecaySteps = (int)Math.Min(int.MaxValue, TrainingSteps + Math.Ceiling(trainingSteps * _options.EpsilonDecayShare));
     }
 
     /// <inheritdoc />
@@ -60,12 +78,14 @@ public sealed class QLearningAgent : ILearningAgent
         // Evaluation breaks ties from the layout's own seed, so evaluating never shifts training and is repeatable.
         Rng rng = learn ? _trainingRng : new Rng((ulong)layoutSeed);
         var episode = new EpisodeRecorder(_environment, layoutSeed, maxSteps);
-        ulong state = StateOf(episode.Observation);
+        _perception.Reset(episode.Observation);
+        ulong state = PerceivedState();
         while (!episode.IsOver)
         {
             int action = learn && rng.NextDouble() < Epsilon ? rng.NextInt(_actionCount) : Greedy(state, rng);
             StepResult result = episode.Step(action);
-            ulong next = StateOf(result.Observation);
+            _perception.Observe(action, result.Observation);
+            ulong next = PerceivedState();
             if (learn)
             {
                 Update(state, action, result.Reward, next, result.Terminated);
@@ -112,9 +132,16 @@ public sealed class QLearningAgent : ILearningAgent
         return values!;
     }
 
-    private ulong StateOf(Observation observation)
+    /// <summary>The table's key for what the perception holds now: its features and its observation's facts.</summary>
+    private ulong PerceivedState()
     {
-        observation.WriteFeatures(_features);
+        int count = _features.Length - 2;
+        _perception.WriteFeatures(_features.AsSpan(0, count));
+        ulong facts = _perception.Observation.Facts.Bits;
+        MemoryMarshal.Write(MemoryMarshal.AsBytes(_features.AsSpan(count)), in facts);
         return StableHash.Fnv1a64(MemoryMarshal.AsBytes(_features.AsSpan()));
     }
+
+    /// <summary>The agent's perception, the same the procedural memory agent gets: the one place this baseline names it.</summary>
+    private static IEpisodeMemory PerceptionFor(IEnvironment environment) => EpisodeMemory.For(environment);
 }

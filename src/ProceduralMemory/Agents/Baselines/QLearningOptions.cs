@@ -15,8 +15,17 @@ public sealed record QLearningOptions
     /// <summary>... falling linearly to this ...</summary>
     public double EpsilonEnd { get; init; } = 0.05;
 
-    /// <summary>... over this many training steps, and staying there.</summary>
+    /// <summary>
+    /// ... over this many training steps, and staying there; when the harness gives a training budget
+    /// (<see cref="ITrainingBudgetAware"/>), over <see cref="EpsilonDecayShare"/> of it instead.
+    /// </summary>
     public int EpsilonDecaySteps { get; init; } = 10_000;
+
+    /// <summary>
+    /// The share of the training budget over which epsilon falls to <see cref="EpsilonEnd"/>: by default half, so the
+    /// second half of any budget exploits what the first half found, whether the budget is 5,000 steps or 500,000.
+    /// </summary>
+    public double EpsilonDecayShare { get; init; } = 0.5;
 
     /// <summary>
     /// The value of every action in a state not yet in the table. Zero by default: a greedy policy then prefers what

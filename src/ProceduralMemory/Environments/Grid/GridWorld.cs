@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using ProceduralMemory.Agents.Seed;
+
 namespace ProceduralMemory.Environments.Grid;
 
 /// <summary>
@@ -12,7 +15,7 @@ namespace ProceduralMemory.Environments.Grid;
 /// 10.0 instead of any other; it is truncated at <see cref="MaxSteps"/> (the seed's 50-step episodes).</item>
 /// </list>
 /// </summary>
-public sealed class GridWorld : IEnvironment, ITextRenderable
+public sealed class GridWorld : IEnvironment, ITextRenderable, ILayoutFingerprint
 {
     internal const int HasKeyFact = 0, DoorOpenFact = 1, AtGoalFact = 2;
 
@@ -84,6 +87,19 @@ public sealed class GridWorld : IEnvironment, ITextRenderable
         _observation.DoorOpen = false;
         _observation.AtGoal = Layout.Start == Layout.Goal;
         return new ResetResult(_observation, EnvironmentInfo.Empty);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Every seed starts from the one <see cref="Layout"/>: its size and the cells of the start, key, door,
+    /// goal and box, hashed.</remarks>
+    public ulong LayoutFingerprint(int seed)
+    {
+        GridPoint[] cells = [Layout.Start, Layout.Key, Layout.Door, Layout.Goal, Layout.Box];
+        Span<int> content = stackalloc int[1 + 2 * cells.Length];
+        content[0] = Layout.Size;
+        for (int i = 0; i < cells.Length; i++)
+            (content[1 + 2 * i], content[2 + 2 * i]) = (cells[i].X, cells[i].Y);
+        return StableHash.Fnv1a64(MemoryMarshal.AsBytes(content));
     }
 
     /// <inheritdoc />

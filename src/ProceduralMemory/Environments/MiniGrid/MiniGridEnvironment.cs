@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ProceduralMemory.Agents.Seed;
 
 namespace ProceduralMemory.Environments.MiniGrid;
 
@@ -16,7 +18,7 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// <para>A step allocates nothing: the grid is a byte per cell, the rules are read from tables filled once from
 /// the <see cref="WorldObject"/> types, and the 7x7 view is built in place in the one observation.</para>
 /// </remarks>
-public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable
+public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayoutFingerprint
 {
     /// <summary>Action indices, in the order of <see cref="Actions"/> (MiniGrid's numbering).</summary>
     public const int Left = 0, Right = 1, Forward = 2, PickUp = 3, Drop = 4, Toggle = 5, Done = 6;
@@ -139,6 +141,22 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable
         ArgumentNullException.ThrowIfNull(layout);
         layout.Grid.CopyTo(_grid);
         return Start(layout.AgentPosition, layout.AgentDirection);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Generates the layout into a grid of its own, exactly as <see cref="Reset(int?)"/> would, and hashes
+    /// MiniGrid's grid encoding followed by the agent's start cell and direction.</remarks>
+    public ulong LayoutFingerprint(int seed)
+    {
+        var grid = new CellGrid(Width, Height);
+        var (agent, direction) = Generate(grid, new Rng(unchecked((ulong)seed)));
+        int cells = Width * Height * 3;
+        var content = new byte[cells + 3 * sizeof(int)];
+        grid.Encode(content);
+        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(cells), agent.X);
+        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(cells + 4), agent.Y);
+        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(cells + 8), (int)direction & 3);
+        return StableHash.Fnv1a64(content);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ProceduralMemory.Agents;
 using ProceduralMemory.Agents.Baselines;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Environments.Grid;
@@ -66,12 +67,42 @@ public class QLearningAgentTests
     }
 
     [Fact]
-    public void States_AreObservations_SoOneLayoutVisitsFewOfThem()
+    public void States_ArePerceptions_SoOneLayoutVisitsFewOfThem()
     {
         var agent = new QLearningAgent(EnvironmentRegistry.Create("doorkey-5x5"), new QLearningOptions { Seed = 1 });
         for (int i = 0; i < 20; i++)
             agent.PlayEpisode(7, 250, learn: true);
-        // 20 x 250 steps on one layout: the states are what the agent sees from a handful of cells and directions.
+        // 20 x 250 steps on one layout: the states are what the agent perceives from a handful of cells and directions.
         Assert.InRange(agent.StateCount, 4, 200);
+    }
+
+    [Theory]
+    [InlineData(5_000)]
+    [InlineData(40_000)]
+    public void Epsilon_ReachesItsFloor_ByTheStatedShareOfTheTrainingBudget(int budget)
+    {
+        var options = new QLearningOptions { Seed = 3, EpsilonDecaySteps = 1_000_000 };
+        var agent = new QLearningAgent(EnvironmentRegistry.Create("doorkey-5x5"), options);
+        var epsilons = new EpsilonRecorder(agent);
+
+        LearningRun.Train(agent, new TrainingPlan { MaxSteps = budget, TrainingSeed = 1, EvaluationSeeds = [0], EpisodeStepLimit = 250 }, epsilons);
+
+        int floorBy = (int)Math.Ceiling(budget * options.EpsilonDecayShare);
+        Assert.Equal(floorBy, agent.EpsilonDecaySteps);
+        Assert.All(epsilons.Seen.Where(e => e.Steps >= floorBy), e => Assert.Equal(options.EpsilonEnd, e.Epsilon, 9));
+        Assert.All(epsilons.Seen.Where(e => e.Steps < floorBy), e => Assert.True(e.Epsilon > options.EpsilonEnd));
+        Assert.Contains(epsilons.Seen, e => e.Steps >= floorBy);
+        Assert.Equal(options.EpsilonEnd, agent.Epsilon, 9);
+    }
+
+    private sealed class EpsilonRecorder(QLearningAgent agent) : ITrainingObserver
+    {
+        public List<(int Steps, double Epsilon)> Seen { get; } = [];
+
+        public void OnEpisode(int episode, int trainingSteps, EpisodeSummary summary) => Seen.Add((trainingSteps, agent.Epsilon));
+
+        public void OnCheckpoint(LearningCurvePoint point)
+        {
+        }
     }
 }

@@ -1,34 +1,8 @@
-using System.Data;
-using System.Data.Common;
-
 namespace ProceduralMemory.Memory.Store.Sql;
 
 /// <summary>
 /// A statement and its parameters, to run later or in a batch. A parameter's value may be a ready
-/// <see cref="DbParameter"/> of the backend (for types ADO.NET cannot name, such as arrays); a <c>null</c> value is
+/// <see cref="System.Data.Common.DbParameter"/> of the backend (for types ADO.NET cannot name, such as arrays); a <c>null</c> value is
 /// SQL NULL, typed by <see cref="SqlValue.Type"/> when the database needs a type.
 /// </summary>
 public sealed record SqlStatement(string Sql, params SqlValue[] Parameters);
-
-/// <summary>A named parameter value (<c>@name</c> in the statement).</summary>
-public readonly record struct SqlValue(string Name, object? Value, DbType? Type = null)
-{
-    /// <summary>Adds this value to <paramref name="parameters"/>, making the parameter with <paramref name="create"/>.</summary>
-    internal void AddTo(DbParameterCollection parameters, Func<DbParameter> create)
-    {
-        if (Value is DbParameter ready)
-        {
-            parameters.Add(ready);
-            return;
-        }
-        DbParameter parameter = create();
-        parameter.ParameterName = Name;
-        parameter.Value = Value ?? DBNull.Value;
-        if (Type is { } type)
-            parameter.DbType = type;
-        parameters.Add(parameter);
-    }
-
-    /// <summary>A value whose type the database infers.</summary>
-    public static implicit operator SqlValue((string Name, object? Value) pair) => new(pair.Name, pair.Value);
-}
