@@ -1,3 +1,5 @@
+using ProceduralMemory.Agents.Perception;
+
 namespace ProceduralMemory.Environments.Grid;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace ProceduralMemory.Environments.Grid;
 /// 10.0 instead of any other; it is truncated at <see cref="MaxSteps"/> (the seed's 50-step episodes).</item>
 /// </list>
 /// </summary>
-public sealed class GridWorld : IEnvironment, ITextRenderable
+public sealed class GridWorld : IEnvironment, ITextRenderable, IPerceptionProvider
 {
     internal const int HasKeyFact = 0, DoorOpenFact = 1, AtGoalFact = 2;
 
@@ -69,6 +71,10 @@ public sealed class GridWorld : IEnvironment, ITextRenderable
 
     /// <inheritdoc />
     public int MaxSteps { get; }
+
+    /// <inheritdoc />
+    /// <remarks>A <see cref="GridWorldPerception"/>: the observed cell is the pose.</remarks>
+    public IPerception CreatePerception() => new GridWorldPerception();
 
     /// <summary>Steps taken in the current episode.</summary>
     public int StepCount => _steps;
