@@ -13,8 +13,6 @@ namespace ProceduralMemory.Agents.Perception;
 /// seen, and every door seen was open when last seen (each door by its position). A door out of view keeps the
 /// state it had when the agent last saw it, so the fact never reads a door the agent has not looked at.</para>
 /// <para>The state key is the pose (<see cref="AgentPose.Key"/>) with the facts.</para>
-/// </remarks>
-/// <remarks>
 /// <para>Features (<see cref="FeatureCount"/> floats), all in the agent's own frame, all from what it has observed:
 /// </para>
 /// <list type="number">

@@ -13,6 +13,7 @@ public sealed class ObservationPerception(int featureCount) : IPerception
     private readonly float[] _features = new float[featureCount];
     private Observation _observation = null!;
     private ulong _featureHash;
+    private Facts _facts;
 
     /// <inheritdoc />
     public int FeatureCount => _features.Length;
@@ -21,7 +22,7 @@ public sealed class ObservationPerception(int featureCount) : IPerception
     public Observation Observation => _observation;
 
     /// <inheritdoc />
-    public Facts Facts => _observation.Facts;
+    public Facts Facts => _facts;
 
     /// <inheritdoc />
     /// <remarks>A 64-bit FNV-1a hash of the features' bits, mixed with the facts.</remarks>
@@ -36,10 +37,11 @@ public sealed class ObservationPerception(int featureCount) : IPerception
     /// <inheritdoc />
     public void WriteFeatures(Span<float> destination) => _features.CopyTo(destination);
 
-    // The features are read on arrival: environments overwrite their observation in place.
+    // Features and facts are read on arrival: environments overwrite their observation in place.
     private void Take(Observation observation)
     {
         _observation = observation;
+        _facts = observation.Facts;
         observation.WriteFeatures(_features);
         _featureHash = StableHash.Fnv1a64(MemoryMarshal.AsBytes(_features.AsSpan()));
     }
