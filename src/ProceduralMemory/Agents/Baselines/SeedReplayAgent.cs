@@ -26,6 +26,8 @@ public sealed class SeedReplayAgent : ILearningAgent
     private readonly IEnvironment _environment;
     private readonly IPerception _perception;
     private readonly NoveltyExplorer _explorer;
+    // The facts the perception gave at each state of the episode (the observation's door_open shows only doors in view).
+    private readonly List<Facts> _perceived = [];
     private readonly Rng _trainingRng;
 
     /// <summary>Creates an agent with an empty library for <paramref name="environment"/>; <paramref name="seed"/> drives its exploration.</summary>
@@ -52,6 +54,8 @@ public sealed class SeedReplayAgent : ILearningAgent
         // The perception follows the recorded snapshots, not the environment's live observation, which a replay
         // overwrites step after step before the perception can see it.
         _perception.Reset(episode.Observation.Clone());
+        _perceived.Clear();
+        _perceived.Add(_perception.Facts);
         _explorer.BeginEpisode(_perception);
         int followed = 0, skillUses = 0;
 
@@ -60,7 +64,7 @@ public sealed class SeedReplayAgent : ILearningAgent
             Observation observation = episode.Observation;
             Skill? skill = Library.Count == 0
                 ? null
-                : Library.Retrieve(observation.Facts, SeedEmbedding.Query(observation, _environment.Facts), topK: 1).FirstOrDefault();
+                : Library.Retrieve(_perception.Facts, SeedEmbedding.Query(observation, _perception.Facts, _environment.Facts), topK: 1).FirstOrDefault();
             if (skill is not null && SkillExecutor.Execute(skill, episode) > 0)
             {
                 skillUses++;
@@ -75,7 +79,7 @@ public sealed class SeedReplayAgent : ILearningAgent
             followed = Follow(episode.Transitions, followed, learnOutcomes: learn);
         }
 
-        if (learn && SeedSkillExtractor.Extract(episode.Transitions, episode.Terminated, _environment.Actions, _environment.Facts) is { } learned)
+        if (learn && SeedSkillExtractor.Extract(episode.Transitions, episode.Terminated, _environment.Actions, _environment.Facts, _perceived) is { } learned)
             Library.Add(learned);
         return episode.Summary(skillUses);
     }
@@ -92,6 +96,7 @@ public sealed class SeedReplayAgent : ILearningAgent
             _explorer.BeforeStep(_perception);
             _perception.Observe(step.Action, step.After);
             _explorer.AfterStep(step.Action, _perception, learnOutcomes);
+            _perceived.Add(_perception.Facts);
         }
         return transitions.Count;
     }
