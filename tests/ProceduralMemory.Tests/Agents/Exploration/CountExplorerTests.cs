@@ -13,24 +13,8 @@ public class CountExplorerTests
         IPerception perception = Perceptions.For(env);
         var explorer = new CountExplorer(env.Actions.Count, factMask: 0b11);
         var rng = new Rng(1);
-        double StatesReachedIn30Steps(Func<int> choose, int layout)
-        {
-            perception.Reset(env.Reset(layout).Observation);
-            explorer.BeginEpisode(perception);
-            var states = new HashSet<long> { perception.StateKey };
-            for (int t = 0; t < 30; t++)
-            {
-                int action = choose();
-                explorer.BeforeStep(perception);
-                var step = env.Step(action);
-                perception.Observe(action, step.Observation);
-                explorer.AfterStep(action, perception);
-                states.Add(perception.StateKey);
-                if (step.Done)
-                    break;
-            }
-            return states.Count;
-        }
+        double StatesReachedIn30Steps(Func<int> choose, int layout) =>
+            ExplorationRun.PlacesReached(env, perception, explorer, layout, 30, choose, p => p.StateKey);
 
         for (int layout = 100; layout < 110; layout++)
             StatesReachedIn30Steps(() => explorer.ChooseAction(perception, rng), layout); // learn what actions do

@@ -14,24 +14,8 @@ public class NoveltyExplorerTests
         var perception = new MiniGridPerception();
         var explorer = new NoveltyExplorer(env.Actions.Count, factMask: 0b111);
         var rng = new Rng(1);
-        double CellsVisitedIn60Steps(Func<int> choose, int layout)
-        {
-            perception.Reset(env.Reset(layout).Observation);
-            explorer.BeginEpisode(perception);
-            var cells = new HashSet<(int, int)> { (0, 0) };
-            for (int t = 0; t < 60; t++)
-            {
-                int action = choose();
-                explorer.BeforeStep(perception);
-                var step = env.Step(action);
-                perception.Observe(action, step.Observation);
-                explorer.AfterStep(action, perception);
-                cells.Add((perception.Pose.X, perception.Pose.Y));
-                if (step.Done)
-                    break;
-            }
-            return cells.Count;
-        }
+        double CellsVisitedIn60Steps(Func<int> choose, int layout) =>
+            ExplorationRun.PlacesReached(env, perception, explorer, layout, 60, choose, p => (((IPoseTracking)p).Pose.X, ((IPoseTracking)p).Pose.Y));
 
         for (int layout = 100; layout < 105; layout++)
             CellsVisitedIn60Steps(() => explorer.ChooseAction(perception, rng), layout); // learn what actions do
