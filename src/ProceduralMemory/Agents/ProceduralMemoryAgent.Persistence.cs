@@ -28,10 +28,14 @@ public sealed partial class ProceduralMemoryAgent
 {
     private readonly ISkillStore? _store;
     private readonly Dictionary<int, (int Uses, int Successes, int Demonstrations)> _storedCounts = [];
-    private readonly Dictionary<(int Context, int Action, ActionOutcome Outcome), int> _storedOutcomes = [];
+    // Keyed by the row with its count zeroed: what the store last said each outcome's total was.
+    private readonly Dictionary<OutcomeCount, int> _storedOutcomes = [];
     private readonly Dictionary<int, List<IReadOnlyList<AgentStep>>> _unsavedDemonstrations = [];
     private readonly HashSet<int> _changedModels = [];
     private long _seenChange;
+
+    /// <summary>The explorer's learned outcomes, when it keeps them in the store (the default grid explorer does).</summary>
+    private IStoredOutcomes? StoredOutcomes => _explorer as IStoredOutcomes;
 
     /// <summary>
     /// What this agent has added to its store's skill statistics so far (other agents' additions excluded): with
@@ -133,11 +137,11 @@ public sealed partial class ProceduralMemoryAgent
         }
 
         var increments = new List<OutcomeCount>();
-        foreach (var (context, action, outcome, count) in _explorer.OutcomeCounts())
+        foreach (OutcomeCount total in StoredOutcomes?.StoredCounts() ?? [])
         {
-            int added = count - _storedOutcomes.GetValueOrDefault((context, action, outcome));
+            long added = total.Count - _storedOutcomes.GetValueOrDefault(total with { Count = 0 });
             if (added != 0)
-                increments.Add(GridDomain.Instance.CountOf(context, action, outcome, added));
+                increments.Add(total with { Count = added });
         }
 
         _store!.Commit(new LibraryCommit
@@ -157,8 +161,7 @@ public sealed partial class ProceduralMemoryAgent
         }
         foreach (OutcomeCount increment in increments)
         {
-            GridOutcome outcome = GridDomain.Instance.OutcomeOf(increment);
-            var key = (increment.Context, outcome.Action, outcome.Move);
+            OutcomeCount key = increment with { Count = 0 };
             _storedOutcomes[key] = _storedOutcomes.GetValueOrDefault(key) + (int)increment.Count;
         }
         _unsavedDemonstrations.Clear();
@@ -197,13 +200,15 @@ public sealed partial class ProceduralMemoryAgent
             _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
         }
 
-        foreach (OutcomeCount stored in changes.Outcomes)
+        if (StoredOutcomes is { } outcomes)
         {
-            var (action, outcome) = GridDomain.Instance.OutcomeOf(stored);
-            var key = (stored.Context, action, outcome);
-            int unsaved = _explorer.OutcomeCount(stored.Context, action, outcome) - _storedOutcomes.GetValueOrDefault(key);
-            _explorer.SetOutcomeCount(stored.Context, action, outcome, (int)stored.Count + unsaved);
-            _storedOutcomes[key] = (int)stored.Count;
+            foreach (OutcomeCount stored in changes.Outcomes)
+            {
+                OutcomeCount key = stored with { Count = 0 };
+                int unsaved = outcomes.CountOf(stored) - _storedOutcomes.GetValueOrDefault(key);
+                outcomes.SetCount(stored, (int)stored.Count + unsaved);
+                _storedOutcomes[key] = (int)stored.Count;
+            }
         }
 
         var live = changes.SkillIds.ToHashSet();

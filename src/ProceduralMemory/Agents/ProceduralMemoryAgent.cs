@@ -1,5 +1,7 @@
 using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Agents.Learners;
 using ProceduralMemory.Agents.Perception;
+using ProceduralMemory.Agents.Selection;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
@@ -11,28 +13,28 @@ using ProceduralMemory.Neural;
 namespace ProceduralMemory.Agents;
 
 /// <summary>
-/// The procedural memory agent. It starts with primitive actions only. It explores by novelty; after each
-/// episode it cuts its experience into segments at sub-goal boundaries, turns a segment into a new skill (after
-/// a success) or a further demonstration of the matching skill, and clones each skill's network from its
-/// demonstrations. While acting it retrieves the applicable skills, ranks them by how similar the situation is
-/// to each skill's key and how well the skill has done, and runs the best one closed-loop until its effect holds
-/// or it fails, falling back to exploring.
+/// The procedural memory agent. It starts with primitive actions only and is built from parts
+/// (<see cref="AgentParts"/>): a perception says what it knows of the world this episode; an explorer chooses
+/// actions when no skill runs; after each episode a learner turns its experience into new skills or further
+/// demonstrations of known ones, and the agent clones each skill's network from its demonstrations; while acting
+/// a selector picks the skill to run, which runs closed-loop until its effect holds or it fails, falling back to
+/// exploring.
 /// </summary>
 /// <remarks>
-/// Skills are identified by their preconditions and effect: a segment with the same pair as a known skill is one
-/// more demonstration of it, whatever layout it came from. That is also a store's uniqueness rule, so agents
-/// sharing a store agree on what is one skill.
+/// By default skills are identified by their preconditions and effect (<see cref="ProceduralMemoryAgentOptions.MatchSimilarity"/>):
+/// a segment with the same pair as a known skill is one more demonstration of it, whatever layout it came from.
+/// That is also a store's uniqueness rule, so agents sharing a store agree on what is one skill.
 /// </remarks>
 public sealed partial class ProceduralMemoryAgent : ILearningAgent
 {
     private readonly IEnvironment _environment;
     private readonly ProceduralMemoryAgentOptions _options;
-    private readonly IEpisodeMemory _memory;
-    private readonly NoveltyExplorer _explorer;
+    private readonly IPerception _perception;
+    private readonly IExplorer _explorer;
+    private readonly ISkillSelector _selector;
+    private readonly ISkillLearner _learner;
     private readonly RandomProjectionKeyProvider _encoder;
     private readonly ulong _subgoalMask;
-    /// <summary>Every segment with a known skill's preconditions and effect is that skill, however its start looks.</summary>
-    private const float AnySimilarity = float.NegativeInfinity;
 
     private readonly Dictionary<int, SkillModule> _modules = [];
     private readonly float[] _features;
@@ -42,24 +44,30 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// <summary>
     /// Creates an agent for <paramref name="environment"/>. Without a <paramref name="store"/> its library starts
     /// empty and lives in memory. With one, it continues from what the store holds (creating the library there if
-    /// it is new) and commits what it learns after every training episode.
+    /// it is new) and commits what it learns after every training episode. A part given in <paramref name="parts"/>
+    /// replaces the default one.
     /// </summary>
     /// <exception cref="LibraryException">The store holds a library for other facts, actions or features, or is empty and read-only.</exception>
-    public ProceduralMemoryAgent(IEnvironment environment, ProceduralMemoryAgentOptions? options = null, ISkillStore? store = null)
+    public ProceduralMemoryAgent(IEnvironment environment, ProceduralMemoryAgentOptions? options = null, ISkillStore? store = null,
+        AgentParts? parts = null)
     {
         _environment = environment;
         _options = options ?? new ProceduralMemoryAgentOptions();
-        _memory = EpisodeMemory.For(environment);
-        _subgoalMask = environment.Facts.MaskOf(_options.SubgoalFacts.Where(f => environment.Facts.Names.Contains(f)).ToArray());
-        _explorer = new NoveltyExplorer(environment.Actions.Count, _subgoalMask);
+        parts ??= new AgentParts();
+        _perception = parts.Perception?.CreatePerception() ?? Perceptions.For(environment);
+        IReadOnlyList<string> subgoals = _options.SubgoalFacts ?? environment.Facts.Subgoals;
+        _subgoalMask = environment.Facts.MaskOf(subgoals.Where(f => environment.Facts.Names.Contains(f)).ToArray());
+        _explorer = parts.Explorer ?? Explorers.For(_perception, environment.Actions.Count, _subgoalMask, _options.Exploration);
+        _selector = parts.Selector ?? new RankedSkillSelector(_options.Selection);
+        _learner = parts.Learner ?? new SubgoalSkillLearner(_subgoalMask);
         _trainingRng = new Rng(_options.Seed ^ 0x5EED_E8B1_0E5Eu);
-        _features = new float[_memory.FeatureCount];
-        var manifest = new LibraryManifest(GridDomain.Instance.Name, environment.Facts.Names, environment.Actions.Names, _memory.FeatureCount,
-            _options.EmbeddingDimension, RandomProjectionKeyProvider.IdOf(_options.Seed ^ 0xE4C0_DE5Au, _options.EmbeddingDimension, _memory.FeatureCount));
+        _features = new float[_perception.FeatureCount];
+        var manifest = new LibraryManifest(GridDomain.Instance.Name, environment.Facts.Names, environment.Actions.Names, _perception.FeatureCount,
+            _options.EmbeddingDimension, RandomProjectionKeyProvider.IdOf(_options.Seed ^ 0xE4C0_DE5Au, _options.EmbeddingDimension, _perception.FeatureCount));
         if (store is not null)
             manifest = OpenLibrary(store, manifest);
         _encoder = KeyProviderFor(manifest);
-        Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: AnySimilarity);
+        Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: _options.MatchSimilarity);
         _store = store;
         if (store is not null)
             ReadBack(); // everything stored: skills with their modules and demonstrations, outcome counts
@@ -80,8 +88,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// <inheritdoc />
     public EpisodeSummary PlayEpisode(int layoutSeed, int maxSteps, bool learn)
     {
-        _memory.Reset(_environment.Reset(layoutSeed).Observation);
-        _explorer.BeginEpisode(_memory);
+        _perception.Reset(_environment.Reset(layoutSeed).Observation);
+        _explorer.BeginEpisode(_perception);
         // Evaluation draws its random tie-breaks from the layout's own seed, so evaluating never shifts training.
         Rng rng = learn ? _trainingRng : new Rng((ulong)layoutSeed);
         var steps = new List<AgentStep>();
@@ -92,8 +100,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
 
         while (!terminated && !truncated && steps.Count < maxSteps)
         {
-            Facts facts = _memory.Observation.Facts;
-            _memory.WriteFeatures(_features);
+            Facts facts = _perception.Facts;
+            _perception.WriteFeatures(_features);
             if (run.Skill is null && exploreFor == 0 && Choose(facts, explore: learn) is { } chosen)
             {
                 run = new SkillRun(chosen);
@@ -102,19 +110,20 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
 
             int action = run.Skill is { } skill
                 ? SkillAction(skill, facts, run.Steps)
-                : _explorer.ChooseAction(_memory, rng);
+                : _explorer.ChooseAction(_perception, rng);
             exploreFor = Math.Max(0, exploreFor - (run.Skill is null ? 1 : 0));
 
-            AgentPose pose = _memory.Pose;
-            int context = _memory.ActionContext;
+            long state = _perception.StateKey;
+            _explorer.BeforeStep(_perception);
             StepResult result = _environment.Step(action);
-            _memory.Observe(action, result.Observation);
-            _explorer.Record(context, action, pose, facts.Bits, _memory, learnOutcome: learn);
-            steps.Add(new AgentStep(pose, facts.Bits, (float[])_features.Clone(), action, result.Reward, result.Observation.Facts.Bits));
+            _perception.Observe(action, result.Observation);
+            _explorer.AfterStep(action, _perception, learnOutcome: learn);
+            Facts nextFacts = _perception.Facts;
+            steps.Add(new AgentStep(state, facts.Bits, (float[])_features.Clone(), action, result.Reward, nextFacts.Bits));
             totalReward += result.Reward;
             (terminated, truncated) = (result.Terminated, result.Truncated);
 
-            if (run.Skill is not null && Advance(ref run, result.Observation.Facts) is { } succeeded)
+            if (run.Skill is not null && Advance(ref run, nextFacts) is { } succeeded)
             {
                 if (learn)
                     run.Skill!.Statistics.RecordUse(succeeded);
@@ -125,7 +134,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         }
 
         if (run.Skill is not null && learn)
-            run.Skill.Statistics.RecordUse(success: run.Skill.Effect.IsSatisfiedBy(_memory.Observation.Facts));
+            run.Skill.Statistics.RecordUse(success: run.Skill.Effect.IsSatisfiedBy(_perception.Facts));
         if (learn)
         {
             Learn(steps, terminated);
@@ -144,13 +153,12 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         if (skill.Policy is not INetworkPolicy neural)
             return skill.Policy.ChooseAction(new FeatureObservation(_features, facts), step) ?? 0;
         ulong needed = skill.Preconditions.Mask & skill.Preconditions.Values;
-        int context = _memory.ActionContext;
         Span<float> scores = stackalloc float[_environment.Actions.Count];
         neural.Network.Forward(_features, scores);
         while (true)
         {
             int best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores);
-            if (scores[best] == float.NegativeInfinity || !_explorer.UsuallyLoses(context, best, needed))
+            if (scores[best] == float.NegativeInfinity || !_explorer.UsuallyLoses(_perception, best, needed))
                 return best;
             scores[best] = float.NegativeInfinity;
         }
@@ -163,7 +171,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         if (skill.Effect.IsSatisfiedBy(facts))
             return true;
         run.Steps++;
-        long state = _memory.Pose.Key(facts.Bits & _subgoalMask);
+        long state = _perception.StateKeyWith(facts.Bits & _subgoalMask);
         int visits = run.Visits.GetValueOrDefault(state) + 1;
         run.Visits[state] = visits;
         bool stuck = visits >= _options.StuckVisits;
@@ -171,56 +179,14 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         return stuck || outOfTime || !skill.IsApplicable(facts) ? false : null;
     }
 
-    /// <summary>The applicable skill with the best blend of similarity, success rate and (while learning) an exploration bonus.</summary>
-    private Skill? Choose(Facts facts, bool explore)
-    {
-        if (Library.Count == 0)
-            return null;
-        float[] query = _encoder.Encode(_features);
-        int totalUses = Library.Skills.Sum(s => s.Statistics.Uses);
-        Skill? best = null;
-        double bestScore = double.NegativeInfinity;
-        foreach (Skill skill in Library.Retrieve(facts, query, topK: 8))
-        {
-            if (skill.Effect.IsSatisfiedBy(facts))
-                continue; // nothing left for it to achieve
-            SkillStatistics stats = skill.Statistics;
-            // Optimistic about untried skills (rate 1), so that a new skill gets used and judged.
-            double rate = stats.Uses == 0 ? 1.0 : stats.SuccessRate;
-            double bonus = explore ? _options.ConfidenceBonus * Math.Sqrt(Math.Log(totalUses + 1) / (stats.Uses + 1)) : 0;
-            double score = VectorMath.CosineSimilarity(query, skill.Key) + rate + bonus;
-            if (score > bestScore)
-                (best, bestScore) = (skill, score);
-        }
-        return best;
-    }
+    /// <summary>The selector's choice, or null with an empty library (no state key to compute then).</summary>
+    private Skill? Choose(Facts facts, bool explore) =>
+        Library.Count == 0 ? null : _selector.Choose(Library, facts, _encoder.Encode(_features), explore);
 
-    /// <summary>Turns the episode's segments into skills or demonstrations, then retrains what changed.</summary>
+    /// <summary>Lets the learner turn the episode into skills or demonstrations, then retrains what changed.</summary>
     private void Learn(IReadOnlyList<AgentStep> episode, bool succeeded)
     {
-        foreach (Segment segment in SubgoalSegmenter.Segment(episode, _subgoalMask))
-        {
-            float[] key = _encoder.Encode(segment.Steps[0].Features);
-            if (Library.FindMatch(segment.Preconditions, segment.Effect, key, AnySimilarity) is { } match)
-            {
-                match.Skill.Statistics.RecordDemonstration();
-                AddDemonstration(match.Skill, segment.Steps);
-                BlendKey(match.Skill, key);
-            }
-            else if (succeeded)
-            {
-                // A new skill only from an episode that reached the goal: its segments are known to lead somewhere.
-                var module = new SkillModule(_memory.FeatureCount, _environment.Actions.Count, _options.HiddenSizes,
-                    _options.DemonstrationsPerSkill, _options.Seed + (ulong)++_createdModules);
-                module.AddDemonstration(segment.Steps);
-                var skill = new Skill(NameFor(segment), segment.Preconditions, segment.Effect, new MlpPolicy(module.Network),
-                    new SkillTermination(segment.Effect, StepLimit(module)), key);
-                if (_store is null)
-                    _modules[Library.Add(skill).Skill.Id] = module;
-                else
-                    StoreNewSkill(skill, module, segment.Steps);
-            }
-        }
+        _learner.Learn(episode, succeeded, new Workshop(this));
 
         // Each module clones its own network from its own demonstrations with its own seed and shares nothing
         // mutable, so the modules train in parallel and come out the same bits as one after another; what they
@@ -243,6 +209,20 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         }
     }
 
+    /// <summary>A new skill from its first demonstration, with a network of its own.</summary>
+    private void CreateSkill(FactCondition preconditions, FactCondition effect, IReadOnlyList<AgentStep> steps, float[] key)
+    {
+        var module = new SkillModule(_perception.FeatureCount, _environment.Actions.Count, _options.HiddenSizes,
+            _options.DemonstrationsPerSkill, _options.Seed + (ulong)++_createdModules);
+        module.AddDemonstration(steps);
+        var skill = new Skill(NameFor(effect), preconditions, effect, new MlpPolicy(module.Network),
+            new SkillTermination(effect, StepLimit(module)), key);
+        if (_store is null)
+            _modules[Library.Add(skill).Skill.Id] = module;
+        else
+            StoreNewSkill(skill, module, steps);
+    }
+
     private int StepLimit(SkillModule module) =>
         (int)(_options.StepLimitFactor * module.LongestDemonstration) + _options.StepLimitSlack;
 
@@ -258,16 +238,35 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         MarkModelChanged(skill);
     }
 
-    private string NameFor(Segment segment)
+    private string NameFor(FactCondition effect)
     {
         var parts = new List<string>();
         FactSchema schema = _environment.Facts;
         for (int i = 0; i < schema.Count; i++)
-            if ((segment.Effect.Mask & (1UL << i)) != 0)
-                parts.Add(((segment.Effect.Values >> i) & 1) != 0 ? schema.Names[i] : "not_" + schema.Names[i]);
+            if ((effect.Mask & (1UL << i)) != 0)
+                parts.Add(((effect.Values >> i) & 1) != 0 ? schema.Names[i] : "not_" + schema.Names[i]);
         string name = "achieve_" + string.Join("_and_", parts);
         int twins = Library.Skills.Count(s => s.Name == name || s.Name.StartsWith(name + "#", StringComparison.Ordinal));
         return twins == 0 ? name : $"{name}#{twins + 1}";
+    }
+
+    /// <summary>The agent's library as its learner sees it.</summary>
+    private sealed class Workshop(ProceduralMemoryAgent agent) : ISkillWorkshop
+    {
+        public float[] KeyOf(float[] features) => agent._encoder.Encode(features);
+
+        public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key) =>
+            agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
+
+        public void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps, float[] key)
+        {
+            skill.Statistics.RecordDemonstration();
+            agent.AddDemonstration(skill, steps);
+            agent.BlendKey(skill, key);
+        }
+
+        public void CreateSkill(FactCondition preconditions, FactCondition effect, IReadOnlyList<AgentStep> steps, float[] key) =>
+            agent.CreateSkill(preconditions, effect, steps, key);
     }
 
     /// <summary>The skill being executed, with its step count and the states it has visited.</summary>

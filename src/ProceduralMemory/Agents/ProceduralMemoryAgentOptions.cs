@@ -1,3 +1,4 @@
+using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Agents;
@@ -5,8 +6,24 @@ namespace ProceduralMemory.Agents;
 /// <summary>Every hyper-parameter of the <see cref="ProceduralMemoryAgent"/>, in one place.</summary>
 public sealed record ProceduralMemoryAgentOptions
 {
-    /// <summary>The observed facts whose changes mark sub-goal boundaries (facts the environment lacks are ignored).</summary>
-    public IReadOnlyList<string> SubgoalFacts { get; init; } = ["has_key", "door_open", "at_goal"];
+    /// <summary>
+    /// The perceived facts whose changes mark sub-goal boundaries (facts the environment lacks are ignored); null
+    /// for the environment's own <see cref="Environments.FactSchema.Subgoals"/>.
+    /// </summary>
+    public IReadOnlyList<string>? SubgoalFacts { get; init; }
+
+    /// <summary>
+    /// How similar (cosine of keys) a segment's start must be to a skill with the same preconditions and effect to
+    /// count as a demonstration of it. Negative infinity: every such segment is that skill, however its start looks,
+    /// which is also a store's uniqueness rule, so agents sharing a store agree on what is one skill.
+    /// </summary>
+    public float MatchSimilarity { get; init; } = float.NegativeInfinity;
+
+    /// <summary>How the explorer looks ahead and judges what actions do.</summary>
+    public ExplorationOptions Exploration { get; init; } = new();
+
+    /// <summary>How the applicable skills are ranked.</summary>
+    public SelectionOptions Selection { get; init; } = new();
 
     /// <summary>Length of skill keys and state queries.</summary>
     public int EmbeddingDimension { get; init; } = 32;
@@ -20,10 +37,7 @@ public sealed record ProceduralMemoryAgentOptions
     /// <summary>Behaviour cloning settings for each retraining (training continues from the current weights).</summary>
     public BehaviourCloningOptions Cloning { get; init; } = new() { Epochs = 12, BatchSize = 32, LearningRate = 3e-3f };
 
-    /// <summary>Weight of the upper-confidence bonus that makes rarely used skills worth another try while learning.</summary>
-    public double ConfidenceBonus { get; init; } = 0.5;
-
-    /// <summary>A skill execution that returns to one (pose, facts) state this often is making no progress: a failure.</summary>
+    /// <summary>A skill execution that returns to one state (the perception's key with the sub-goal facts) this often is making no progress: a failure.</summary>
     public int StuckVisits { get; init; } = 3;
 
     /// <summary>A skill execution may take this many times its longest demonstration ...</summary>

@@ -3,32 +3,40 @@ using ProceduralMemory.Environments.MiniGrid;
 
 namespace ProceduralMemory.Environments;
 
-/// <summary>Creates environments by their registered names (<c>gridworld</c>, ...).</summary>
+/// <summary>
+/// Creates environments by their registered names (<c>gridworld</c>, ...). Open: an environment defined elsewhere
+/// is added with <see cref="Register"/>, as the built-in ones are.
+/// </summary>
 public static class EnvironmentRegistry
 {
-    private static readonly SortedDictionary<string, Func<IEnvironment>> Factories = CreateFactories();
+    private static readonly Registry<Func<IEnvironment>> Factories = CreateFactories();
 
     /// <summary>Every registered name, sorted.</summary>
-    public static IReadOnlyCollection<string> Names => Factories.Keys;
+    public static IReadOnlyCollection<string> Names => Factories.Names;
 
     /// <summary>True when <paramref name="name"/> is registered.</summary>
-    public static bool Contains(string name) => Factories.ContainsKey(name);
+    public static bool Contains(string name) => Factories.Contains(name);
+
+    /// <summary>
+    /// Registers <paramref name="factory"/> under <paramref name="name"/>; each call of the factory must return a new
+    /// environment whose <see cref="IEnvironment.Name"/> is <paramref name="name"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is blank or already registered (a built-in name included).</exception>
+    public static void Register(string name, Func<IEnvironment> factory) => Factories.Register(name, factory);
 
     /// <summary>A new environment called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">The name is not registered; the message lists the known ones.</exception>
-    public static IEnvironment Create(string name) =>
-        Factories.TryGetValue(name, out var create)
-            ? create()
-            : throw new ArgumentException($"Unknown environment '{name}'. Known: {string.Join(", ", Names)}.", nameof(name));
+    public static IEnvironment Create(string name) => Factories.Get(name)();
 
-    private static SortedDictionary<string, Func<IEnvironment>> CreateFactories()
+    /// <summary>Removes a registration (tests only: the built-in names stay for the process's life otherwise).</summary>
+    internal static bool Unregister(string name) => Factories.Remove(name);
+
+    private static Registry<Func<IEnvironment>> CreateFactories()
     {
-        var factories = new SortedDictionary<string, Func<IEnvironment>>(StringComparer.Ordinal)
-        {
-            [GridWorld.RegisteredName] = () => new GridWorld(),
-        };
+        var factories = new Registry<Func<IEnvironment>>("environment");
+        factories.Register(GridWorld.RegisteredName, () => new GridWorld());
         foreach (int size in DoorKeyEnvironment.RegisteredSizes)
-            factories[DoorKeyEnvironment.NameOf(size)] = () => new DoorKeyEnvironment(size);
+            factories.Register(DoorKeyEnvironment.NameOf(size), () => new DoorKeyEnvironment(size));
         return factories;
     }
 }

@@ -15,15 +15,27 @@ public sealed class FactSchema
     /// <summary>The most facts a schema holds: one bit each in a <see cref="ulong"/>.</summary>
     public const int MaximumFacts = 64;
 
-    /// <summary>Creates a schema; fact <c>i</c> is bit <c>i</c>.</summary>
-    public FactSchema(IEnumerable<string> names)
+    /// <summary>
+    /// Creates a schema; fact <c>i</c> is bit <c>i</c>. <paramref name="subgoals"/> names the facts whose changes
+    /// mark the steps of the environment's task (every fact when null).
+    /// </summary>
+    public FactSchema(IEnumerable<string> names, IEnumerable<string>? subgoals = null)
     {
         _names = names.ToArray();
         if (_names.Length > MaximumFacts)
             throw new ArgumentException($"A fact schema holds at most {MaximumFacts} facts (one bit each); {_names.Length} were given, and none is dropped silently.", nameof(names));
         if (_names.Distinct(StringComparer.Ordinal).Count() != _names.Length)
             throw new ArgumentException("Fact names must be distinct.", nameof(names));
+        Subgoals = subgoals?.ToArray() ?? _names;
+        if (Subgoals.FirstOrDefault(s => !_names.Contains(s)) is { } unknown)
+            throw new ArgumentException($"Sub-goal '{unknown}' is not one of the facts.", nameof(subgoals));
     }
+
+    /// <summary>
+    /// The facts whose changes mark sub-goals of the task (<c>has_key</c>, <c>door_open</c>, <c>at_goal</c> in
+    /// DoorKey), where a learner cuts experience into skills unless told otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Subgoals { get; }
 
     /// <summary>The number of facts.</summary>
     public int Count => _names.Length;

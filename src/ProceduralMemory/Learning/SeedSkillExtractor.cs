@@ -26,8 +26,11 @@ public static class SeedSkillExtractor
     /// The skill made from the end of <paramref name="episode"/>, or <c>null</c> when the episode failed or was
     /// too short. Preconditions are <c>has_key</c> and <c>door_open</c> at the segment's start; the name says
     /// what the segment achieved: <c>acquire_key</c>, <c>open_door_sequence</c> or <c>navigate_N_steps</c>.
+    /// Facts are the observations' own, or with <paramref name="perceived"/> the ones an agent perceived: its entry
+    /// <c>i</c> holds before transition <c>i</c>, its last entry after the last transition.
     /// </summary>
-    public static Skill? Extract(IReadOnlyList<Transition> episode, bool succeeded, ActionSpace actions, FactSchema facts)
+    public static Skill? Extract(IReadOnlyList<Transition> episode, bool succeeded, ActionSpace actions, FactSchema facts,
+        IReadOnlyList<Facts>? perceived = null)
     {
         if (!succeeded || episode.Count < MinimumTransitions)
             return null;
@@ -35,7 +38,7 @@ public static class SeedSkillExtractor
         int length = Math.Min(SegmentLength, episode.Count);
         var segment = episode.Skip(episode.Count - length).ToList();
         Observation start = segment[0].Before;
-        Facts startFacts = start.Facts, endFacts = segment[^1].After.Facts;
+        Facts startFacts = perceived?[episode.Count - length] ?? start.Facts, endFacts = perceived?[^1] ?? segment[^1].After.Facts;
         int hasKey = facts.IndexOf("has_key"), doorOpen = facts.IndexOf("door_open");
 
         string name = !startFacts.Get(hasKey) && endFacts.Get(hasKey) ? "acquire_key"
@@ -54,6 +57,6 @@ public static class SeedSkillExtractor
             policy: new OpenLoopPolicy(actionIndices),
             // The seed replays the whole sequence: no goal ends it early.
             termination: new SkillTermination(Goal: null, StepLimit: length),
-            key: SeedEmbedding.Embed(start, facts, actionNames));
+            key: SeedEmbedding.Embed(start, startFacts, facts, actionNames));
     }
 }

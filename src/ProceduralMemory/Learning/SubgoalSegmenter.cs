@@ -63,11 +63,11 @@ public static class SubgoalSegmenter
         for (int t = first; t <= last; t++)
         {
             AgentStep step = episode[t];
-            long state = step.Pose.Key(step.Facts);
+            long state = step.State;
             if (position.TryGetValue(state, out int earlier))
             {
                 for (int k = earlier; k < kept.Count; k++)
-                    position.Remove(kept[k].Pose.Key(kept[k].Facts));
+                    position.Remove(kept[k].State);
                 kept.RemoveRange(earlier, kept.Count - earlier);
             }
             position[state] = kept.Count;

@@ -1,4 +1,3 @@
-using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Neural;
 
@@ -7,7 +6,7 @@ namespace ProceduralMemory.Tests.Learning;
 public class SkillModuleTests
 {
     private static AgentStep[] Demo(int length, float feature, int action) =>
-        Enumerable.Range(0, length).Select(i => new AgentStep(new AgentPose(i, 0, 0), 0, [feature, 1 - feature], action, 0, 0)).ToArray();
+        Enumerable.Range(0, length).Select(i => new AgentStep(i, 0, [feature, 1 - feature], action, 0, 0)).ToArray();
 
     [Fact]
     public void AddDemonstration_PastCapacity_DropsTheOldest()

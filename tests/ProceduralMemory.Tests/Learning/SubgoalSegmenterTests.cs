@@ -7,9 +7,9 @@ public class SubgoalSegmenterTests
 {
     private const ulong Key = 1, Door = 2, Goal = 4, All = 7;
 
-    /// <summary>A step at (x, 0) facing +x with facts before and after.</summary>
+    /// <summary>A step at (x, 0) facing +x with facts before and after, keyed as a grid perception keys it.</summary>
     private static AgentStep Step(int x, ulong facts, ulong next, int action = 2) =>
-        new(new AgentPose(x, 0, 0), facts, [x], action, 0, next);
+        new(new AgentPose(x, 0, 0).Key(facts), facts, [x], action, 0, next);
 
     [Fact]
     public void Segments_EndWhereASubgoalFactBecomesTrue()
@@ -44,8 +44,8 @@ public class SubgoalSegmenterTests
         var chain = SubgoalSegmenter.Segment(episode, All);
 
         Assert.Equal([Key, Door, Goal], chain.Select(s => s.Effect.Mask));
-        Assert.Equal([3], chain[1].Steps.Select(s => s.Pose.X));
-        Assert.Equal([4], chain[2].Steps.Select(s => s.Pose.X));
+        Assert.Equal([3], chain[1].Steps.Select(s => (int)s.Features[0]));
+        Assert.Equal([4], chain[2].Steps.Select(s => (int)s.Features[0]));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class SubgoalSegmenterTests
 
         Segment segment = Assert.Single(chain);
         Assert.Equal(Key | Door, segment.Preconditions.Values);
-        Assert.Equal([0, 1, 2], segment.Steps.Select(s => s.Pose.X));
+        Assert.Equal([0, 1, 2], segment.Steps.Select(s => (int)s.Features[0]));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class SubgoalSegmenterTests
 
         // The first pickup was superseded: only the last approach to each sub-goal remains.
         Assert.Equal([Key, Door], chain.Select(s => s.Effect.Mask));
-        Assert.Equal([2], chain[0].Steps.Select(s => s.Pose.X));
+        Assert.Equal([2], chain[0].Steps.Select(s => (int)s.Features[0]));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class SubgoalSegmenterTests
 
         var kept = SubgoalSegmenter.CutLoops(episode, 0, episode.Length - 1);
 
-        Assert.Equal([0, 1, 5], kept.Select(s => s.Pose.X));
+        Assert.Equal([0, 1, 5], kept.Select(s => (int)s.Features[0]));
     }
 
     [Fact]

@@ -269,8 +269,8 @@ public abstract class SkillStoreContractTests : IDisposable
             EpisodesToKeep = 2,
         });
 
-        Assert.Equal([3, 5, 6], store.ReadDemonstrations(0).Select(d => d[0].Pose.X));
-        Assert.Equal([4], store.ReadDemonstrations(1).Select(d => d[0].Pose.X));
+        Assert.Equal([3, 5, 6], store.ReadDemonstrations(0).Select(d => (int)(d[0].State >> 32)));
+        Assert.Equal([4], store.ReadDemonstrations(1).Select(d => (int)(d[0].State >> 32)));
         Assert.Equal([4, 5], store.ReadEpisodes(10).Select(e => e.LayoutSeed));
         LibraryChanges changes = store.ReadChanges(0);
         Assert.Equal((5L, 2), (changes.Episodes, changes.EpisodesKept));

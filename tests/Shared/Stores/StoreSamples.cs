@@ -1,4 +1,3 @@
-using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory.Policies;
@@ -48,7 +47,7 @@ internal static class StoreSamples
     /// <summary>A trajectory of <paramref name="length"/> steps, distinct for each <paramref name="seed"/>, with facts using bit 63.</summary>
     public static IReadOnlyList<AgentStep> Trajectory(int seed, int length = 3, int features = 5) =>
         [.. Enumerable.Range(0, length).Select(i => new AgentStep(
-            new AgentPose(seed, -i, i % 4), (1UL << 63) | (uint)(seed + i), [.. Enumerable.Range(0, features).Select(f => seed + i * 0.5f - f)],
+            (long)seed << 32 | (uint)i, (1UL << 63) | (uint)(seed + i), [.. Enumerable.Range(0, features).Select(f => seed + i * 0.5f - f)],
             i % 3, i == length - 1 ? 0.25 * seed : -0.0, ulong.MaxValue - (ulong)i))];
 
     public static EpisodeRecord Episode(int seed) =>

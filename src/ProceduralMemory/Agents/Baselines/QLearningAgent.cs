@@ -24,7 +24,7 @@ public sealed class QLearningAgent : ILearningAgent, ITrainingBudgetAware
     private readonly IEnvironment _environment;
     private readonly QLearningOptions _options;
     private readonly Dictionary<ulong, double[]> _table = [];
-    private readonly IEpisodeMemory _perception;
+    private readonly IPerception _perception;
     private readonly float[] _features;
     private readonly Rng _trainingRng;
     private readonly int _actionCount;
@@ -132,16 +132,16 @@ public sealed class QLearningAgent : ILearningAgent, ITrainingBudgetAware
         return values!;
     }
 
-    /// <summary>The table's key for what the perception holds now: its features and its observation's facts.</summary>
+    /// <summary>The table's key for what the perception holds now: its features and the facts it believes.</summary>
     private ulong PerceivedState()
     {
         int count = _features.Length - 2;
         _perception.WriteFeatures(_features.AsSpan(0, count));
-        ulong facts = _perception.Observation.Facts.Bits;
+        ulong facts = _perception.Facts.Bits;
         MemoryMarshal.Write(MemoryMarshal.AsBytes(_features.AsSpan(count)), in facts);
         return StableHash.Fnv1a64(MemoryMarshal.AsBytes(_features.AsSpan()));
     }
 
     /// <summary>The agent's perception, the same the procedural memory agent gets: the one place this baseline names it.</summary>
-    private static IEpisodeMemory PerceptionFor(IEnvironment environment) => EpisodeMemory.For(environment);
+    private static IPerception PerceptionFor(IEnvironment environment) => Perceptions.For(environment);
 }

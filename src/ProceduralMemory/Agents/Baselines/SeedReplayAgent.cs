@@ -19,20 +19,22 @@ namespace ProceduralMemory.Agents.Baselines;
 /// Faithful to the seed, an applicable skill is always replayed, however poorly it matches: open-loop replays recorded
 /// on one layout seldom fit another, which is what this baseline is there to show (SEED_SPEC defect 4).
 /// Works on any environment whose facts include <c>has_key</c> and <c>door_open</c> and that
-/// <see cref="EpisodeMemory.For"/> knows.
+/// whose perception (<see cref="Perceptions.For"/>) tracks the agent's pose, as <see cref="NoveltyExplorer"/> needs.
 /// </remarks>
 public sealed class SeedReplayAgent : ILearningAgent
 {
     private readonly IEnvironment _environment;
-    private readonly IEpisodeMemory _memory;
+    private readonly IPerception _perception;
     private readonly NoveltyExplorer _explorer;
+    // The facts the perception gave at each state of the episode (the observation's door_open shows only doors in view).
+    private readonly List<Facts> _perceived = [];
     private readonly Rng _trainingRng;
 
     /// <summary>Creates an agent with an empty library for <paramref name="environment"/>; <paramref name="seed"/> drives its exploration.</summary>
     public SeedReplayAgent(IEnvironment environment, ulong seed)
     {
         _environment = environment;
-        _memory = EpisodeMemory.For(environment);
+        _perception = Perceptions.For(environment);
         _explorer = new NoveltyExplorer(environment.Actions.Count, environment.Facts.MaskOf("has_key", "door_open"));
         _trainingRng = new Rng(seed ^ 0x5EED_4E91_A7u);
     }
@@ -49,10 +51,12 @@ public sealed class SeedReplayAgent : ILearningAgent
         // Evaluation breaks ties from the layout's own seed, so evaluating never shifts training and is repeatable.
         Rng rng = learn ? _trainingRng : new Rng((ulong)layoutSeed);
         var episode = new EpisodeRecorder(_environment, layoutSeed, maxSteps);
-        // The memory follows the recorded snapshots, not the environment's live observation, which a replay
-        // overwrites step after step before the memory can see it.
-        _memory.Reset(episode.Observation.Clone());
-        _explorer.BeginEpisode(_memory);
+        // The perception follows the recorded snapshots, not the environment's live observation, which a replay
+        // overwrites step after step before the perception can see it.
+        _perception.Reset(episode.Observation.Clone());
+        _perceived.Clear();
+        _perceived.Add(_perception.Facts);
+        _explorer.BeginEpisode(_perception);
         int followed = 0, skillUses = 0;
 
         while (!episode.IsOver)
@@ -60,7 +64,7 @@ public sealed class SeedReplayAgent : ILearningAgent
             Observation observation = episode.Observation;
             Skill? skill = Library.Count == 0
                 ? null
-                : Library.Retrieve(observation.Facts, SeedEmbedding.Query(observation, _environment.Facts), topK: 1).FirstOrDefault();
+                : Library.Retrieve(_perception.Facts, SeedEmbedding.Query(observation, _perception.Facts, _environment.Facts), topK: 1).FirstOrDefault();
             if (skill is not null && SkillExecutor.Execute(skill, episode) > 0)
             {
                 skillUses++;
@@ -70,18 +74,18 @@ public sealed class SeedReplayAgent : ILearningAgent
             }
             else
             {
-                episode.Step(_explorer.ChooseAction(_memory, rng));
+                episode.Step(_explorer.ChooseAction(_perception, rng));
             }
             followed = Follow(episode.Transitions, followed, learnOutcomes: learn);
         }
 
-        if (learn && SeedSkillExtractor.Extract(episode.Transitions, episode.Terminated, _environment.Actions, _environment.Facts) is { } learned)
+        if (learn && SeedSkillExtractor.Extract(episode.Transitions, episode.Terminated, _environment.Actions, _environment.Facts, _perceived) is { } learned)
             Library.Add(learned);
         return episode.Summary(skillUses);
     }
 
     /// <summary>
-    /// Brings the memory and the explorer's counts up to date with the transitions from <paramref name="from"/> on
+    /// Brings the perception and the explorer's counts up to date with the transitions from <paramref name="from"/> on
     /// (one explorer step, or a whole replay); returns how many transitions have been followed.
     /// </summary>
     private int Follow(IReadOnlyList<Transition> transitions, int from, bool learnOutcomes)
@@ -89,10 +93,10 @@ public sealed class SeedReplayAgent : ILearningAgent
         for (int i = from; i < transitions.Count; i++)
         {
             Transition step = transitions[i];
-            int context = _memory.ActionContext;
-            AgentPose pose = _memory.Pose;
-            _memory.Observe(step.Action, step.After);
-            _explorer.Record(context, step.Action, pose, step.Before.Facts.Bits, _memory, learnOutcomes);
+            _explorer.BeforeStep(_perception);
+            _perception.Observe(step.Action, step.After);
+            _explorer.AfterStep(step.Action, _perception, learnOutcomes);
+            _perceived.Add(_perception.Facts);
         }
         return transitions.Count;
     }

@@ -45,11 +45,12 @@ public static class SeedEmbedding
     /// Embeds <paramref name="observation"/> and the actions taken from it, reading <c>has_key</c> and
     /// <c>door_open</c> through <paramref name="facts"/> (the environment's schema, which must have both).
     /// </summary>
-    public static float[] Embed(Observation observation, FactSchema facts, IReadOnlyList<string> actionNames)
-    {
-        Facts values = observation.Facts;
-        return Embed(StateText(observation), values.Get(facts.IndexOf("has_key")), values.Get(facts.IndexOf("door_open")), actionNames);
-    }
+    public static float[] Embed(Observation observation, FactSchema facts, IReadOnlyList<string> actionNames) =>
+        Embed(observation, observation.Facts, facts, actionNames);
+
+    /// <summary>As <see cref="Embed(Observation, FactSchema, IReadOnlyList{string})"/>, with the fact values an agent perceived there.</summary>
+    public static float[] Embed(Observation observation, Facts values, FactSchema facts, IReadOnlyList<string> actionNames) =>
+        Embed(StateText(observation), values.Get(facts.IndexOf("has_key")), values.Get(facts.IndexOf("door_open")), actionNames);
 
     /// <summary>Embeds an observed state with no actions: the query used to retrieve skills.</summary>
     public static float[] Query(GridWorldObservation observation) =>
@@ -57,6 +58,9 @@ public static class SeedEmbedding
 
     /// <summary>Embeds any observed state with no actions: the query used to retrieve skills.</summary>
     public static float[] Query(Observation observation, FactSchema facts) => Embed(observation, facts, []);
+
+    /// <summary>As <see cref="Query(Observation, FactSchema)"/>, with the fact values an agent perceives there.</summary>
+    public static float[] Query(Observation observation, Facts values, FactSchema facts) => Embed(observation, values, facts, []);
 
     /// <summary>
     /// The text whose hash stands for an observed state: the position on the grid world (as the seed), MiniGrid's

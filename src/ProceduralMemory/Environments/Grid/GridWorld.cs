@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ProceduralMemory.Agents.Seed;
+using ProceduralMemory.Agents.Perception;
 
 namespace ProceduralMemory.Environments.Grid;
 
@@ -15,7 +16,7 @@ namespace ProceduralMemory.Environments.Grid;
 /// 10.0 instead of any other; it is truncated at <see cref="MaxSteps"/> (the seed's 50-step episodes).</item>
 /// </list>
 /// </summary>
-public sealed class GridWorld : IEnvironment, ITextRenderable, ILayoutFingerprint
+public sealed class GridWorld : IEnvironment, ITextRenderable, ILayoutFingerprint, IPerceptionProvider
 {
     internal const int HasKeyFact = 0, DoorOpenFact = 1, AtGoalFact = 2;
 
@@ -72,6 +73,10 @@ public sealed class GridWorld : IEnvironment, ITextRenderable, ILayoutFingerprin
 
     /// <inheritdoc />
     public int MaxSteps { get; }
+
+    /// <inheritdoc />
+    /// <remarks>A <see cref="GridWorldPerception"/>: the observed cell is the pose.</remarks>
+    public IPerception CreatePerception() => new GridWorldPerception();
 
     /// <summary>Steps taken in the current episode.</summary>
     public int StepCount => _steps;

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ProceduralMemory.Agents.Seed;
+using ProceduralMemory.Agents.Perception;
 
 namespace ProceduralMemory.Environments.MiniGrid;
 
@@ -18,7 +19,7 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// <para>A step allocates nothing: the grid is a byte per cell, the rules are read from tables filled once from
 /// the <see cref="WorldObject"/> types, and the 7x7 view is built in place in the one observation.</para>
 /// </remarks>
-public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayoutFingerprint
+public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayoutFingerprint, IPerceptionProvider
 {
     /// <summary>Action indices, in the order of <see cref="Actions"/> (MiniGrid's numbering).</summary>
     public const int Left = 0, Right = 1, Forward = 2, PickUp = 3, Drop = 4, Toggle = 5, Done = 6;
@@ -34,8 +35,6 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
     private int _direction;
     private byte _carrying;
     private int _steps;
-    private int _doors;
-    private int _unopenedDoors;
     private bool _episodeOver = true;
 
     /// <summary>Creates an environment on a <paramref name="width"/> x <paramref name="height"/> grid.</summary>
@@ -64,6 +63,10 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
 
     /// <inheritdoc />
     public int MaxSteps { get; }
+
+    /// <inheritdoc />
+    /// <remarks>A <see cref="MiniGridPerception"/>: a remembered map, a dead-reckoned pose and remembered doors.</remarks>
+    public IPerception CreatePerception() => new MiniGridPerception();
 
     /// <summary>The grid's width.</summary>
     public int Width => _grid.Width;
@@ -174,8 +177,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         _carrying = CellPalette.EmptyCode;
         _steps = 0;
         _episodeOver = false;
-        CountDoors();
-        BuildObservation();
+                BuildObservation();
         return new ResetResult(_observation, EnvironmentInfo.Empty);
     }
 
@@ -227,10 +229,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
             case Toggle:
                 byte toggled = CellPalette.Toggled(ahead, _carrying);
                 if (toggled != ahead)
-                {
                     _grid.Write(frontX, frontY, toggled);
-                    _unopenedDoors += IsUnopenedDoor(toggled) - IsUnopenedDoor(ahead);
-                }
                 break;
         }
 
@@ -270,7 +269,6 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         agentRow = agentRow & ~(0xFFUL << agentByte) | (ulong)_carrying << agentByte;
         _observation.CarryingCode = _carrying;
         _observation.Direction = (Direction)dir;
-        _observation.DoorOpen = _doors > 0 && _unopenedDoors == 0;
         _observation.AtGoal = (CellPalette.Flags[_grid.Read(_x, _y)] & CellPalette.GoalFlag) != 0;
     }
 
@@ -294,20 +292,6 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         }
         throw new InvalidOperationException($"No grid orientation lays out the view of direction {dir} in rows.");
     }
-
-    private void CountDoors()
-    {
-        _doors = _unopenedDoors = 0;
-        for (int y = 0; y < _grid.Height; y++)
-            for (int x = 0; x < _grid.Width; x++)
-            {
-                byte code = _grid.Read(x, y);
-                _doors += CellPalette.ObjectOf(code) is Door ? 1 : 0;
-                _unopenedDoors += IsUnopenedDoor(code);
-            }
-    }
-
-    private static int IsUnopenedDoor(byte code) => CellPalette.ObjectOf(code) is Door { IsOpen: false } ? 1 : 0;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowEpisodeOver() =>

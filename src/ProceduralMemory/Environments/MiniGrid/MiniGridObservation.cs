@@ -12,8 +12,9 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// state such as where an unseen key lies):</para>
 /// <list type="table">
 /// <item><term>has_key</term><description>the agent carries a key;</description></item>
-/// <item><term>door_open</term><description>every door of the grid is open (DoorKey has one door, and only the
-/// agent's own toggles change it);</description></item>
+/// <item><term>door_open</term><description>a door is in view and every door in view is open (what the view shows,
+/// never doors out of sight; a perception that remembers doors, <c>MiniGridPerception</c>, keeps each door's state
+/// from when it was last seen);</description></item>
 /// <item><term>at_goal</term><description>the agent stands on the goal (the last observation of a solved episode);</description></item>
 /// <item><term>key_visible</term><description>a key lies in view (the carried one, shown in the agent's cell, does not count);</description></item>
 /// <item><term>door_visible</term><description>a door is in view;</description></item>
@@ -38,7 +39,8 @@ public sealed class MiniGridObservation : Observation
 
     /// <summary>The fact schema every MiniGrid observation reports.</summary>
     public static FactSchema FactNames { get; } = new(
-        ["has_key", "door_open", "at_goal", "key_visible", "door_visible", "goal_visible", "facing_key", "facing_door"]);
+        ["has_key", "door_open", "at_goal", "key_visible", "door_visible", "goal_visible", "facing_key", "facing_door"],
+        subgoals: ["has_key", "door_open", "at_goal"]);
 
     internal MiniGridObservation()
     {
@@ -56,9 +58,6 @@ public sealed class MiniGridObservation : Observation
 
     /// <summary>The agent's direction.</summary>
     public Direction Direction { get; internal set; }
-
-    /// <summary>Every door of the grid is open.</summary>
-    public bool DoorOpen { get; internal set; }
 
     /// <summary>The agent stands on the goal.</summary>
     public bool AtGoal { get; internal set; }
@@ -115,12 +114,18 @@ public sealed class MiniGridObservation : Observation
             const int front = AgentView.AgentI * AgentView.Size + AgentView.AgentJ - 1;
             const int agent = AgentView.AgentI * AgentView.Size + AgentView.AgentJ;
             int seen = 0;
+            bool unopenedDoorSeen = false;
             for (int c = 0; c < AgentView.Cells; c++)
-                if (c != agent)
-                    seen |= 1 << (byte)Cell(c);
+            {
+                if (c == agent)
+                    continue;
+                uint cell = Cell(c);
+                seen |= 1 << (byte)cell;
+                unopenedDoorSeen |= (byte)cell == (byte)ObjectType.Door && (byte)(cell >> 16) != 0;
+            }
             ulong bits = 0;
             Set(HasKeyFact, Carrying is Key);
-            Set(DoorOpenFact, DoorOpen);
+            Set(DoorOpenFact, (seen & 1 << (int)ObjectType.Door) != 0 && !unopenedDoorSeen);
             Set(AtGoalFact, AtGoal);
             Set(KeyVisibleFact, (seen & 1 << (int)ObjectType.Key) != 0);
             Set(DoorVisibleFact, (seen & 1 << (int)ObjectType.Door) != 0);
@@ -160,7 +165,6 @@ public sealed class MiniGridObservation : Observation
         {
             CarryingCode = CarryingCode,
             Direction = Direction,
-            DoorOpen = DoorOpen,
             AtGoal = AtGoal,
         };
         Rows.CopyTo(copy.Rows, 0);

@@ -183,9 +183,9 @@ public sealed class CommitPlan
         for (int i = 0; i < steps!.Count; i++)
         {
             AgentStep step = steps[i];
-            Require(step.Pose.Direction is >= 0 and <= 3 && step.Action >= 0 && double.IsFinite(step.Reward)
+            Require(step.Action >= 0 && double.IsFinite(step.Reward)
                 && step.Features.AsSpan().IndexOfAnyExceptInRange(float.MinValue, float.MaxValue) < 0,
-                $"step {i} of {what} has direction {step.Pose.Direction}, action {step.Action}, reward {step.Reward} or a feature that is not finite");
+                $"step {i} of {what} has action {step.Action}, reward {step.Reward} or a feature that is not finite");
         }
         try
         {

@@ -134,6 +134,11 @@ public static partial class LibraryJson
             return value <= int.MaxValue ? (int)value : throw Invalid($"is {value}; too large");
         }
 
+        public long Int64Text() =>
+            long.TryParse(String(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
+                ? value
+                : throw Invalid("must be a whole number from -9223372036854775808 to 9223372036854775807, written as a string");
+
         public ulong UInt64Text() =>
             ulong.TryParse(String(), NumberStyles.None, CultureInfo.InvariantCulture, out ulong value)
                 ? value
@@ -219,16 +224,26 @@ public static partial class LibraryJson
 
         public AgentStep Step(LibraryManifest manifest, FactSchema schema)
         {
-            int direction = this["direction"].Int(minimum: 0);
-            if (direction > 3)
-                throw this["direction"].Invalid($"is {direction}; directions are 0 to 3");
             Node rewardNode = this["reward"];
             double reward = rewardNode.Element.ValueKind == JsonValueKind.Number && rewardNode.Element.TryGetDouble(out double r) && double.IsFinite(r)
                 ? r
                 : throw rewardNode.Invalid("must be a finite number");
-            return new AgentStep(new AgentPose(this["x"].Int(int.MinValue), this["y"].Int(int.MinValue), direction),
-                this["facts"].Facts(schema), this["features"].Floats(manifest.FeatureCount), this["action"].Action(manifest),
+            ulong facts = this["facts"].Facts(schema);
+            return new AgentStep(State(facts), facts, this["features"].Floats(manifest.FeatureCount), this["action"].Action(manifest),
                 reward, this["next_facts"].Facts(schema));
+        }
+
+        /// <summary>The step's <c>state</c> key, or, in a document written before state keys, the key of its pose.</summary>
+        private long State(ulong facts)
+        {
+            if (Element.TryGetProperty("state", out _))
+                return this["state"].Int64Text();
+            int direction = this["direction"].Int(minimum: 0);
+            if (direction > 3)
+                throw this["direction"].Invalid($"is {direction}; directions are 0 to 3");
+            if (facts >> AgentPose.KeyFactBits != 0)
+                throw this["facts"].Invalid($"names a fact beyond the first {AgentPose.KeyFactBits}, which a pose's state key cannot hold; write the step's state instead");
+            return new AgentPose(this["x"].Int(int.MinValue), this["y"].Int(int.MinValue), direction).Key(facts);
         }
 
         private static int IndexOf(IReadOnlyList<string> names, string name)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory.Domains;
@@ -87,9 +86,8 @@ public static partial class LibraryJson
     private static void WriteStep(Utf8JsonWriter json, AgentStep step, LibraryManifest manifest, FactSchema facts)
     {
         json.WriteStartObject();
-        json.WriteNumber("x", step.Pose.X);
-        json.WriteNumber("y", step.Pose.Y);
-        json.WriteNumber("direction", step.Pose.Direction);
+        // As text, like the other 64-bit values: a JSON reader that parses numbers as doubles would round it.
+        json.WriteString("state", step.State.ToString(CultureInfo.InvariantCulture));
         WriteStrings(json, "facts", TrueFacts(step.Facts, facts));
         json.WriteString("action", manifest.ActionNames[step.Action]);
         json.WriteNumber("reward", step.Reward);

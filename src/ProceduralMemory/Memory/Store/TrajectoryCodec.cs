@@ -7,16 +7,22 @@ namespace ProceduralMemory.Memory.Store;
 /// <summary>
 /// The binary form of a trajectory (a demonstration or an episode), shared by every store. Little-endian: the magic
 /// <c>PTRJ</c>, a <c>u16</c> <see cref="FormatVersion"/>, a <c>u16</c> feature count, a <c>u32</c> step count, then per
-/// step the pose (<c>i32</c> x, <c>i32</c> y, <c>u8</c> direction), <c>u64</c> facts, <c>i32</c> action,
-/// <c>f64</c> reward, <c>u64</c> facts after, and the <c>f32</c> features.
+/// step the <c>i64</c> state key, <c>u64</c> facts, <c>i32</c> action, <c>f64</c> reward, <c>u64</c> facts after,
+/// and the <c>f32</c> features.
 /// </summary>
+/// <remarks>
+/// Version 1 stored a grid pose (<c>i32</c> x, <c>i32</c> y, <c>u8</c> direction) where version 2 stores the state
+/// key; it is still read, its pose becoming the key grid perceptions give that pose (<see cref="AgentPose.Key"/>
+/// with the step's facts), so libraries written before version 2 cut loops and count visits as they did.
+/// </remarks>
 public static class TrajectoryCodec
 {
     /// <summary>Version of the binary form.</summary>
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
 
+    private const ushort PoseVersion = 1;
     private const uint Magic = 0x4A525450; // "PTRJ" read as a little-endian u32
-    private const int HeaderSize = 12, FixedStepSize = 37;
+    private const int HeaderSize = 12, FixedStepSize = 36, PoseStepSize = 37;
 
     /// <summary>Encodes <paramref name="steps"/>; every step must have the same number of features.</summary>
     public static byte[] Encode(IReadOnlyList<AgentStep> steps)
@@ -34,13 +40,11 @@ public static class TrajectoryCodec
         int at = HeaderSize;
         foreach (AgentStep step in steps)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(span[at..], step.Pose.X);
-            BinaryPrimitives.WriteInt32LittleEndian(span[(at + 4)..], step.Pose.Y);
-            span[at + 8] = (byte)step.Pose.Direction;
-            BinaryPrimitives.WriteUInt64LittleEndian(span[(at + 9)..], step.Facts);
-            BinaryPrimitives.WriteInt32LittleEndian(span[(at + 17)..], step.Action);
-            BinaryPrimitives.WriteDoubleLittleEndian(span[(at + 21)..], step.Reward);
-            BinaryPrimitives.WriteUInt64LittleEndian(span[(at + 29)..], step.NextFacts);
+            BinaryPrimitives.WriteInt64LittleEndian(span[at..], step.State);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[(at + 8)..], step.Facts);
+            BinaryPrimitives.WriteInt32LittleEndian(span[(at + 16)..], step.Action);
+            BinaryPrimitives.WriteDoubleLittleEndian(span[(at + 20)..], step.Reward);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[(at + 28)..], step.NextFacts);
             at += FixedStepSize;
             foreach (float value in step.Features)
             {
@@ -51,38 +55,42 @@ public static class TrajectoryCodec
         return bytes;
     }
 
-    /// <summary>Decodes the form <see cref="Encode"/> writes, checking lengths, directions and that every number is finite.</summary>
+    /// <summary>
+    /// Decodes the form <see cref="Encode"/> writes (or version 1's), checking lengths, version 1's directions and
+    /// that every number is finite.
+    /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not a valid trajectory.</exception>
     public static IReadOnlyList<AgentStep> Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length < HeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic)
             throw Invalid("missing the PTRJ header");
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(bytes[4..]);
-        if (version != FormatVersion)
-            throw Invalid($"format version {version}, this build reads version {FormatVersion}");
+        if (version is not (FormatVersion or PoseVersion))
+            throw Invalid($"format version {version}, this build reads versions {PoseVersion} and {FormatVersion}");
+        // Version 1's pose takes one byte more than version 2's state key; every field after it shifts by one.
+        int shift = version == PoseVersion ? 1 : 0, stepSize = FixedStepSize + shift;
         int features = BinaryPrimitives.ReadUInt16LittleEndian(bytes[6..]);
         int count = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
-        long expected = HeaderSize + (long)count * (FixedStepSize + 4 * features);
+        long expected = HeaderSize + (long)count * (stepSize + 4 * features);
         if (count < 0 || bytes.Length != expected)
             throw Invalid($"{count} steps of {features} features need {expected} bytes, got {bytes.Length}");
         var steps = new AgentStep[count];
         int at = HeaderSize;
         for (int i = 0; i < count; i++)
         {
-            int direction = bytes[at + 8];
-            double reward = BinaryPrimitives.ReadDoubleLittleEndian(bytes[(at + 21)..]);
-            int action = BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 17)..]);
-            if (direction > 3 || action < 0 || !double.IsFinite(reward))
-                throw Invalid($"step {i} has direction {direction}, action {action}, reward {reward}");
-            var pose = new AgentPose(BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]), BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 4)..]), direction);
-            ulong facts = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(at + 9)..]);
-            ulong next = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(at + 29)..]);
-            at += FixedStepSize;
+            ulong facts = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(at + 8 + shift)..]);
+            int action = BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 16 + shift)..]);
+            double reward = BinaryPrimitives.ReadDoubleLittleEndian(bytes[(at + 20 + shift)..]);
+            ulong next = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(at + 28 + shift)..]);
+            if (action < 0 || !double.IsFinite(reward))
+                throw Invalid($"step {i} has action {action}, reward {reward}");
+            long state = version == PoseVersion ? PoseKey(bytes[at..], facts, i) : BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]);
+            at += stepSize;
             var values = new float[features];
             for (int f = 0; f < features; f++, at += 4)
                 if (!float.IsFinite(values[f] = BinaryPrimitives.ReadSingleLittleEndian(bytes[at..])))
                     throw Invalid($"step {i} has feature {f} = {values[f]}");
-            steps[i] = new AgentStep(pose, facts, values, action, reward, next);
+            steps[i] = new AgentStep(state, facts, values, action, reward, next);
         }
         return steps;
     }
@@ -101,6 +109,17 @@ public static class TrajectoryCodec
         {
             throw new LibraryException($"{what} is damaged: {e.Message}", e);
         }
+    }
+
+    /// <summary>The state key of a version 1 step's pose (<c>i32</c> x, <c>i32</c> y, <c>u8</c> direction).</summary>
+    private static long PoseKey(ReadOnlySpan<byte> step, ulong facts, int index)
+    {
+        int direction = step[8];
+        if (direction > 3)
+            throw Invalid($"step {index} has direction {direction}");
+        if (facts >> AgentPose.KeyFactBits != 0)
+            throw Invalid($"step {index} has facts beyond the first {AgentPose.KeyFactBits}, which a pose's state key cannot hold");
+        return new AgentPose(BinaryPrimitives.ReadInt32LittleEndian(step), BinaryPrimitives.ReadInt32LittleEndian(step[4..]), direction).Key(facts);
     }
 
     private static InvalidDataException Invalid(string reason) => new($"Invalid trajectory: {reason}.");

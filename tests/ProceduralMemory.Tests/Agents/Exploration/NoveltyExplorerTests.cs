@@ -11,33 +11,15 @@ public class NoveltyExplorerTests
     public void CoversDoorKeyRoomsFarFasterThanARandomWalk()
     {
         var env = new DoorKeyEnvironment(8);
-        var memory = new MiniGridMemory();
+        var perception = new MiniGridPerception();
         var explorer = new NoveltyExplorer(env.Actions.Count, factMask: 0b111);
         var rng = new Rng(1);
-        double CellsVisitedIn60Steps(Func<int> choose, int layout)
-        {
-            memory.Reset(env.Reset(layout).Observation);
-            explorer.BeginEpisode(memory);
-            var cells = new HashSet<(int, int)> { (0, 0) };
-            for (int t = 0; t < 60; t++)
-            {
-                int context = memory.ActionContext;
-                var pose = memory.Pose;
-                ulong facts = memory.Observation.Facts.Bits;
-                int action = choose();
-                var step = env.Step(action);
-                memory.Observe(action, step.Observation);
-                explorer.Record(context, action, pose, facts, memory);
-                cells.Add((memory.Pose.X, memory.Pose.Y));
-                if (step.Done)
-                    break;
-            }
-            return cells.Count;
-        }
+        double CellsVisitedIn60Steps(Func<int> choose, int layout) =>
+            ExplorationRun.PlacesReached(env, perception, explorer, layout, 60, choose, p => (((IPoseTracking)p).Pose.X, ((IPoseTracking)p).Pose.Y));
 
         for (int layout = 100; layout < 105; layout++)
-            CellsVisitedIn60Steps(() => explorer.ChooseAction(memory, rng), layout); // learn what actions do
-        double novelty = Enumerable.Range(0, 10).Average(l => CellsVisitedIn60Steps(() => explorer.ChooseAction(memory, rng), l));
+            CellsVisitedIn60Steps(() => explorer.ChooseAction(perception, rng), layout); // learn what actions do
+        double novelty = Enumerable.Range(0, 10).Average(l => CellsVisitedIn60Steps(() => explorer.ChooseAction(perception, rng), l));
         double random = Enumerable.Range(0, 10).Average(l => CellsVisitedIn60Steps(() => rng.NextInt(7), l));
 
         Assert.True(novelty > 2 * random, $"novelty visited {novelty} cells on average, random {random}");
@@ -47,10 +29,19 @@ public class NoveltyExplorerTests
     public void UsuallyLoses_LearnsThatDroppingLosesTheKey()
     {
         var explorer = new NoveltyExplorer(7, factMask: 1);
-        var memory = new MiniGridMemory();
+        var perception = new MiniGridPerception();
         var env = new DoorKeyEnvironment(5);
-        memory.Reset(env.Reset(0).Observation);
+        perception.Reset(env.Reset(0).Observation);
         // Nothing learned yet: no action is known to lose anything.
-        Assert.False(explorer.UsuallyLoses(memory.ActionContext, MiniGridEnvironment.Drop, 1));
+        Assert.False(explorer.UsuallyLoses(perception, MiniGridEnvironment.Drop, 1));
+    }
+
+    [Fact]
+    public void NeedsAPerceptionThatTracksThePose()
+    {
+        var env = new DoorKeyEnvironment(5);
+        var perception = new ObservationPerception(env.FeatureCount);
+        perception.Reset(env.Reset(0).Observation);
+        Assert.Throws<ArgumentException>(() => new NoveltyExplorer(7, factMask: 1).BeginEpisode(perception));
     }
 }

@@ -1,4 +1,3 @@
-using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory.Policies;
@@ -15,7 +14,7 @@ public class LibraryJsonTests
     {
         float[] awkward = [-0.0f, float.Epsilon, float.MaxValue, 1e-38f];
         var network = new MlpWeights([3, 2, 3], HiddenActivation.Tanh, Enumerable.Range(0, 17).Select(i => MathF.PI * i - 7).ToArray());
-        var step = new AgentStep(new AgentPose(-2, 5, 3), Facts: 0b01, Features: [0.1f, -0f, 3e-39f], Action: 2, Reward: 0.125, NextFacts: 0b11);
+        var step = new AgentStep(State: -(1L << 60) - 5, Facts: 0b01, Features: [0.1f, -0f, 3e-39f], Action: 2, Reward: 0.125, NextFacts: 0b11);
         SkillRecord neural = new()
         {
             Id = 0, Name = "achieve_door_open", Preconditions = new FactCondition(0b11, 0b01), Effect = new FactCondition(0b10, 0b10),
@@ -69,5 +68,33 @@ public class LibraryJsonTests
 
         var e = Assert.Throws<LibraryException>(() => LibraryJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
         Assert.Equal("$.skills[1].policy.actions[0] is the unknown action 'jump'", e.Message);
+    }
+
+    [Fact]
+    public void Read_OfAStepWrittenWithAPose_GivesThePosesStateKey()
+    {
+        using var stream = new MemoryStream();
+        LibraryJson.Write(stream, Sample());
+        var document = System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray())!;
+        var step = document["skills"]![0]!["kept_demonstrations"]![0]![0]!.AsObject();
+        Assert.True(step.Remove("state"));
+        (step["x"], step["y"], step["direction"]) = (-2, 5, 3);
+
+        LibraryDocument read = LibraryJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(document.ToJsonString())));
+
+        AgentStep first = read.Skills[0].Demonstrations[0][0];
+        Assert.Equal(new ProceduralMemory.Agents.Perception.AgentPose(-2, 5, 3).Key(first.Facts), first.State);
+        Assert.Equal(Sample().Skills[0].Demonstrations[0][1].State, read.Skills[0].Demonstrations[0][1].State);
+    }
+
+    [Fact]
+    public void Write_PutsTheStateKeyAsText_SoThatNoReaderRoundsIt()
+    {
+        using var stream = new MemoryStream();
+        LibraryJson.Write(stream, Sample());
+        var document = System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray())!;
+
+        Assert.Equal((-(1L << 60) - 5).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            document["skills"]![0]!["kept_demonstrations"]![0]![0]!["state"]!.GetValue<string>());
     }
 }

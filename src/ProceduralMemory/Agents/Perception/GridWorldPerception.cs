@@ -4,10 +4,10 @@ using ProceduralMemory.Environments.Grid;
 namespace ProceduralMemory.Agents.Perception;
 
 /// <summary>
-/// Memory for the fully observed seed grid world: the observation already holds the position, so the pose is
-/// the observed cell (facing +x) and the features are the observation's own.
+/// Perception of the fully observed seed grid world: the observation already holds the position, so the pose is
+/// the observed cell (facing +x) and the features and facts are the observation's own.
 /// </summary>
-public sealed class GridWorldMemory : IEpisodeMemory
+public sealed class GridWorldPerception : IPoseTracking
 {
     private GridWorldObservation _observation = null!;
 
@@ -16,6 +16,12 @@ public sealed class GridWorldMemory : IEpisodeMemory
 
     /// <inheritdoc />
     public Observation Observation => _observation;
+
+    /// <inheritdoc />
+    public Facts Facts => _observation.Facts;
+
+    /// <inheritdoc />
+    public long StateKeyWith(ulong facts) => Pose.Key(facts);
 
     /// <inheritdoc />
     public AgentPose Pose => new(_observation.Position.X, _observation.Position.Y, 0);

@@ -4,12 +4,17 @@ using ProceduralMemory.Environments.MiniGrid;
 namespace ProceduralMemory.Agents.Perception;
 
 /// <summary>
-/// Memory for MiniGrid's partially observed worlds. The agent tracks its own pose by dead reckoning (its
+/// Perception of MiniGrid's partially observed worlds. The agent tracks its own pose by dead reckoning (its
 /// direction is observed; a <c>forward</c> moves it exactly when the cell it saw in front could be walked onto)
 /// and keeps a map of every cell it has seen this episode, so it can still head for a key that has left its view.
 /// </summary>
 /// <remarks>
-/// Features (<see cref="FeatureCount"/> floats), all in the agent's own frame, all from what it has observed:
+/// <para>Facts are the observation's, except <c>door_open</c>, which comes from memory: at least one door has been
+/// seen, and every door seen was open when last seen (each door by its position). A door out of view keeps the
+/// state it had when the agent last saw it, so the fact never reads a door the agent has not looked at.</para>
+/// <para>The state key is the pose (<see cref="AgentPose.Key"/>) with the facts.</para>
+/// <para>Features (<see cref="FeatureCount"/> floats), all in the agent's own frame, all from what it has observed:
+/// </para>
 /// <list type="number">
 /// <item>direction one-hot (4) and whether it carries something (1);</item>
 /// <item>for each remembered object kind in <see cref="RememberedKinds"/> (key, door, goal, ball, box, lava), about
@@ -19,10 +24,10 @@ namespace ProceduralMemory.Agents.Perception;
 /// -1 blocked, 0 never seen (25);</item>
 /// <item>the cell in front: type one-hot (11) and state one-hot (3).</item>
 /// </list>
-/// A compact summary rather than the raw 7x7 one-hot view (980 numbers): skills learn from a few dozen
-/// demonstrations, and with this many inputs a network latches onto whatever happens to differ between them.
+/// <para>A compact summary rather than the raw 7x7 one-hot view (980 numbers): skills learn from a few dozen
+/// demonstrations, and with this many inputs a network latches onto whatever happens to differ between them.</para>
 /// </remarks>
-public sealed class MiniGridMemory : IEpisodeMemory
+public sealed class MiniGridPerception : IPoseTracking
 {
     /// <summary>Object kinds whose nearest remembered position is a feature.</summary>
     public static IReadOnlyList<ObjectType> RememberedKinds { get; } =
@@ -39,6 +44,11 @@ public sealed class MiniGridMemory : IEpisodeMemory
     private int _minX, _maxX, _minY, _maxY;
     private MiniGridObservation _observation = null!;
 
+    // Each door seen this episode, by position, and whether it was open when last seen. Kept apart from the map,
+    // whose cell under the agent is cleared: the agent standing in a doorway still remembers the door.
+    private readonly Dictionary<(int X, int Y), bool> _doorsOpen = [];
+    private bool _doorsSeenOpen;
+
     // Read when the observation arrives: environments overwrite their observation in place, so by the time the
     // next one is handed in, the previous view is gone.
     private bool _canWalkForward;
@@ -48,6 +58,12 @@ public sealed class MiniGridMemory : IEpisodeMemory
 
     /// <inheritdoc />
     public Observation Observation => _observation;
+
+    /// <inheritdoc />
+    public Facts Facts => _observation.Facts.With(MiniGridObservation.DoorOpenFact, _doorsSeenOpen);
+
+    /// <inheritdoc />
+    public long StateKeyWith(ulong facts) => Pose.Key(facts);
 
     /// <inheritdoc />
     public AgentPose Pose { get; private set; }
@@ -68,6 +84,7 @@ public sealed class MiniGridMemory : IEpisodeMemory
     public void Reset(Observation first)
     {
         Array.Clear(_map);
+        _doorsOpen.Clear();
         _observation = (MiniGridObservation)first;
         Pose = new AgentPose(0, 0, (int)_observation.Direction);
         (_minX, _maxX, _minY, _maxY) = (0, 0, 0, 0);
@@ -152,12 +169,15 @@ public sealed class MiniGridMemory : IEpisodeMemory
                 if (Math.Abs(at.X) >= Origin || Math.Abs(at.Y) >= Origin)
                     continue;
                 _map[Index(at.X, at.Y)] = (ushort)(cell.Type | cell.State << 8);
+                if (cell.Type == (byte)ObjectType.Door)
+                    _doorsOpen[(at.X, at.Y)] = cell.State == 0;
                 (_minX, _maxX) = (Math.Min(_minX, at.X), Math.Max(_maxX, at.X));
                 (_minY, _maxY) = (Math.Min(_minY, at.Y), Math.Max(_maxY, at.Y));
             }
         }
         // The agent stands on a cell it can walk on; whatever it saw there before (a key it picked up) is gone.
         _map[Index(Pose.X, Pose.Y)] = (ushort)ObjectType.Empty;
+        _doorsSeenOpen = _doorsOpen.Count > 0 && !_doorsOpen.ContainsValue(false);
         _canWalkForward = CanWalkOnto(_observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1));
     }
 

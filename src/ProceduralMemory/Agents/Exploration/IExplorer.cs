@@ -1,0 +1,32 @@
+using ProceduralMemory.Agents.Perception;
+
+namespace ProceduralMemory.Agents.Exploration;
+
+/// <summary>
+/// Chooses actions when no skill applies, and learns over the whole run what actions do. Per episode it is told
+/// each state the agent reaches; around every step it is shown the state before and after the action, whoever
+/// chose the action (itself or a skill).
+/// </summary>
+public interface IExplorer
+{
+    /// <summary>Forgets the episode's visit counts (what actions do is kept) and counts the first state.</summary>
+    void BeginEpisode(IPerception perception);
+
+    /// <summary>The action to explore with now; ties are broken at random by <paramref name="rng"/>.</summary>
+    int ChooseAction(IPerception perception, Rng rng);
+
+    /// <summary>Notes the state the next action is taken in (call just before stepping the environment).</summary>
+    void BeforeStep(IPerception perception);
+
+    /// <summary>
+    /// Counts the state <paramref name="action"/> led to and, with <paramref name="learnOutcome"/>, learns what the
+    /// action did (evaluation counts visits, which only last the episode, but learns nothing that lasts).
+    /// </summary>
+    void AfterStep(int action, IPerception perception, bool learnOutcome = true);
+
+    /// <summary>
+    /// True when, by what the explorer has seen, <paramref name="action"/> in the current state usually turns one of
+    /// <paramref name="facts"/> false (e.g. <c>drop</c> while carrying loses <c>has_key</c>).
+    /// </summary>
+    bool UsuallyLoses(IPerception perception, int action, ulong facts);
+}

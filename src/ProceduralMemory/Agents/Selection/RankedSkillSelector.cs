@@ -1,0 +1,33 @@
+using ProceduralMemory.Environments;
+using ProceduralMemory.Memory;
+
+namespace ProceduralMemory.Agents.Selection;
+
+/// <summary>
+/// Ranks the <see cref="SelectionOptions.TopK"/> most similar applicable skills by similarity to the state's key plus
+/// success rate plus (while learning) an upper-confidence bonus, and picks the best whose effect does not hold yet.
+/// </summary>
+public sealed class RankedSkillSelector(SelectionOptions options) : ISkillSelector
+{
+    /// <inheritdoc />
+    public Skill? Choose(SkillLibrary library, Facts facts, float[] query, bool explore)
+    {
+        if (library.Count == 0)
+            return null;
+        int totalUses = library.Skills.Sum(s => s.Statistics.Uses);
+        Skill? best = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (Skill skill in library.Retrieve(facts, query, options.TopK))
+        {
+            if (skill.Effect.IsSatisfiedBy(facts))
+                continue; // nothing left for it to achieve
+            SkillStatistics stats = skill.Statistics;
+            double rate = stats.Uses == 0 ? options.UntriedSuccessRate : stats.SuccessRate;
+            double bonus = explore ? options.ConfidenceBonus * Math.Sqrt(Math.Log(totalUses + 1) / (stats.Uses + 1)) : 0;
+            double score = VectorMath.CosineSimilarity(query, skill.Key) + rate + bonus;
+            if (score > bestScore)
+                (best, bestScore) = (skill, score);
+        }
+        return best;
+    }
+}
