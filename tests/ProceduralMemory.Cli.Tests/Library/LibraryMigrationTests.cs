@@ -26,7 +26,7 @@ public sealed class LibraryMigrationTests
         JsonNode result = JsonNode.Parse(run.OutLines[^1])!; // the JSON line follows the human summary
         Assert.Equal(6, result["skills"]!.GetValue<int>());
         // 28d8b88 gave 0.9562960000000007 on the 100 seeds; eval now plays their 12 distinct layouts (issue 13 item 4),
-        // on which the build before schema 3 (d4fcee6) gives this file, unmigrated, the figure below.
+        // on which the builds before schema 3 (d4fcee6, and 842f12c with the agent's parts) give this file, unmigrated, the figure below.
         Assert.Equal(12, result["eval_layouts"]!.GetValue<int>());
         Assert.Equal(0.9571000000000001, result["eval_mean_return"]!.GetValue<double>());
     }
