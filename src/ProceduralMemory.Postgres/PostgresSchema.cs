@@ -7,7 +7,7 @@ namespace ProceduralMemory.Postgres;
 /// a new or older library at the same moment upgrade it once.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 2), as in the SQLite store:</para>
+/// <para>Tables (schema 3), as in the SQLite store:</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the library's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (never
@@ -15,14 +15,14 @@ namespace ProceduralMemory.Postgres;
 /// locks this row first (<c>SELECT ... FOR UPDATE</c>), so writes are serialised and the change number is exact.</item>
 /// <item><c>skills</c>: definition, statistics and policy. Masks and values are the <c>ulong</c> bits stored as
 /// <c>bigint</c> (reinterpreted); <c>key_vector</c> is the key as little-endian <c>float32</c>.
-/// <c>UNIQUE(pre_mask, pre_values, effect_mask, effect_values)</c> makes a skill learned twice one skill, and
+/// <c>identity</c> (unique: the skill's identity by the library's domain rule) makes a skill learned twice one skill, and
 /// counters are <c>integer</c> with a check that successes stay within uses, so an overflow is refused, not wrapped.
 /// Unlike SQLite, the policy stays in the skill's row: PostgreSQL keeps a large value out of line (TOAST) and a
 /// statistics update does not copy it.</item>
 /// <item><c>demonstrations</c>: trajectories (<c>TrajectoryCodec</c>) per skill (<c>ON DELETE CASCADE</c>); the
 /// identity column orders them oldest first (writers are serialised, so ids follow commit order).</item>
 /// <item><c>episodes</c>: episodic memory; <c>id</c> is the library's episode number (1, 2, ...).</item>
-/// <item><c>outcomes</c>: semantic memory, a count per (context, action, movement, flipped facts).</item>
+/// <item><c>outcomes</c>: semantic memory, a count per (context, payload), the payload encoded by the library's domain.</item>
 /// <item><c>commit_log</c>: the result of each client's latest writes, keyed by (client, sequence), written in the
 /// write's own transaction: a write retried after its connection died during <c>COMMIT</c> finds its result here
 /// instead of applying twice. Client ids come from the sequence <c>client_ids</c>.</item>
@@ -113,6 +113,33 @@ internal static class PostgresSchema
         // upgrade path is exercised by every build.
         new(2, "indexes on change numbers", """
             CREATE INDEX skills_by_change ON procmem.skills (change);
+            CREATE INDEX outcomes_by_change ON procmem.outcomes (change);
+            """),
+        // What makes two skills one is the domain's rule: an identity column replaces UNIQUE(preconditions, effect),
+        // and semantic memory becomes (context, domain-encoded payload). Every library before this one is of the grid
+        // domain, whose identity and big-endian outcome payload (GridDomain) these expressions build.
+        new(3, "skill identity by the domain's rule; outcomes as domain payloads", """
+            ALTER TABLE procmem.skills ADD COLUMN identity text;
+            UPDATE procmem.skills SET identity = format('pre %s/%s eff %s/%s',
+                lpad(to_hex(pre_mask), 16, '0'), lpad(to_hex(pre_values), 16, '0'),
+                lpad(to_hex(effect_mask), 16, '0'), lpad(to_hex(effect_values), 16, '0'));
+            ALTER TABLE procmem.skills ALTER COLUMN identity SET NOT NULL;
+            ALTER TABLE procmem.skills DROP CONSTRAINT skills_pre_mask_pre_values_effect_mask_effect_values_key;
+            ALTER TABLE procmem.skills ADD CONSTRAINT skills_identity_key UNIQUE (identity);
+            CREATE TABLE procmem.outcomes_v3 (
+                context integer NOT NULL,
+                payload bytea NOT NULL,
+                count   bigint NOT NULL,
+                change  bigint NOT NULL,
+                CONSTRAINT outcomes_v3_pkey PRIMARY KEY (context, payload));
+            INSERT INTO procmem.outcomes_v3 (context, payload, count, change)
+                SELECT context, decode(lpad(to_hex(action), 8, '0') || lpad(to_hex(moved_forward), 8, '0')
+                    || lpad(to_hex(moved_right), 8, '0') || lpad(to_hex(turns), 8, '0') || lpad(to_hex(flipped_facts), 16, '0'), 'hex'),
+                    count, change
+                FROM procmem.outcomes;
+            DROP TABLE procmem.outcomes;
+            ALTER TABLE procmem.outcomes_v3 RENAME TO outcomes;
+            ALTER INDEX procmem.outcomes_v3_pkey RENAME TO outcomes_pkey;
             CREATE INDEX outcomes_by_change ON procmem.outcomes (change);
             """),
     ];

@@ -5,7 +5,7 @@ namespace ProceduralMemory.Sqlite;
 /// migration from version 1; an older file runs the ones it lacks, all in one transaction.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 2):</para>
+/// <para>Tables (schema 3):</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the file's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (ids are
@@ -14,8 +14,8 @@ namespace ProceduralMemory.Sqlite;
 /// transaction writes carries that number, which is how readers fetch only what changed).</item>
 /// <item><c>skills</c>: definition and statistics. Masks and values are the <c>ulong</c> bits stored as
 /// <c>INTEGER</c> (reinterpreted, so the top bit survives); <c>key_vector</c> is the key as little-endian
-/// <c>float32</c>. <c>UNIQUE(pre_mask, pre_values, effect_mask, effect_values)</c> is the rule that makes a
-/// skill learned twice, by two processes, one skill. Counters are checked to stay within 0..2^31-1 and
+/// <c>float32</c>. <c>identity</c> (unique) is the skill's identity by the library's domain rule (the grid's:
+/// preconditions plus effect), which makes a skill learned twice, by two processes, one skill. Counters are checked to stay within 0..2^31-1 and
 /// successes within uses.</item>
 /// <item><c>policies</c>: one row per skill (<c>ON DELETE CASCADE</c>): kind, shape, checksum and bytes. Kept
 /// apart from <c>skills</c> because SQLite rewrites a whole row on update: a statistics update would otherwise
@@ -23,7 +23,8 @@ namespace ProceduralMemory.Sqlite;
 /// <item><c>demonstrations</c>: trajectories (<c>TrajectoryCodec</c>) per skill (<c>ON DELETE CASCADE</c>); the
 /// rowid orders them oldest first.</item>
 /// <item><c>episodes</c>: episodic memory; <c>id</c> is the library's episode number (1, 2, ...).</item>
-/// <item><c>outcomes</c>: semantic memory, a count per (context, action, movement, flipped facts).</item>
+/// <item><c>outcomes</c>: semantic memory, a count per (context, payload); the payload is the domain's encoding of
+/// what happened (for the grid: action, movement, flipped facts), bytes to the store.</item>
 /// </list>
 /// <para>The policy checksum (<c>PolicyChecksum</c>) is the CRC-32C an <c>MlpWeights</c> blob ends with, or the
 /// CRC-32C of an open-loop policy's bytes, so a damaged policy of either kind is reported rather than run.</para>
@@ -98,6 +99,69 @@ internal static class SqliteSchema
         // the upgrade path is exercised by every build, not only by the first real schema change.
         new(2, "indexes on change numbers", """
             CREATE INDEX skills_by_change ON skills (change);
+            CREATE INDEX outcomes_by_change ON outcomes (change);
+            """),
+        // What makes two skills one is the domain's rule, not a fixed constraint: an identity column replaces
+        // UNIQUE(preconditions, effect), and semantic memory becomes (context, domain-encoded payload). SQLite cannot
+        // drop a constraint, so skills is rebuilt; its children are rebuilt first and dropped before it, because
+        // dropping a parent with foreign keys on would cascade into them. Every library before this one is of the
+        // grid domain, whose identity and outcome payload (GridDomain) these expressions build.
+        new(3, "skill identity by the domain's rule; outcomes as domain payloads", """
+            CREATE TABLE skills_v3 (
+                id              INTEGER PRIMARY KEY,
+                name            TEXT NOT NULL,
+                identity        TEXT NOT NULL UNIQUE,
+                pre_mask        INTEGER NOT NULL,
+                pre_values      INTEGER NOT NULL,
+                effect_mask     INTEGER NOT NULL,
+                effect_values   INTEGER NOT NULL,
+                key_vector      BLOB NOT NULL,
+                step_limit      INTEGER NOT NULL,
+                uses            INTEGER NOT NULL,
+                successes       INTEGER NOT NULL,
+                demonstrations  INTEGER NOT NULL,
+                created_episode INTEGER NOT NULL,
+                change          INTEGER NOT NULL,
+                CHECK (uses BETWEEN 0 AND 2147483647 AND successes BETWEEN 0 AND uses
+                       AND demonstrations BETWEEN 0 AND 2147483647 AND step_limit > 0));
+            INSERT INTO skills_v3 (id, name, identity, pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit,
+                                   uses, successes, demonstrations, created_episode, change)
+                SELECT id, name, printf('pre %016x/%016x eff %016x/%016x', pre_mask, pre_values, effect_mask, effect_values),
+                       pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit,
+                       uses, successes, demonstrations, created_episode, change
+                FROM skills;
+            CREATE TABLE policies_v3 (
+                skill_id INTEGER PRIMARY KEY REFERENCES skills_v3 (id) ON DELETE CASCADE,
+                kind     TEXT NOT NULL,
+                shape    TEXT NOT NULL,
+                checksum INTEGER NOT NULL,
+                data     BLOB NOT NULL);
+            INSERT INTO policies_v3 (skill_id, kind, shape, checksum, data) SELECT skill_id, kind, shape, checksum, data FROM policies;
+            CREATE TABLE demonstrations_v3 (
+                id         INTEGER PRIMARY KEY,
+                skill_id   INTEGER NOT NULL REFERENCES skills_v3 (id) ON DELETE CASCADE,
+                trajectory BLOB NOT NULL);
+            INSERT INTO demonstrations_v3 (id, skill_id, trajectory) SELECT id, skill_id, trajectory FROM demonstrations;
+            DROP TABLE demonstrations;
+            DROP TABLE policies;
+            DROP TABLE skills;
+            ALTER TABLE skills_v3 RENAME TO skills;
+            ALTER TABLE policies_v3 RENAME TO policies;
+            ALTER TABLE demonstrations_v3 RENAME TO demonstrations;
+            CREATE INDEX demonstrations_by_skill ON demonstrations (skill_id, id);
+            CREATE INDEX skills_by_change ON skills (change);
+            CREATE TABLE outcomes_v3 (
+                context INTEGER NOT NULL,
+                payload BLOB NOT NULL,
+                count   INTEGER NOT NULL,
+                change  INTEGER NOT NULL,
+                PRIMARY KEY (context, payload)) WITHOUT ROWID;
+            INSERT INTO outcomes_v3 (context, payload, count, change)
+                SELECT context, unhex(printf('%08x%08x%08x%08x%016x', action & 4294967295, moved_forward & 4294967295,
+                                             moved_right & 4294967295, turns & 4294967295, flipped_facts)), count, change
+                FROM outcomes;
+            DROP TABLE outcomes;
+            ALTER TABLE outcomes_v3 RENAME TO outcomes;
             CREATE INDEX outcomes_by_change ON outcomes (change);
             """),
     ];

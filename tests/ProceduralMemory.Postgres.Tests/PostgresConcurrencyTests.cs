@@ -1,3 +1,5 @@
+using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Store;
 using static ProceduralMemory.Tests.Shared.Stores.StoreSamples;
 
@@ -32,7 +34,7 @@ public sealed class PostgresConcurrencyTests : DatabaseTest
         CommitResult[] results = AllAtOnce(w => new LibraryCommit
         {
             Updates = [new SkillUpdate(0) { AddUses = 2, AddSuccesses = 1 }],
-            OutcomeIncrements = [new OutcomeCount(4, 1, 1, 0, 0, 3, 5)],
+            OutcomeIncrements = [GridDomain.Instance.CountOf(4, 1, new ActionOutcome(1, 0, 0, 3), 5)],
             Episodes = [Episode(w)],
         }, commitsEach);
 
@@ -55,7 +57,7 @@ public sealed class PostgresConcurrencyTests : DatabaseTest
             ready.SignalAndWait();
             using PostgresSkillStore store = PostgresSkillStore.Open(Location);
             ready.SignalAndWait();
-            manifests[w] = store.Create(Manifest with { EncoderSeed = (ulong)w });
+            manifests[w] = store.Create(Manifest with { KeyModel = $"model-{w}" });
         });
 
         Assert.All(manifests, m => Assert.Equal(manifests[0], m));

@@ -1,3 +1,5 @@
+using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Memory.Domains;
 using Npgsql;
 using ProceduralMemory.Memory.Store;
 using static ProceduralMemory.Tests.Shared.Stores.StoreSamples;
@@ -112,7 +114,7 @@ public sealed class PostgresFaultTests : DatabaseTest
     {
         NewSkills = [New(Skill(1, uses: 1)), New(Skill(2, uses: 1, successes: 1), seed)],
         Updates = [new SkillUpdate(0) { AddUses = 1, NewDemonstrations = [Trajectory(seed)] }],
-        OutcomeIncrements = [new OutcomeCount(1, 2, 0, 1, 0, 1UL << 63, 1)],
+        OutcomeIncrements = [GridDomain.Instance.CountOf(1, 2, new ActionOutcome(0, 1, 0, 1UL << 63), 1)],
         Episodes = [Episode(seed)],
     };
 

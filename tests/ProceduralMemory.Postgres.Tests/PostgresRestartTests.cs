@@ -1,3 +1,5 @@
+using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Memory.Domains;
 using System.Collections.Concurrent;
 using ProceduralMemory.Memory.Store;
 using static ProceduralMemory.Tests.Shared.Stores.StoreSamples;
@@ -34,7 +36,7 @@ public sealed class PostgresRestartTests : DatabaseTest
                 {
                     NewSkills = [New(Skill(1, uses: 1, successes: 1))],
                     Updates = [new SkillUpdate(0) { AddUses = 1 }],
-                    OutcomeIncrements = [new OutcomeCount(w, 0, 1, 0, 0, 0, 1)],
+                    OutcomeIncrements = [GridDomain.Instance.CountOf(w, 0, new ActionOutcome(1, 0, 0, 0), 1)],
                     Episodes = [Episode(w)],
                 }));
                 Interlocked.Increment(ref committed);

@@ -1,5 +1,8 @@
 using Npgsql;
+using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Environments;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Tests.Shared.Stores;
 
@@ -32,6 +35,24 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
         Assert.Equal(PostgresSchema.CurrentVersion, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
         Assert.Equal(1L, Database.Scalar("SELECT count(*) FROM pg_indexes WHERE schemaname = 'procmem' AND indexname = 'skills_by_change'"));
         Assert.Single(store.ReadChanges(0).Skills);
+    }
+
+    [PostgresFact]
+    public void Open_ASchema2Library_MigratesIdentitiesAndOutcomes_ToTheGridDomainsEncoding()
+    {
+        MakeLibraryAtVersion(2);
+
+        using PostgresSkillStore store = PostgresSkillStore.Open(Location);
+        LibraryChanges read = store.ReadChanges(0);
+
+        Assert.Equal(3, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
+        Assert.Equal(read.Skills.Single().IdentityUnder(GridDomain.Instance), Database.Scalar("SELECT identity FROM procmem.skills WHERE id = 0"));
+        Assert.Equal(
+            [GridDomain.Instance.CountOf(7, 2, new ActionOutcome(0, 0, 0, 1), 2), GridDomain.Instance.CountOf(7, 2, new ActionOutcome(-1, 1, 3, 1UL << 63), 5)],
+            read.Outcomes.OrderBy(o => o.Count));
+        // The identity is the uniqueness rule now: the same preconditions and effect merge into the migrated skill.
+        SkillRecord again = StoreSamples.Skill(0) with { Preconditions = default, Effect = new FactCondition(1, 1) };
+        Assert.Equal((0, false), store.Commit(new LibraryCommit { NewSkills = [new NewSkill(again, [])] }).NewSkills.Single());
     }
 
     [PostgresFact]
@@ -211,7 +232,13 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
             PostgresSkillStore.Migrate(connection, transaction, 0, version);
             transaction.Commit();
         }
-        Database.Scalar($"UPDATE procmem.meta SET manifest = '{ManifestJson.Write(StoreSamples.Manifest)}', next_skill_id = 1, change = 1");
+        // The manifest as builds before domains and key models wrote it.
+        string manifest = $$"""{"facts":["has_key","door_open","at_goal"],"actions":["left","right","forward"],"featureCount":5,"embeddingDimension":{{StoreSamples.Dimension}},"encoderSeed":{{ulong.MaxValue - 6}}}""";
+        Database.Scalar($"UPDATE procmem.meta SET manifest = '{manifest}', next_skill_id = 1, change = 1");
+        Database.Scalar("""
+            INSERT INTO procmem.outcomes (context, action, moved_forward, moved_right, turns, flipped_facts, count, change)
+            VALUES (7, 2, -1, 1, 3, -9223372036854775808, 5, 1), (7, 2, 0, 0, 0, 1, 2, 1)
+            """);
         Database.Scalar($"""
             INSERT INTO procmem.skills VALUES (0, 'old', 0, 0, 1, 1, '\x{Convert.ToHexString(KeyCodec.Encode(StoreSamples.Key(0)))}', 5, 0, 0, 1, 0, 1,
                 '{OpenLoopPolicy.KindName}', '1', {PolicyChecksum.Of(OpenLoopPolicy.KindName, new byte[4])}, '\x00000000')

@@ -1,4 +1,8 @@
 using Microsoft.Data.Sqlite;
+using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Domains;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Tests.Shared.Stores;
 using static ProceduralMemory.Sqlite.Tests.SqliteTestFiles;
@@ -111,20 +115,83 @@ public sealed class SqliteSkillStoreTests : IDisposable
         Assert.Equal([2], reader.ReadChanges(seen).Skills.Select(s => s.Id));
     }
 
-    [Fact]
-    public void Open_ASchema1Library_UpgradesItInPlace_KeepingItsData()
+    /// <summary>A schema-2 library written by 28d8b88's <c>train --env doorkey-5x5 --steps 3000 --seed 1</c>.</summary>
+    private static string Schema2Fixture => System.IO.Path.Combine(DataFiles.RepositoryRoot, "tests", "Shared", "Fixtures", "library-28d8b88-doorkey-5x5.db");
+
+    private static List<string> Rows(string path, string sql)
     {
-        WriteLibrary(LibraryPath);
-        // Schema 1 is schema 2 without the change indexes.
-        Sql(LibraryPath, "DROP INDEX skills_by_change; DROP INDEX outcomes_by_change; DELETE FROM schema_version WHERE version > 1");
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(c => reader.GetValue(c) is byte[] b ? Convert.ToHexString(b) : $"{reader.GetValue(c)}")));
+        return rows;
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)] // schema 1 is schema 2 without the change indexes
+    public void Open_AnOlderLibrary_MigratesItToSchema3_KeepingEveryRow(int version)
+    {
+        File.Copy(Schema2Fixture, LibraryPath);
+        if (version == 1)
+            Sql(LibraryPath, "DROP INDEX skills_by_change; DROP INDEX outcomes_by_change; DELETE FROM schema_version WHERE version > 1");
+        List<string> skills = Rows(LibraryPath, "SELECT id, name, pre_mask, pre_values, effect_mask, effect_values, key_vector, uses, successes FROM skills ORDER BY id");
+        List<string> policies = Rows(LibraryPath, "SELECT skill_id, kind, checksum, data FROM policies ORDER BY skill_id");
+        List<string> demonstrations = Rows(LibraryPath, "SELECT id, skill_id, trajectory FROM demonstrations ORDER BY id");
+        var outcomes = Rows(LibraryPath, "SELECT context, action, moved_forward, moved_right, turns, flipped_facts, count FROM outcomes")
+            .Select(r => r.Split('|').Select(long.Parse).ToArray())
+            .Select(v => $"{v[0]}|{Convert.ToHexString(GridDomain.Instance.CountOf((int)v[0], (int)v[1], new ActionOutcome((int)v[2], (int)v[3], (int)v[4], unchecked((ulong)v[5])), v[6]).Payload)}|{v[6]}")
+            .Order().ToList();
+        Assert.NotEmpty(outcomes);
         Assert.Throws<LibraryException>(() => SqliteSkillStore.Open(LibraryPath, readOnly: true));
 
         using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
-            Assert.Equal(3, store.ReadChanges(0).Skills.Count);
+        {
+            LibraryChanges read = store.ReadChanges(0);
+            Assert.Equal(6, read.Skills.Count);
+            Assert.Equal(outcomes, read.Outcomes.Select(o => $"{o.Context}|{Convert.ToHexString(o.Payload)}|{o.Count}").Order());
+            foreach (SkillRecord skill in read.Skills)
+                Assert.Equal(skill.IdentityUnder(GridDomain.Instance), Sql(LibraryPath, $"SELECT identity FROM skills WHERE id = {skill.Id}"));
+        }
 
-        Assert.Equal(2L, Sql(LibraryPath, "SELECT count(*) FROM sqlite_schema WHERE name IN ('skills_by_change', 'outcomes_by_change')"));
-        Assert.Equal(2L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
-        Assert.Equal("indexes on change numbers", Sql(LibraryPath, "SELECT description FROM schema_version WHERE version = 2"));
+        Assert.Equal(3L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
+        Assert.Equal(skills, Rows(LibraryPath, "SELECT id, name, pre_mask, pre_values, effect_mask, effect_values, key_vector, uses, successes FROM skills ORDER BY id"));
+        Assert.Equal(policies, Rows(LibraryPath, "SELECT skill_id, kind, checksum, data FROM policies ORDER BY skill_id"));
+        Assert.Equal(demonstrations, Rows(LibraryPath, "SELECT id, skill_id, trajectory FROM demonstrations ORDER BY id"));
+        Assert.Equal("ok", Sql(LibraryPath, "PRAGMA integrity_check"));
+        Assert.Empty(Rows(LibraryPath, "PRAGMA foreign_key_check"));
+        Assert.Equal(4L, Sql(LibraryPath, "SELECT count(*) FROM sqlite_schema WHERE name IN ('skills_by_change', 'outcomes_by_change', 'demonstrations_by_skill', 'sqlite_autoindex_skills_1')"));
+    }
+
+    [Fact]
+    public void TwoSkillsWithOneEffect_Coexist_WhenTheDomainsRuleTellsThemApart()
+    {
+        using SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath);
+        store.Create(StoreSamples.Manifest with { Domain = PolicyKindIdentityDomain.Instance.Name });
+        SkillRecord replay = StoreSamples.Skill(0) with { Policy = OpenLoopPolicyCodec.Store([1, 2]) };
+        SkillRecord network = StoreSamples.Skill(0) with { Name = "by_network", Policy = StoreSamples.Skill(0, neural: true).Policy };
+
+        CommitResult result = store.Commit(new LibraryCommit { NewSkills = [new NewSkill(replay, []), new NewSkill(network, []), new NewSkill(replay, [])] });
+
+        Assert.Equal([(0, true), (1, true), (0, false)], result.NewSkills);
+        Assert.Equal(2, store.ReadChanges(0).Skills.Count);
+    }
+
+    /// <summary>A domain whose rule tells skills apart by their policy kind too: two procedures for one effect.</summary>
+    private sealed class PolicyKindIdentityDomain : ISkillDomain
+    {
+        public static PolicyKindIdentityDomain Instance { get; } = new();
+
+        static PolicyKindIdentityDomain() => SkillDomains.Register(Instance);
+
+        public string Name => "grid-by-policy-kind";
+
+        public string IdentityOf(FactCondition preconditions, FactCondition effect, string policyKind, ReadOnlySpan<byte> policy) =>
+            $"{GridDomain.Instance.IdentityOf(preconditions, effect, policyKind, policy)} {policyKind}";
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Environments.Grid;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Training;
 using Spectre.Console;
 
@@ -58,9 +59,13 @@ internal static class DemoCommand
     }
 
     private static string Describe(Skill skill) =>
-        $"{skill.Name}: {ActionCount(skill)} actions, used {skill.Statistics.Uses} times, {skill.Statistics.Successes} successes";
+        $"{skill.Name}: {PolicySummary(skill)}, used {skill.Statistics.Uses} times, {skill.Statistics.Successes} successes";
 
-    private static int ActionCount(Skill skill) => skill.Policy is OpenLoopPolicy open ? open.Actions.Count : 0;
+    private static string PolicySummary(Skill skill)
+    {
+        StoredPolicy stored = StoredPolicy.Of(skill.Policy);
+        return stored.Codec.Summary(stored.Data);
+    }
 
     private static void WritePlainSummary(TextWriter output, SkillLibrary library)
     {
@@ -76,9 +81,9 @@ internal static class DemoCommand
 
     private static void WriteRichSummary(IAnsiConsole ansi, SkillLibrary library, FactSchema facts)
     {
-        var skills = new Table().Title("Learned skills").AddColumns("Skill", "Actions", "Preconditions", "Uses", "Successes", "Demonstrations");
+        var skills = new Table().Title("Learned skills").AddColumns("Skill", "Policy", "Preconditions", "Uses", "Successes", "Demonstrations");
         foreach (Skill skill in library.Skills)
-            skills.AddRow(Markup.Escape(skill.Name), ActionCount(skill).ToString(CultureInfo.InvariantCulture),
+            skills.AddRow(Markup.Escape(skill.Name), Markup.Escape(PolicySummary(skill)),
                 Markup.Escape(skill.Preconditions.Format(facts)),
                 skill.Statistics.Uses.ToString(CultureInfo.InvariantCulture),
                 skill.Statistics.Successes.ToString(CultureInfo.InvariantCulture),

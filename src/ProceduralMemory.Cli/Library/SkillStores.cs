@@ -49,8 +49,10 @@ internal static class SkillStores
     /// <exception cref="LibraryException">No library there, or not a usable one.</exception>
     public static ISkillStore OpenExisting(string location, bool readOnly, TimeSpan? connectTimeout = null)
     {
-        // A read-only open never creates anything, and refuses a missing or empty file with the same words as list and export.
-        if (!readOnly && !PostgresLocation.IsPostgres(location))
+        // A read-only open never creates anything, and refuses a missing or empty file with the same words as list and
+        // export. A file with content goes straight to the writable open, which upgrades an older library's schema (a
+        // read-only open would refuse it).
+        if (!readOnly && !PostgresLocation.IsPostgres(location) && !(File.Exists(location) && new FileInfo(location).Length > 0))
             Open(location, readOnly: true).Dispose();
         return Open(location, readOnly, connectTimeout);
     }

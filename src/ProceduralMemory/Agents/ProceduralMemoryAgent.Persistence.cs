@@ -1,6 +1,8 @@
 using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Domains;
+using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 
@@ -60,6 +62,12 @@ public sealed partial class ProceduralMemoryAgent
             throw new LibraryException($"the library holds skills for another kind of environment: {reason}");
         return stored;
     }
+
+    /// <summary>The random projection the library's keys come from (this agent embeds perceived features, so it can use no other key model).</summary>
+    private static RandomProjectionKeyProvider KeyProviderFor(LibraryManifest manifest) =>
+        RandomProjectionKeyProvider.FromModelId(manifest.KeyModel) is { } provider && provider.Dimension == manifest.EmbeddingDimension
+            ? provider
+            : throw new LibraryException($"the library's keys come from the key model '{manifest.KeyModel}'; this agent embeds its features with a random projection (random-projection/v1), so it cannot compare its situations with them");
 
     /// <summary>Commits a newly discovered skill at once; if another agent stored the same skill first, adopts that one.</summary>
     private void StoreNewSkill(Skill skill, SkillModule module, IReadOnlyList<AgentStep> demonstration)
@@ -232,7 +240,7 @@ public sealed partial class ProceduralMemoryAgent
         Library.Restore(skill);
         SkillArrived?.Invoke(skill);
         _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
-        if (skill.Policy is MlpPolicy neural)
+        if (skill.Policy is INetworkPolicy neural)
             _modules[record.Id] = new SkillModule(neural.Network, _store!.ReadDemonstrations(record.Id), _options.DemonstrationsPerSkill);
         _createdModules = Math.Max(_createdModules, record.Id + 1);
     }

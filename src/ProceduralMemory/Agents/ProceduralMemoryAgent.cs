@@ -5,6 +5,8 @@ using ProceduralMemory.Agents.Selection;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Domains;
+using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 
@@ -31,7 +33,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private readonly IExplorer _explorer;
     private readonly ISkillSelector _selector;
     private readonly ISkillLearner _learner;
-    private readonly StateEncoder _encoder;
+    private readonly RandomProjectionKeyProvider _encoder;
     private readonly ulong _subgoalMask;
 
     private readonly Dictionary<int, SkillModule> _modules = [];
@@ -60,11 +62,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         _learner = parts.Learner ?? new SubgoalSkillLearner(_subgoalMask);
         _trainingRng = new Rng(_options.Seed ^ 0x5EED_E8B1_0E5Eu);
         _features = new float[_perception.FeatureCount];
-        var manifest = new LibraryManifest(environment.Facts.Names, environment.Actions.Names, _perception.FeatureCount,
-            _options.EmbeddingDimension, _options.Seed ^ 0xE4C0_DE5Au);
+        var manifest = new LibraryManifest(GridDomain.Instance.Name, environment.Facts.Names, environment.Actions.Names, _perception.FeatureCount,
+            _options.EmbeddingDimension, RandomProjectionKeyProvider.IdOf(_options.Seed ^ 0xE4C0_DE5Au, _options.EmbeddingDimension, _perception.FeatureCount));
         if (store is not null)
             manifest = OpenLibrary(store, manifest);
-        _encoder = new StateEncoder(_perception.FeatureCount, manifest.EmbeddingDimension, manifest.EncoderSeed);
+        _encoder = KeyProviderFor(manifest);
         Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: _options.MatchSimilarity);
         _store = store;
         if (store is not null)
@@ -148,7 +150,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// </summary>
     private int SkillAction(Skill skill, Facts facts, int step)
     {
-        if (skill.Policy is not MlpPolicy neural)
+        if (skill.Policy is not INetworkPolicy neural)
             return skill.Policy.ChooseAction(new FeatureObservation(_features, facts), step) ?? 0;
         ulong needed = skill.Preconditions.Mask & skill.Preconditions.Values;
         Span<float> scores = stackalloc float[_environment.Actions.Count];

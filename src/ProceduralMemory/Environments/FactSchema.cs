@@ -3,10 +3,17 @@ namespace ProceduralMemory.Environments;
 /// <summary>
 /// The names of the boolean facts an environment reports (e.g. <c>has_key</c>, <c>door_open</c>), in bit order.
 /// </summary>
-/// <remarks>Facts are bits of a <see cref="ulong"/>, so a schema holds at most 64 of them.</remarks>
+/// <remarks>
+/// Facts are named predicates; their truth values travel as bits of a <see cref="ulong"/> (the fast path every
+/// condition test uses), so a schema holds at most <see cref="MaximumFacts"/> of them and refuses more rather than
+/// dropping any.
+/// </remarks>
 public sealed class FactSchema
 {
     private readonly string[] _names;
+
+    /// <summary>The most facts a schema holds: one bit each in a <see cref="ulong"/>.</summary>
+    public const int MaximumFacts = 64;
 
     /// <summary>
     /// Creates a schema; fact <c>i</c> is bit <c>i</c>. <paramref name="subgoals"/> names the facts whose changes
@@ -15,8 +22,8 @@ public sealed class FactSchema
     public FactSchema(IEnumerable<string> names, IEnumerable<string>? subgoals = null)
     {
         _names = names.ToArray();
-        if (_names.Length > 64)
-            throw new ArgumentException("A fact schema holds at most 64 facts.", nameof(names));
+        if (_names.Length > MaximumFacts)
+            throw new ArgumentException($"A fact schema holds at most {MaximumFacts} facts (one bit each); {_names.Length} were given, and none is dropped silently.", nameof(names));
         if (_names.Distinct(StringComparer.Ordinal).Count() != _names.Length)
             throw new ArgumentException("Fact names must be distinct.", nameof(names));
         Subgoals = subgoals?.ToArray() ?? _names;

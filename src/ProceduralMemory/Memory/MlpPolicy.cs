@@ -7,7 +7,7 @@ namespace ProceduralMemory.Memory;
 /// A closed-loop neural policy: a small <see cref="Mlp"/> maps the perceived features to action scores and the
 /// best-scoring action is taken, every step, from whatever the agent now perceives.
 /// </summary>
-public sealed class MlpPolicy : ISkillPolicy
+public sealed class MlpPolicy : INetworkPolicy
 {
     private readonly float[] _features;
 

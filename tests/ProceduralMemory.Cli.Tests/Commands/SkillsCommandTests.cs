@@ -82,7 +82,9 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         { "negative-uses", "$.skills[0].uses is -1" },
         { "successes", "more than the" },
         { "parameters", "$.skills[0].policy.parameters has 2 numbers" },
-        { "duplicate", "same preconditions and effect" },
+        { "duplicate", "is the same skill as $.skills[0] under the grid domain's rule" },
+        { "identity", "$.skills[0].identity is 'not-the-rule', but the grid domain's rule gives" },
+        { "domain", "$.domain is unknown: the domain 'chess' is not registered" },
         { "feature-count", "$.feature_count is 70, but $.skills[0].policy.layer_sizes starts at 71 inputs" },
         { "truncated", "not valid JSON" },
     };
@@ -109,13 +111,13 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
     }
 
     [Fact]
-    public void Import_OfKeysFromAnotherEncoder_ExitsTwo_AndLeavesTheLibraryUnchanged()
+    public void Import_OfKeysFromAnotherKeyModel_ExitsTwo_AndLeavesTheLibraryUnchanged()
     {
         using var dir = new TemporaryDirectory();
         string exported = dir.Combine("export.json");
         Assert.Equal(0, CliRun.Of("skills", "export", "--library", library.Path, "--output", exported).ExitCode);
         JsonNode document = JsonNode.Parse(File.ReadAllText(exported))!;
-        document["encoder_seed"] = "7";
+        document["key_model"] = "random-projection/v1 seed=7 dim=32 features=71";
         File.WriteAllText(exported, document.ToJsonString());
         string target = library.CopyTo(dir);
         string before = FileFingerprint.Of(target);
@@ -123,8 +125,31 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         CliRun run = CliRun.Of("skills", "import", exported, "--library", target);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("another encoder", Assert.Single(run.ErrorLines));
+        Assert.Contains("its keys come from another key model (random-projection/v1 seed=7 dim=32 features=71", Assert.Single(run.ErrorLines));
         Assert.Equal(before, FileFingerprint.Of(target));
+    }
+
+    [Fact]
+    public void Import_OfAVersion1Document_ReadsItsEncoderSeedAsTheGridRandomProjection()
+    {
+        using var dir = new TemporaryDirectory();
+        string exported = dir.Combine("export.json");
+        Assert.Equal(0, CliRun.Of("skills", "export", "--library", library.Path, "--output", exported).ExitCode);
+        JsonObject document = JsonNode.Parse(File.ReadAllText(exported))!.AsObject();
+        string keyModel = document["key_model"]!.GetValue<string>();
+        Assert.StartsWith("random-projection/v1 seed=", keyModel);
+        document["version"] = 1;
+        document.Remove("domain");
+        document.Remove("key_model");
+        document["encoder_seed"] = keyModel.Split(' ')[1]["seed=".Length..];
+        foreach (JsonNode? skill in document["skills"]!.AsArray())
+            skill!.AsObject().Remove("identity");
+        File.WriteAllText(exported, document.ToJsonString());
+
+        CliRun run = CliRun.Of("skills", "import", exported, "--library", library.CopyTo(dir));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(" 0 new,", run.Out);
     }
 
     [Fact]
@@ -242,7 +267,7 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         switch (breakage)
         {
             case "format": document["format"] = "something-else"; break;
-            case "version": document["version"] = 2; break;
+            case "version": document["version"] = 3; break;
             case "key-length": skill["key"] = new JsonArray(0.5, 0.5, 0.5); break;
             case "key-nan": skill["key"]![0] = "NaN"; break;
             case "unknown-action": skill["kept_demonstrations"]![0]![0]!["action"] = "jump"; break;
@@ -252,6 +277,8 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
             case "parameters": skill["policy"]!["parameters"] = new JsonArray(0.1, 0.2); break;
             case "duplicate": document["skills"]!.AsArray().Add(skill.DeepClone()); break;
             case "feature-count": document["feature_count"] = 70; break;
+            case "identity": skill["identity"] = "not-the-rule"; break;
+            case "domain": document["domain"] = "chess"; break;
         }
         return document.ToJsonString();
     }

@@ -44,7 +44,7 @@ public class ConcurrentTrainingTests
         Assert.Equal(results.Sum(r => r.Successes), reader.GetInt64(1));
         Assert.Equal(results.Sum(r => r.Demonstrations), reader.GetInt64(2));
         Assert.True(results.Sum(r => r.Uses) > 0, "the runs used their skills, so there were updates to lose");
-        // One skill per (preconditions, effect), however many processes discovered it.
+        // One skill per (preconditions, effect), the grid domain's identity rule, however many processes discovered it.
         using var distinct = connection.CreateCommand();
         distinct.CommandText = "SELECT COUNT(*) FROM (SELECT DISTINCT pre_mask, pre_values, effect_mask, effect_values FROM skills)";
         Assert.Equal(reader.GetInt64(3), (long)distinct.ExecuteScalar()!);

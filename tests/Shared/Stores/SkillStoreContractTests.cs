@@ -1,3 +1,6 @@
+using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Memory.Domains;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
 using static ProceduralMemory.Tests.Shared.Stores.StoreSamples;
 
@@ -66,7 +69,7 @@ public abstract class SkillStoreContractTests : IDisposable
     public void Create_OnALibrary_ReturnsTheStoredManifest_AndChangesNothing()
     {
         OpenLibrary();
-        var other = Manifest with { EncoderSeed = 1 };
+        var other = Manifest with { KeyModel = "another-model" };
 
         ISkillStore late = OpenStore();
         Assert.Equal(Manifest, late.Create(other));
@@ -80,7 +83,7 @@ public abstract class SkillStoreContractTests : IDisposable
         ISkillStore early = OpenStore();
         OpenLibrary();
 
-        Assert.Equal(Manifest, early.Create(Manifest with { EncoderSeed = 1 }));
+        Assert.Equal(Manifest, early.Create(Manifest with { KeyModel = "another-model" }));
         early.ReadChanges(0);
         Assert.Equal(Manifest, early.Manifest);
         Assert.Equal([(0, true)], early.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] }).NewSkills);
@@ -104,7 +107,7 @@ public abstract class SkillStoreContractTests : IDisposable
         {
             NewSkills = [New(neural, 10, 11), New(openLoop)],
             Episodes = [Episode(1), Episode(2)],
-            OutcomeIncrements = [new OutcomeCount(3, 2, -1, 1, 2, ulong.MaxValue, 4)],
+            OutcomeIncrements = [GridDomain.Instance.CountOf(3, 2, new ActionOutcome(-1, 1, 2, ulong.MaxValue), 4)],
         });
         LibraryChanges changes = OpenStore().ReadChanges(0);
 
@@ -115,7 +118,7 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.All(changes.Skills, s => Assert.Equal(result.Change, s.Change));
         Assert.All(changes.Skills, s => Assert.Equal(2, s.CreatedEpisode));
         Assert.Equal([0, 1], changes.Skills.Select(s => s.Id));
-        Assert.Equal([new OutcomeCount(3, 2, -1, 1, 2, ulong.MaxValue, 4)], changes.Outcomes);
+        Assert.Equal([GridDomain.Instance.CountOf(3, 2, new ActionOutcome(-1, 1, 2, ulong.MaxValue), 4)], changes.Outcomes);
         Assert.Equal((result.Change, 2L, 2), (changes.Change, changes.Episodes, changes.EpisodesKept));
         StoredPolicy.Read(changes.Skills[0].Policy.Kind, changes.Skills[0].Policy.Data).ToPolicy();
     }
@@ -195,14 +198,14 @@ public abstract class SkillStoreContractTests : IDisposable
             Updates =
             [
                 new SkillUpdate(0) { AddUses = 3, AddSuccesses = 2, AddDemonstrations = 1 },
-                new SkillUpdate(1) { Key = Key(9), StepLimit = 77, Policy = StoredPolicy.OfActions([1, 1]) },
+                new SkillUpdate(1) { Key = Key(9), StepLimit = 77, Policy = OpenLoopPolicyCodec.Store([1, 1]) },
                 new SkillUpdate(0) { AddUses = 1 },
             ],
         });
         IReadOnlyList<SkillRecord> skills = OpenStore().ReadChanges(0).Skills;
 
         AssertSameSkill(Skill(1) with { Uses = 6, Successes = 3, Demonstrations = 2 }, skills[0]);
-        AssertSameSkill(Skill(2) with { Key = Key(9), StepLimit = 77, Policy = StoredPolicy.OfActions([1, 1]) }, skills[1]);
+        AssertSameSkill(Skill(2) with { Key = Key(9), StepLimit = 77, Policy = OpenLoopPolicyCodec.Store([1, 1]) }, skills[1]);
     }
 
     [StoreFact]
@@ -236,7 +239,7 @@ public abstract class SkillStoreContractTests : IDisposable
                     // Every writer also learns the same new skill: it must end up once, with every count.
                     NewSkills = [New(Skill(1, uses: 1, successes: 1))],
                     Updates = [new SkillUpdate(0) { AddUses = 2, AddSuccesses = 1, AddDemonstrations = 1 }],
-                    OutcomeIncrements = [new OutcomeCount(1, 1, 0, 0, 0, 1UL << 63, 3)],
+                    OutcomeIncrements = [GridDomain.Instance.CountOf(1, 1, new ActionOutcome(0, 0, 0, 1UL << 63), 3)],
                     Episodes = [Episode(w * 100 + c)],
                 });
             }
@@ -280,14 +283,14 @@ public abstract class SkillStoreContractTests : IDisposable
         store.Commit(new LibraryCommit
         {
             NewSkills = [New(Skill(1)), New(Skill(2)), New(Skill(3))],
-            OutcomeIncrements = [new OutcomeCount(1, 0, 0, 0, 0, 0, 1), new OutcomeCount(2, 0, 0, 0, 0, 0, 1)],
+            OutcomeIncrements = [GridDomain.Instance.CountOf(1, 0, new ActionOutcome(0, 0, 0, 0), 1), GridDomain.Instance.CountOf(2, 0, new ActionOutcome(0, 0, 0, 0), 1)],
         });
         long seen = store.ReadChanges(0).Change;
 
         ISkillStore other = OpenStore();
         long first = other.Commit(new LibraryCommit
         {
-            Updates = [new SkillUpdate(1) { AddUses = 1 }], OutcomeIncrements = [new OutcomeCount(2, 0, 0, 0, 0, 0, 5)],
+            Updates = [new SkillUpdate(1) { AddUses = 1 }], OutcomeIncrements = [GridDomain.Instance.CountOf(2, 0, new ActionOutcome(0, 0, 0, 0), 5)],
         }).Change;
         other.Prune(new PruneRule { MinSuccessRate = 1 });
         long second = other.Commit(new LibraryCommit { NewSkills = [New(Skill(4))] }).Change;
@@ -295,7 +298,7 @@ public abstract class SkillStoreContractTests : IDisposable
 
         Assert.True(first > seen && second > first);
         Assert.Equal([3], later.Skills.Select(s => s.Id));
-        Assert.Equal([new OutcomeCount(2, 0, 0, 0, 0, 0, 6)], later.Outcomes);
+        Assert.Equal([GridDomain.Instance.CountOf(2, 0, new ActionOutcome(0, 0, 0, 0), 6)], later.Outcomes);
         Assert.Equal([0, 2, 3], later.SkillIds);
         Assert.Equal(later.Change, store.ReadChanges(later.Change).Change);
         Assert.Empty(store.ReadChanges(later.Change).Skills);
@@ -332,7 +335,7 @@ public abstract class SkillStoreContractTests : IDisposable
         {
             NewSkills = [New(Skill(3), 5), .. badSkill is null ? Array.Empty<NewSkill>() : [New(badSkill)], New(Skill(4))],
             Updates = [new SkillUpdate(0) { AddUses = 1, NewDemonstrations = [Trajectory(6)] }, update],
-            OutcomeIncrements = [new OutcomeCount(1, 1, 1, 1, 1, 1, 1)],
+            OutcomeIncrements = [GridDomain.Instance.CountOf(1, 1, new ActionOutcome(1, 1, 1, 1), 1)],
             Episodes = [Episode(2), invalid == "NaN return" ? Episode(3) with { Return = double.NaN } : Episode(3)],
         };
         if (invalid == "ragged trajectory")
@@ -386,13 +389,13 @@ public abstract class SkillStoreContractTests : IDisposable
     public void OutcomeIncrements_AddUpPerContextActionAndEffect()
     {
         ISkillStore store = OpenLibrary();
-        var a = new OutcomeCount(7, 2, 1, 0, 0, 1UL << 63, 1);
-        var b = a with { Turns = 1 };
+        var a = GridDomain.Instance.CountOf(7, 2, new ActionOutcome(1, 0, 0, 1UL << 63), 1);
+        var b = GridDomain.Instance.CountOf(7, 2, new ActionOutcome(1, 0, 1, 1UL << 63), 1);
 
         store.Commit(new LibraryCommit { OutcomeIncrements = [a, b, a with { Count = 2 }] });
         OpenStore().Commit(new LibraryCommit { OutcomeIncrements = [b with { Count = 10 }, a with { Count = 0 }] });
 
-        Assert.Equal([a with { Count = 3 }, b with { Count = 11 }], store.ReadChanges(0).Outcomes.OrderBy(o => o.Turns));
+        Assert.Equal([a with { Count = 3 }, b with { Count = 11 }], store.ReadChanges(0).Outcomes.OrderBy(o => GridDomain.Instance.OutcomeOf(o).Move.Turns));
     }
 
     [StoreFact]

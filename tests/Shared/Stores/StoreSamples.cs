@@ -1,5 +1,6 @@
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 
@@ -11,7 +12,8 @@ internal static class StoreSamples
     public const int Dimension = 8;
 
     public static LibraryManifest Manifest { get; } =
-        new(["has_key", "door_open", "at_goal"], ["left", "right", "forward"], FeatureCount: 5, EmbeddingDimension: Dimension, EncoderSeed: ulong.MaxValue - 6);
+        new("grid", ["has_key", "door_open", "at_goal"], ["left", "right", "forward"], FeatureCount: 5, EmbeddingDimension: Dimension,
+            KeyModel: $"random-projection/v1 seed={ulong.MaxValue - 6} dim={Dimension} features=5");
 
     /// <summary>A skill unique to <paramref name="n"/>: its effect mask carries the top bit, and its key awkward floats.</summary>
     public static SkillRecord Skill(int n, int uses = 0, int successes = 0, bool neural = true) => new()
@@ -19,7 +21,7 @@ internal static class StoreSamples
         Name = $"skill-{n}",
         Preconditions = new FactCondition(0x8000_0000_0000_0001UL, 0x8000_0000_0000_0001UL),
         Effect = new FactCondition((1UL << 63) | (ulong)n << 1, (ulong)n << 1),
-        Policy = neural ? Network(n) : StoredPolicy.OfActions([n % 3, 2, 1]),
+        Policy = neural ? Network(n) : OpenLoopPolicyCodec.Store([n % 3, 2, 1]),
         Key = Key(n),
         StepLimit = 10 + n,
         Uses = uses,
@@ -39,7 +41,7 @@ internal static class StoreSamples
         var parameters = new float[MlpWeights.ParameterCount(sizes)];
         for (int i = 0; i < parameters.Length; i++)
             parameters[i] = MathF.Sin(n * 31 + i) * (i % 2 == 0 ? 1 : -1e-20f);
-        return StoredPolicy.OfWeights(new MlpWeights(sizes, HiddenActivation.Tanh, parameters));
+        return MlpPolicyCodec.Store(new MlpWeights(sizes, HiddenActivation.Tanh, parameters));
     }
 
     /// <summary>A trajectory of <paramref name="length"/> steps, distinct for each <paramref name="seed"/>, with facts using bit 63.</summary>

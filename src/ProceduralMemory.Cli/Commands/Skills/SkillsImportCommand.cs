@@ -54,7 +54,7 @@ internal static class SkillsImportCommand
                 // exporting it again, from either backend, gives the same document.
                 bool restore = store.Manifest is null;
                 LibraryManifest stored = store.Manifest ?? store.Create(document.Manifest);
-                if ((stored.IncompatibilityWith(document.Manifest) ?? KeyMismatch(stored, document.Manifest)) is { } reason)
+                if ((stored.IncompatibilityWith(document.Manifest) ?? stored.KeyMismatchWith(document.Manifest)) is { } reason)
                     throw new LibraryException(Incompatible(filePath, libraryPath, reason));
                 int kept = document.Skills.Select(s => s.Demonstrations.Count).Append(new LibraryCommit().DemonstrationsToKeep).Max();
                 result = store.Commit(new LibraryCommit
@@ -97,7 +97,7 @@ internal static class SkillsImportCommand
         {
             if (store.Manifest is not { } stored)
                 return false;
-            if ((stored.IncompatibilityWith(imported) ?? KeyMismatch(stored, imported)) is { } reason)
+            if ((stored.IncompatibilityWith(imported) ?? stored.KeyMismatchWith(imported)) is { } reason)
                 throw new LibraryException(Incompatible(filePath, libraryPath, reason));
             return true;
         }
@@ -105,10 +105,4 @@ internal static class SkillsImportCommand
 
     private static string Incompatible(string filePath, string libraryPath, string reason) =>
         $"{filePath} cannot go into {SkillStores.Describe(libraryPath)}: {reason}; nothing was imported";
-
-    /// <summary>Keys embedded by another encoder cannot be compared with the library's.</summary>
-    private static string? KeyMismatch(LibraryManifest stored, LibraryManifest imported) =>
-        stored.EmbeddingDimension == imported.EmbeddingDimension && stored.EncoderSeed == imported.EncoderSeed
-            ? null
-            : $"its keys were embedded by another encoder (dimension {imported.EmbeddingDimension}, seed {imported.EncoderSeed}; the library's: {stored.EmbeddingDimension}, {stored.EncoderSeed})";
 }

@@ -35,10 +35,8 @@ internal static class SkillsShowCommand
             : $"{demonstrations.Count} (steps: shortest {demonstrations.Min(d => d.Count)}, longest {demonstrations.Max(d => d.Count)})"]);
         fields.Add(["Created at episode", $"{skill.CreatedEpisode}"]);
         fields.Add(["Key", $"{skill.Key.Length} numbers: " + string.Join(", ", skill.Key.Take(6).Select(v => v.ToString("0.000", CultureInfo.InvariantCulture))) + (skill.Key.Length > 6 ? ", ..." : "")]);
-        if (skill.Policy.Weights is { } weights)
-            fields.Add(["Network", $"{weights.Parameters.Length} parameters, {weights.Activation.ToString().ToLowerInvariant()} hidden layers, checksummed"]);
-        else
-            fields.Add(["Actions", string.Join(", ", skill.Policy.Actions!.Select(a => manifest.ActionNames[a]))]);
+        var (policyField, policyValue) = skill.Policy.Codec.Describe(skill.Policy.Data, manifest);
+        fields.Add([policyField, policyValue]);
         TableWriter.Write(console, $"Skill #{skill.Id} {skill.Name} in {SkillStores.Describe(libraryPath)}", ["Field", "Value"], fields);
         return ExitCodes.Ok;
     }

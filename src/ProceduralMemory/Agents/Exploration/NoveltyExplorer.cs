@@ -1,4 +1,5 @@
 using ProceduralMemory.Agents.Perception;
+using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Store;
 
 namespace ProceduralMemory.Agents.Exploration;
@@ -50,15 +51,21 @@ public sealed class NoveltyExplorer : LookaheadExplorer<(AgentPose Pose, ulong F
 
     /// <inheritdoc />
     public IEnumerable<OutcomeCount> StoredCounts() =>
-        OutcomeCounts().Select(c => new OutcomeCount(c.Context, c.Action, c.Outcome.Forward, c.Outcome.Right, c.Outcome.Turns, c.Outcome.FlippedFacts, c.Count));
+        OutcomeCounts().Select(c => GridDomain.Instance.CountOf(c.Context, c.Action, c.Outcome, c.Count));
 
     /// <inheritdoc />
-    public int CountOf(OutcomeCount row) => OutcomeCount(row.Context, row.Action, OutcomeOf(row));
+    public int CountOf(OutcomeCount row)
+    {
+        var (action, outcome) = GridDomain.Instance.OutcomeOf(row);
+        return OutcomeCount(row.Context, action, outcome);
+    }
 
     /// <inheritdoc />
-    public void SetCount(OutcomeCount row, int count) => SetOutcomeCount(row.Context, row.Action, OutcomeOf(row), count);
-
-    private static ActionOutcome OutcomeOf(OutcomeCount row) => new(row.Forward, row.Right, row.Turns, row.FlippedFacts);
+    public void SetCount(OutcomeCount row, int count)
+    {
+        var (action, outcome) = GridDomain.Instance.OutcomeOf(row);
+        SetOutcomeCount(row.Context, action, outcome, count);
+    }
 
     private static IPoseTracking Tracking(IPerception perception) =>
         perception as IPoseTracking ?? throw new ArgumentException("The novelty explorer needs a perception that tracks the agent's pose.", nameof(perception));

@@ -35,6 +35,12 @@ public readonly record struct AgentPose(int X, int Y, int Direction)
         return (forward, right);
     }
 
+    /// <summary>The most fact bits a <see cref="Key"/> holds beside the pose.</summary>
+    public const int KeyFactBits = 28;
+
     /// <summary>A compact key for counting visits, together with the facts that hold there.</summary>
-    public long Key(ulong facts) => ((long)(X + 4096) << 44) | ((long)(Y + 4096) << 30) | ((long)Direction << 28) | (long)(facts & 0x0FFF_FFFF);
+    /// <exception cref="ArgumentOutOfRangeException">A fact beyond the first <see cref="KeyFactBits"/> holds: the key has no room for it, and dropping it would merge different states silently.</exception>
+    public long Key(ulong facts) => facts >> KeyFactBits == 0
+        ? ((long)(X + 4096) << 44) | ((long)(Y + 4096) << 30) | ((long)Direction << 28) | (long)facts
+        : throw new ArgumentOutOfRangeException(nameof(facts), $"A pose key holds the first {KeyFactBits} facts; fact {63 - System.Numerics.BitOperations.LeadingZeroCount(facts)} holds, and dropping it would merge different states.");
 }

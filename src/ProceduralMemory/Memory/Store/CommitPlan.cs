@@ -93,7 +93,10 @@ public sealed class CommitPlan
         }
 
         foreach (OutcomeCount outcome in commit.OutcomeIncrements)
-            Require(outcome.Count >= 0, $"the outcome increment of action {outcome.Action} in context {outcome.Context} is {outcome.Count}; counts only grow");
+        {
+            Require(outcome.Payload is not null, $"an outcome increment in context {outcome.Context} has no payload");
+            Require(outcome.Count >= 0, $"the outcome increment {Convert.ToHexString(outcome.Payload!)} in context {outcome.Context} is {outcome.Count}; counts only grow");
+        }
 
         var episodes = new Episode[commit.Episodes.Count];
         for (int i = 0; i < episodes.Length; i++)
@@ -156,7 +159,7 @@ public sealed class CommitPlan
         try
         {
             StoredPolicy read = StoredPolicy.Read(policy!.Kind, policy.Data);
-            return new Policy(read.Kind, read.Shape, PolicyChecksum.Of(read.Kind, read.Data), read.Data);
+            return new Policy(read.Kind, read.Shape, read.Checksum, read.Data);
         }
         catch (InvalidDataException e)
         {

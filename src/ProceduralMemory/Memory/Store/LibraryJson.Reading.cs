@@ -3,6 +3,9 @@ using System.Text.Json;
 using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Domains;
+using ProceduralMemory.Memory.Keys;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Memory.Store;
@@ -12,7 +15,7 @@ public static partial class LibraryJson
     /// <summary>
     /// Reads and validates a document: format and version; unique fact and action names; every condition, policy
     /// action and demonstration step naming known facts and actions; network and key shapes that fit the manifest;
-    /// finite numbers; non-negative counts with successes at most uses; one skill per (preconditions, effect).
+    /// finite numbers; non-negative counts with successes at most uses; one skill per identity under the domain's rule.
     /// </summary>
     /// <exception cref="LibraryException">The first problem found, with its JSON path (e.g. <c>$.skills[2].key[5]</c>).</exception>
     public static LibraryDocument Read(Stream stream)
@@ -40,14 +43,27 @@ public static partial class LibraryJson
         if (version > FormatVersion)
             throw root["version"].Invalid($"is {version}: written by a newer procmem (this build reads version {FormatVersion})");
 
-        var manifest = new LibraryManifest(
-            root["facts"].Names(maximum: 64), root["actions"].Names(maximum: int.MaxValue),
-            root["feature_count"].Int(minimum: 1), root["embedding_dimension"].Int(minimum: 1), root["encoder_seed"].UInt64Text());
+        IReadOnlyList<string> factNames = root["facts"].Names(maximum: FactSchema.MaximumFacts);
+        IReadOnlyList<string> actionNames = root["actions"].Names(maximum: int.MaxValue);
+        int featureCount = root["feature_count"].Int(minimum: 0), dimension = root["embedding_dimension"].Int(minimum: 1);
+        var manifest = version == 1
+            ? new LibraryManifest(LibraryManifest.GridDomain, factNames, actionNames, featureCount, dimension,
+                RandomProjectionKeyProvider.IdOf(root["encoder_seed"].UInt64Text(), dimension, featureCount))
+            : new LibraryManifest(root["domain"].String(), factNames, actionNames, featureCount, dimension, root["key_model"].String());
+        ISkillDomain domain;
+        try
+        {
+            domain = SkillDomains.Get(manifest.Domain);
+        }
+        catch (LibraryException e)
+        {
+            throw root["domain"].Invalid($"is unknown: {e.Message}");
+        }
         long episodes = root["episodes"].Long(minimum: 0);
         var schema = new FactSchema(manifest.FactNames);
 
         var skills = new List<NewSkill>();
-        var seen = new Dictionary<(FactCondition, FactCondition), int>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Node node in root["skills"].Items())
         {
             var skill = new SkillRecord
@@ -70,8 +86,11 @@ public static partial class LibraryJson
                 throw node["successes"].Invalid($"is {skill.Successes}, more than the {skill.Uses} uses");
             if (skill.Key.All(v => v == 0))
                 throw node["key"].Invalid("is all zeros; a key needs a direction");
-            if (!seen.TryAdd((skill.Preconditions, skill.Effect), skills.Count))
-                throw node.Invalid($"has the same preconditions and effect as $.skills[{seen[(skill.Preconditions, skill.Effect)]}]; a library holds one skill per pair");
+            string identity = skill.IdentityUnder(domain);
+            if (version > 1 && node["identity"].String() != identity)
+                throw node["identity"].Invalid($"is '{node["identity"].String()}', but the {domain.Name} domain's rule gives '{identity}'");
+            if (!seen.TryAdd(identity, skills.Count))
+                throw node.Invalid($"is the same skill as $.skills[{seen[identity]}] under the {domain.Name} domain's rule (identity '{identity}'); a library holds one skill per identity");
             var demonstrations = node["kept_demonstrations"].Items()
                 .Select(d => (IReadOnlyList<AgentStep>)d.Items().Select(s => s.Step(manifest, schema)).ToList()).ToList();
             skills.Add(new NewSkill(skill, demonstrations));
@@ -80,7 +99,7 @@ public static partial class LibraryJson
     }
 
     /// <summary>A JSON value and its path, with readers that fail with that path in the message.</summary>
-    private readonly record struct Node(JsonElement Element, string Path)
+    internal readonly record struct Node(JsonElement Element, string Path)
     {
         public Node this[string name] => Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out JsonElement value)
             ? new Node(value, $"{Path}.{name}")
@@ -191,35 +210,16 @@ public static partial class LibraryJson
         public StoredPolicy Policy(LibraryManifest manifest)
         {
             string kind = this["kind"].String();
-            if (kind == OpenLoopPolicy.KindName)
-            {
-                var actions = this["actions"].Items().Select(a => a.Action(manifest)).ToList();
-                return actions.Count > 0 ? StoredPolicy.OfActions(actions) : throw this["actions"].Invalid("is empty");
-            }
-            if (kind != MlpPolicy.KindName)
-                throw this["kind"].Invalid($"is '{kind}'; known kinds: {MlpPolicy.KindName}, {OpenLoopPolicy.KindName}");
-            int[] sizes = this["layer_sizes"].Items().Select(n => n.Int(minimum: 1)).ToArray();
-            if (sizes.Length < 2)
-                throw this["layer_sizes"].Invalid("must list at least the input and the output size");
-            // The two disagree, and either may be the one that is wrong: name both, the manifest's first.
-            if (sizes[0] != manifest.FeatureCount)
-                throw new LibraryException($"$.feature_count is {manifest.FeatureCount}, but {Path}.layer_sizes starts at {sizes[0]} inputs; they must agree");
-            if (sizes[^1] != manifest.ActionNames.Count)
-                throw new LibraryException($"$.actions names {manifest.ActionNames.Count} actions, but {Path}.layer_sizes ends at {sizes[^1]} outputs; they must agree");
-            string activation = this["activation"].String();
-            if (!Enum.TryParse(activation, ignoreCase: true, out HiddenActivation parsed) || !Enum.IsDefined(parsed)
-                || activation != parsed.ToString().ToLowerInvariant())
-                throw this["activation"].Invalid($"is '{activation}'; known: {string.Join(", ", Enum.GetNames<HiddenActivation>().Select(n => n.ToLowerInvariant()))}");
-            int expected;
+            IPolicyCodec codec;
             try
             {
-                expected = MlpWeights.ParameterCount(sizes);
+                codec = PolicyKinds.Get(kind);
             }
-            catch (ArgumentException e)
+            catch (LibraryException e)
             {
-                throw this["layer_sizes"].Invalid(e.Message);
+                throw this["kind"].Invalid($"is unknown: {e.Message}");
             }
-            return StoredPolicy.OfWeights(new MlpWeights(sizes, parsed, this["parameters"].Floats(expected)));
+            return StoredPolicy.Read(kind, codec.ReadJson(Element, Path, manifest));
         }
 
         public AgentStep Step(LibraryManifest manifest, FactSchema schema)
@@ -241,6 +241,8 @@ public static partial class LibraryJson
             int direction = this["direction"].Int(minimum: 0);
             if (direction > 3)
                 throw this["direction"].Invalid($"is {direction}; directions are 0 to 3");
+            if (facts >> AgentPose.KeyFactBits != 0)
+                throw this["facts"].Invalid($"names a fact beyond the first {AgentPose.KeyFactBits}, which a pose's state key cannot hold; write the step's state instead");
             return new AgentPose(this["x"].Int(int.MinValue), this["y"].Int(int.MinValue), direction).Key(facts);
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Memory.Store;
@@ -18,8 +19,11 @@ public static partial class LibraryJson
     /// <summary>The format's name, the value of the document's <c>format</c> member.</summary>
     public const string FormatName = "procmem-skill-library";
 
-    /// <summary>The format version written, and the newest one read.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The format version written, and the newest one read. Version 2 records the domain and key model (version 1's
+    /// <c>encoder_seed</c> reads as the grid domain's random projection with that seed) and each skill's identity.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>Writes <paramref name="document"/> as indented UTF-8 JSON (number arrays on one line each).</summary>
     public static void Write(Stream stream, LibraryDocument document)
@@ -28,15 +32,17 @@ public static partial class LibraryJson
         ArgumentNullException.ThrowIfNull(document);
         LibraryManifest manifest = document.Manifest;
         var facts = new FactSchema(manifest.FactNames);
+        ISkillDomain domain = SkillDomains.Get(manifest.Domain);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("format", FormatName);
         json.WriteNumber("version", FormatVersion);
+        json.WriteString("domain", manifest.Domain);
         WriteStrings(json, "facts", manifest.FactNames);
         WriteStrings(json, "actions", manifest.ActionNames);
         json.WriteNumber("feature_count", manifest.FeatureCount);
         json.WriteNumber("embedding_dimension", manifest.EmbeddingDimension);
-        json.WriteString("encoder_seed", manifest.EncoderSeed.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("key_model", manifest.KeyModel);
         json.WriteNumber("episodes", document.Episodes);
         json.WriteStartArray("skills");
         foreach (var (skill, demonstrations) in document.Skills)
@@ -44,6 +50,7 @@ public static partial class LibraryJson
             json.WriteStartObject();
             json.WriteNumber("id", skill.Id);
             json.WriteString("name", skill.Name);
+            json.WriteString("identity", skill.IdentityUnder(domain));
             WriteCondition(json, "preconditions", skill.Preconditions, facts);
             WriteCondition(json, "effect", skill.Effect, facts);
             WritePolicy(json, skill.Policy, manifest);
@@ -72,17 +79,7 @@ public static partial class LibraryJson
     {
         json.WriteStartObject("policy");
         json.WriteString("kind", policy.Kind);
-        if (policy.Weights is { } weights)
-        {
-            json.WritePropertyName("layer_sizes");
-            json.WriteRawValue("[" + string.Join(", ", weights.LayerSizes.ToArray()) + "]");
-            json.WriteString("activation", weights.Activation.ToString().ToLowerInvariant());
-            WriteNumbers(json, "parameters", weights.Parameters);
-        }
-        else
-        {
-            WriteStrings(json, "actions", policy.Actions!.Select(a => manifest.ActionNames[a]).ToList());
-        }
+        policy.Codec.WriteJson(json, policy.Data, manifest);
         json.WriteEndObject();
     }
 
@@ -120,7 +117,7 @@ public static partial class LibraryJson
     }
 
     /// <summary>A float array on one line, each number in its shortest form that parses back to the same float.</summary>
-    private static void WriteNumbers(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)
+    internal static void WriteNumbers(Utf8JsonWriter json, string name, ReadOnlySpan<float> values)
     {
         var text = new StringBuilder("[");
         for (int i = 0; i < values.Length; i++)

@@ -1,8 +1,25 @@
 namespace ProceduralMemory.Memory.Store;
 
 /// <summary>
-/// Semantic memory: how often <paramref name="Action"/>, taken in perceptual context <paramref name="Context"/>,
-/// moved the agent (<paramref name="Forward"/>, <paramref name="Right"/>, <paramref name="Turns"/>, in its own frame)
-/// and flipped <paramref name="FlippedFacts"/>. In a commit <paramref name="Count"/> is an increment; read back, a total.
+/// Semantic memory: how often an outcome happened in perceptual context <paramref name="Context"/>. The outcome is
+/// <paramref name="Payload"/>, encoded by the library's domain (for the grid: the action with the move it made and
+/// the facts it flipped, <see cref="Domains.GridDomain.CountOf"/>); the store compares payloads as bytes and knows
+/// nothing else of them. In a commit <paramref name="Count"/> is an increment; read back, a total.
 /// </summary>
-public readonly record struct OutcomeCount(int Context, int Action, int Forward, int Right, int Turns, ulong FlippedFacts, long Count);
+/// <remarks>Equality compares the payload's bytes, so counts can key dictionaries.</remarks>
+public readonly record struct OutcomeCount(int Context, byte[] Payload, long Count)
+{
+    /// <inheritdoc />
+    public bool Equals(OutcomeCount other) =>
+        Context == other.Context && Count == other.Count && Payload.AsSpan().SequenceEqual(other.Payload);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Context);
+        hash.AddBytes(Payload);
+        hash.Add(Count);
+        return hash.ToHashCode();
+    }
+}

@@ -14,7 +14,7 @@ public sealed record SkillRecord
     /// <summary>Where the skill may start.</summary>
     public required FactCondition Preconditions { get; init; }
 
-    /// <summary>What the skill achieves. Together with <see cref="Preconditions"/> it identifies the skill in a store.</summary>
+    /// <summary>What the skill achieves.</summary>
     public required FactCondition Effect { get; init; }
 
     /// <summary>How the skill acts.</summary>
@@ -43,6 +43,9 @@ public sealed record SkillRecord
 
     /// <summary>The change number of the skill's last write (set by the store).</summary>
     public long Change { get; init; }
+
+    /// <summary>The skill's identity under <paramref name="domain"/>'s rule: one skill per identity in a library (the grid's is preconditions plus effect).</summary>
+    public string IdentityUnder(Domains.ISkillDomain domain) => domain.IdentityOf(Preconditions, Effect, Policy.Kind, Policy.Data);
 
     /// <summary>The record of <paramref name="skill"/> (its id, definition and statistics).</summary>
     public static SkillRecord Of(Skill skill) => new()

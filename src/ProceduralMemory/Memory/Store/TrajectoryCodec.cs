@@ -117,6 +117,8 @@ public static class TrajectoryCodec
         int direction = step[8];
         if (direction > 3)
             throw Invalid($"step {index} has direction {direction}");
+        if (facts >> AgentPose.KeyFactBits != 0)
+            throw Invalid($"step {index} has facts beyond the first {AgentPose.KeyFactBits}, which a pose's state key cannot hold");
         return new AgentPose(BinaryPrimitives.ReadInt32LittleEndian(step), BinaryPrimitives.ReadInt32LittleEndian(step[4..]), direction).Key(facts);
     }
 

@@ -38,4 +38,14 @@ public class AgentPoseTests
                     for (ulong facts = 0; facts < 4; facts++)
                         Assert.True(keys.Add(new AgentPose(x, y, d).Key(facts)));
     }
+
+    [Fact]
+    public void Key_RefusesAFactItHasNoRoomFor_InsteadOfDroppingIt()
+    {
+        var pose = new AgentPose(1, 2, 3);
+
+        Assert.NotEqual(pose.Key(0), pose.Key(1UL << (AgentPose.KeyFactBits - 1)));
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => pose.Key(1UL << AgentPose.KeyFactBits));
+        Assert.Contains("fact 28 holds", refused.Message);
+    }
 }

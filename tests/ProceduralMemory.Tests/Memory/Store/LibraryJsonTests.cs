@@ -1,5 +1,6 @@
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 
@@ -7,7 +8,7 @@ namespace ProceduralMemory.Tests.Memory.Store;
 
 public class LibraryJsonTests
 {
-    private static readonly LibraryManifest Manifest = new(["has_key", "door_open"], ["left", "forward", "toggle"], 3, 4, ulong.MaxValue);
+    private static readonly LibraryManifest Manifest = new("grid", ["has_key", "door_open"], ["left", "forward", "toggle"], 3, 4, $"random-projection/v1 seed={ulong.MaxValue} dim=4 features=3");
 
     private static LibraryDocument Sample()
     {
@@ -17,11 +18,11 @@ public class LibraryJsonTests
         SkillRecord neural = new()
         {
             Id = 0, Name = "achieve_door_open", Preconditions = new FactCondition(0b11, 0b01), Effect = new FactCondition(0b10, 0b10),
-            Policy = StoredPolicy.OfWeights(network), Key = awkward, StepLimit = 12, Uses = 9, Successes = 7, Demonstrations = 11, CreatedEpisode = 3,
+            Policy = MlpPolicyCodec.Store(network), Key = awkward, StepLimit = 12, Uses = 9, Successes = 7, Demonstrations = 11, CreatedEpisode = 3,
         };
         SkillRecord openLoop = neural with
         {
-            Id = 4, Name = "replay", Preconditions = FactCondition.Always, Policy = StoredPolicy.OfActions([1, 1, 2]), Key = [1, 0, 0, 0],
+            Id = 4, Name = "replay", Preconditions = FactCondition.Always, Policy = OpenLoopPolicyCodec.Store([1, 1, 2]), Key = [1, 0, 0, 0],
         };
         return new LibraryDocument(Manifest, 42, [new NewSkill(neural, [[step, step with { Action = 0 }]]), new NewSkill(openLoop, [])]);
     }

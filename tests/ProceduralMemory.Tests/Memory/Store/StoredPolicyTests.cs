@@ -21,7 +21,7 @@ public class StoredPolicyTests
         StoredPolicy read = StoredPolicy.Read(MlpPolicy.KindName, bytes);
 
         Assert.Same(bytes, read.Data);
-        Assert.Equal(bytes, read.Weights!.ToBytes());
+        Assert.Equal(bytes, MlpWeights.FromBytes(read.Data).ToBytes());
         Assert.Equal("4x3x2", read.Shape);
     }
 

@@ -35,7 +35,7 @@ public class TrajectoryCodecTests
         BinaryPrimitives.WriteUInt16LittleEndian(span[4..], 1);
         BinaryPrimitives.WriteUInt16LittleEndian(span[6..], 1);
         BinaryPrimitives.WriteInt32LittleEndian(span[8..], 2);
-        (int X, int Y, int Direction, ulong Facts)[] poses = [(-3, 4, 2, 0b101), (7, -1, 3, 1UL << 40)];
+        (int X, int Y, int Direction, ulong Facts)[] poses = [(-3, 4, 2, 0b101), (7, -1, 3, 1UL << 27)];
         for (int i = 0; i < 2; i++)
         {
             Span<byte> step = span[(12 + i * 41)..];
@@ -56,6 +56,8 @@ public class TrajectoryCodecTests
             read.Select(s => s with { Features = [] }));
         Assert.Equal([1.5f, 2.5f], read.SelectMany(s => s.Features));
 
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(12 + 41 + 9), 1UL << 40); // a fact a pose key has no room for
+        Assert.Contains("beyond the first 28", Assert.Throws<InvalidDataException>(() => TrajectoryCodec.Decode(bytes)).Message);
         bytes[12 + 8] = 4; // a direction version 1 never wrote
         Assert.Throws<InvalidDataException>(() => TrajectoryCodec.Decode(bytes));
     }

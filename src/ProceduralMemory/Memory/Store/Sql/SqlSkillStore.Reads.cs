@@ -17,12 +17,11 @@ public abstract partial class SqlSkillStore
         SkillRecord[] skills = ReadSkills(connection, transaction, sinceChange);
         var outcomes = new List<OutcomeCount>();
         using (DbDataReader reader = Statement(connection, transaction, $"""
-            SELECT context, action, moved_forward, moved_right, turns, flipped_facts, count FROM {Dialect.Table("outcomes")}
-            WHERE change > @since ORDER BY context, action, moved_forward, moved_right, turns, flipped_facts
+            SELECT context, payload, count FROM {Dialect.Table("outcomes")}
+            WHERE change > @since ORDER BY context, payload
             """, ("since", sinceChange)).ExecuteReader())
             while (reader.Read())
-                outcomes.Add(new OutcomeCount(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
-                    reader.GetInt32(4), Bits(reader.GetInt64(5)), reader.GetInt64(6)));
+                outcomes.Add(new OutcomeCount(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetInt64(2)));
         IReadOnlyList<int> ids = sinceChange <= 0 ? Array.ConvertAll(skills, s => s.Id) : ReadSkillIds(connection, transaction);
         transaction.Commit();
         return new LibraryChanges(meta.Change, meta.Episodes, episodesKept, skills, outcomes, ids);

@@ -163,12 +163,11 @@ public abstract partial class SqlSkillStore
         foreach (OutcomeCount outcome in plan.Commit.OutcomeIncrements)
             if (outcome.Count > 0)
                 write.Last.Add(new SqlStatement($"""
-                    INSERT INTO {Dialect.Table("outcomes")} AS o (context, action, moved_forward, moved_right, turns, flipped_facts, count, change)
-                    VALUES (@context, @action, @forward, @right, @turns, @flipped, @count, @change)
-                    ON CONFLICT (context, action, moved_forward, moved_right, turns, flipped_facts) DO UPDATE SET
+                    INSERT INTO {Dialect.Table("outcomes")} AS o (context, payload, count, change)
+                    VALUES (@context, @payload, @count, @change)
+                    ON CONFLICT (context, payload) DO UPDATE SET
                         count = o.count + excluded.count, change = excluded.change
-                    """, ("context", outcome.Context), ("action", outcome.Action), ("forward", outcome.Forward), ("right", outcome.Right),
-                    ("turns", outcome.Turns), ("flipped", Bits(outcome.FlippedFacts)), ("count", outcome.Count), ("change", change)));
+                    """, ("context", outcome.Context), ("payload", outcome.Payload), ("count", outcome.Count), ("change", change)));
         for (int i = 0; i < plan.Episodes.Count; i++)
         {
             CommitPlan.Episode episode = plan.Episodes[i];
@@ -197,13 +196,13 @@ public abstract partial class SqlSkillStore
     private string UniqueName(Write write, SkillRecord record)
     {
         // Names other skills hold that a new skill named @name would clash with ("x", "x#2", ...); the skill with the
-        // same preconditions and effect is left out, since the new one merges into it and keeps its name.
+        // same identity (the domain's rule) is left out, since the new one merges into it and keeps its name.
         var taken = new HashSet<string>(StringComparer.Ordinal);
         using (DbDataReader reader = Statement(write.Connection, write.Transaction, $"""
             SELECT name FROM {Dialect.Table("skills")}
             WHERE (name = @name OR substr(name, 1, length(@prefix)) = @prefix)
-              AND NOT (pre_mask = @pre_mask AND pre_values = @pre_values AND effect_mask = @effect_mask AND effect_values = @effect_values)
-            """, [("name", record.Name), ("prefix", SkillNames.Prefix(record.Name)), .. FactValues(record)]).ExecuteReader())
+              AND identity <> @identity
+            """, ("name", record.Name), ("prefix", SkillNames.Prefix(record.Name)), ("identity", IdentityOf(record))).ExecuteReader())
             while (reader.Read())
                 taken.Add(reader.GetString(0));
         return SkillNames.Unique(record.Name, taken);
@@ -217,16 +216,16 @@ public abstract partial class SqlSkillStore
         string policyValues = inline ? ", @kind, @shape, @checksum, @data" : "";
         SqlValue[] values =
         [
-            ("id", id), ("name", record.Name), .. FactValues(record), ("key", skill.Key), ("step_limit", record.StepLimit),
+            ("id", id), ("name", record.Name), ("identity", IdentityOf(record)), .. FactValues(record), ("key", skill.Key), ("step_limit", record.StepLimit),
             ("uses", record.Uses), ("successes", record.Successes), ("demonstrations", record.Demonstrations),
             ("created_episode", createdEpisode), ("change", change), .. inline ? PolicyValues(null, skill.Policy) : [],
         ];
         DbCommand command = Statement(write.Connection, write.Transaction, $"""
-            INSERT INTO {Dialect.Table("skills")} AS s (id, name, pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit,
+            INSERT INTO {Dialect.Table("skills")} AS s (id, name, identity, pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit,
                 uses, successes, demonstrations, created_episode, change{policyColumns})
-            VALUES (@id, @name, @pre_mask, @pre_values, @effect_mask, @effect_values, @key, @step_limit,
+            VALUES (@id, @name, @identity, @pre_mask, @pre_values, @effect_mask, @effect_values, @key, @step_limit,
                 @uses, @successes, @demonstrations, @created_episode, @change{policyValues})
-            ON CONFLICT (pre_mask, pre_values, effect_mask, effect_values) DO UPDATE SET
+            ON CONFLICT (identity) DO UPDATE SET
                 uses = s.uses + excluded.uses,
                 successes = s.successes + excluded.successes,
                 demonstrations = s.demonstrations + excluded.demonstrations,
@@ -282,6 +281,9 @@ public abstract partial class SqlSkillStore
             write.Last.Add(new SqlStatement($"INSERT INTO {Dialect.Table("demonstrations")} (skill_id, trajectory) VALUES (@skill, @trajectory)",
                 ("skill", skillId), ("trajectory", trajectory)));
     }
+
+    /// <summary>The skill's identity under the library's domain rule: the store's uniqueness key (schema 3).</summary>
+    private string IdentityOf(SkillRecord record) => record.IdentityUnder(Domains.SkillDomains.Get(_manifest.Manifest!.Domain));
 
     private static SqlValue[] FactValues(SkillRecord record) =>
     [
