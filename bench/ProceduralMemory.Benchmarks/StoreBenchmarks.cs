@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Keys;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 using ProceduralMemory.Sqlite;
@@ -66,8 +68,9 @@ public class StoreBenchmarks
         File.Delete(building);
         using (SqliteSkillStore store = SqliteSkillStore.Open(building))
         {
-            store.Create(new LibraryManifest(["has_key", "door_open", "at_goal"], ["left", "right", "forward", "pickup", "drop", "toggle", "done"],
-                FeatureCount: 71, EmbeddingDimension: KeyLength, EncoderSeed: 1));
+            store.Create(new LibraryManifest(LibraryManifest.GridDomain, ["has_key", "door_open", "at_goal"],
+                ["left", "right", "forward", "pickup", "drop", "toggle", "done"], FeatureCount: 71, EmbeddingDimension: KeyLength,
+                KeyModel: RandomProjectionKeyProvider.IdOf(1, KeyLength, 71)));
             var rng = new Rng(1);
             int[] sizes = [71, 64, 7];
             var parameters = new float[MlpWeights.ParameterCount(sizes)];
@@ -85,7 +88,7 @@ public class StoreBenchmarks
                         // Distinct preconditions make every skill its own (the store merges equal preconditions and effects).
                         Preconditions = new FactCondition(~0UL, (ulong)i),
                         Effect = new FactCondition(2, 2),
-                        Policy = StoredPolicy.OfWeights(new MlpWeights(sizes, HiddenActivation.Relu, parameters)),
+                        Policy = MlpPolicyCodec.Store(new MlpWeights(sizes, HiddenActivation.Relu, parameters)),
                         Key = key,
                         StepLimit = 50,
                         Uses = 4,
