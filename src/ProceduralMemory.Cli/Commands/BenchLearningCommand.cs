@@ -89,7 +89,7 @@ internal static class BenchLearningCommand
         IReadOnlyList<LearningCurvePoint> curve = LearningRun.Train(agent, plan, clock);
         LearningCurvePoint final = curve[^1];
         EvaluationResult e = final.Evaluation;
-        double? optimal = OptimalSteps.Mean(envName, split.EvaluationSeeds);
+        double? optimal = ShortestPlans.MeanLength(envName, split.EvaluationSeeds);
         double trainSeconds = clock.TrainingTime.TotalSeconds;
         double stepsPerSecond = trainSeconds > 0 ? final.TrainingSteps / trainSeconds : 0;
         if (atStart is { SkillIds.Count: > 0 })

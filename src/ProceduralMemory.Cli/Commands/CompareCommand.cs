@@ -124,7 +124,7 @@ internal static class CompareCommand
         });
 
         string[] environments = budgets.Select(b => b.Environment).ToArray();
-        string table = ComparisonReport.Table(runs, environments, agents, env => OptimalSteps.Mean(env, splits[env].EvaluationSeeds));
+        string table = ComparisonReport.Table(runs, environments, agents, env => ShortestPlans.MeanLength(env, splits[env].EvaluationSeeds));
         console.Out.WriteLine();
         console.Out.Write(table);
         console.Out.WriteLine();

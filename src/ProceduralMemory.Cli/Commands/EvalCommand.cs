@@ -39,7 +39,7 @@ internal static class EvalCommand
         var agent = new ProceduralMemoryAgent(environment, store: store);
         IReadOnlyList<int> layouts = LayoutSplit.Of(environment, seeds).TestSeeds;
         EvaluationResult e = LearningRun.Evaluate(agent, layouts, environment.MaxSteps);
-        double? optimal = OptimalSteps.Mean(envName, layouts);
+        double? optimal = ShortestPlans.MeanLength(envName, layouts);
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{SkillStores.Describe(libraryPath)} ({agent.Library.Count} skills) on {envName}, {e.Episodes} test layouts (the distinct layouts of seeds {SeedRange.Format(seeds)}):"));

@@ -112,7 +112,7 @@ internal static class TrainCommand
         WriteSkills(console, skillHistory[^1].Skills);
         console.Out.WriteLine();
         console.Out.WriteLine($"Final evaluation on {HeldOutLayouts.Describe(split, evalSeeds, curve[^1].Evaluation)}:");
-        console.Out.WriteLine(EvaluationLine.Format(curve[^1].Evaluation, OptimalSteps.Mean(envName, split.EvaluationSeeds)));
+        console.Out.WriteLine(EvaluationLine.Format(curve[^1].Evaluation, ShortestPlans.MeanLength(envName, split.EvaluationSeeds)));
         LibraryChanges after = store.ReadChanges(long.MaxValue);
         var settings = new RunSettings(RunSettings.CurrentFormat, ToolVersion.Line, envName, budget, bySteps ? "steps" : "episodes", seed,
             SeedRange.Format(evalSeeds), split.TestSeeds.Count, plan.CheckpointEvery, keepEpisodes, SkillStores.Describe(libraryPath),

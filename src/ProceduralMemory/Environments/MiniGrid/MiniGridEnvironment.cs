@@ -19,7 +19,7 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// <para>A step allocates nothing: the grid is a byte per cell, the rules are read from tables filled once from
 /// the <see cref="WorldObject"/> types, and the 7x7 view is built in place in the one observation.</para>
 /// </remarks>
-public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayoutFingerprint, IPerceptionProvider
+public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayoutFingerprint, IPerceptionProvider, IShortestPlan
 {
     /// <summary>Action indices, in the order of <see cref="Actions"/> (MiniGrid's numbering).</summary>
     public const int Left = 0, Right = 1, Forward = 2, PickUp = 3, Drop = 4, Toggle = 5, Done = 6;
@@ -121,6 +121,9 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         Door door => door.State switch { DoorState.Locked => 'L', DoorState.Closed => 'D', _ => 'O' },
         _ => '.',
     };
+
+    /// <summary>The shortest plan from the layout just reset to (<see cref="ShortestPathSolver"/>): for evaluation only.</summary>
+    public int[]? ShortestPlan() => ShortestPathSolver.Solve(this);
 
     /// <inheritdoc />
     /// <remarks>

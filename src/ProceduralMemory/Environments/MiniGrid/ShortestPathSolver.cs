@@ -59,29 +59,6 @@ public static class ShortestPathSolver
         return Solve(environment.CurrentLayout());
     }
 
-    /// <summary>
-    /// The mean length of the shortest plans on the layouts of <paramref name="layoutSeeds"/> of the registered
-    /// MiniGrid environment <paramref name="environmentName"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">The name is unknown or not a MiniGrid environment, or there are no seeds.</exception>
-    /// <exception cref="InvalidOperationException">Some layout's goal cannot be reached.</exception>
-    public static double OptimalMeanSteps(string environmentName, IEnumerable<int> layoutSeeds)
-    {
-        if (EnvironmentRegistry.Create(environmentName) is not MiniGridEnvironment environment)
-            throw new ArgumentException($"'{environmentName}' is not a MiniGrid environment; the shortest-path solver needs one.", nameof(environmentName));
-        long total = 0;
-        int layouts = 0;
-        foreach (int seed in layoutSeeds)
-        {
-            environment.Reset(seed);
-            int[] plan = Solve(environment)
-                ?? throw new InvalidOperationException($"The goal of {environmentName} layout {seed} cannot be reached.");
-            total += plan.Length;
-            layouts++;
-        }
-        return layouts > 0 ? (double)total / layouts : throw new ArgumentException("No layout seeds were given.", nameof(layoutSeeds));
-    }
-
     private static int[] Plan(Dictionary<State, (State Previous, int Action)> cameFrom, State last, int finalAction)
     {
         var actions = new List<int> { finalAction };
