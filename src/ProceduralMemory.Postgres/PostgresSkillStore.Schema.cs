@@ -61,7 +61,7 @@ public sealed partial class PostgresSkillStore
             (PostgresSchemaKind.Library, _) when version > current =>
                 $"{Location} was written by a newer procmem (schema {version}, this build reads up to {current})",
             (PostgresSchemaKind.Library, _) when version < current && IsReadOnly =>
-                $"{Location} has library schema {version}; open it once for writing to upgrade it to schema {current}",
+                $"{Location} has library schema {version}; open it once for writing (procmem skills upgrade does) to upgrade it to schema {current}",
             (PostgresSchemaKind.Blank, _) when IsReadOnly => $"no library at {Location}",
             _ => null,
         };

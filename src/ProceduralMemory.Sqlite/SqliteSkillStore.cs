@@ -223,7 +223,7 @@ public sealed class SqliteSkillStore : SqlSkillStore
             { Kind: SqliteFileKind.Library } when identity.Version > current =>
                 $"{path} was written by a newer procmem (schema {identity.Version}, this build reads up to {current})",
             { Kind: SqliteFileKind.Library } when identity.Version < current && readOnly =>
-                $"{path} has library schema {identity.Version}; open it once for writing to upgrade it to schema {current}",
+                $"{path} has library schema {identity.Version}; open it once for writing (procmem skills upgrade does) to upgrade it to schema {current}",
             { Kind: SqliteFileKind.Blank } when readOnly => $"no library at {path}",
             _ => null,
         };

@@ -27,7 +27,7 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
         MakeLibraryAtVersion(1);
 
         var e = Assert.Throws<LibraryException>(() => PostgresSkillStore.Open(Location, readOnly: true));
-        Assert.Contains($"has library schema 1; open it once for writing to upgrade it to schema {PostgresSchema.CurrentVersion}", e.Message);
+        Assert.Contains($"has library schema 1; open it once for writing (procmem skills upgrade does) to upgrade it to schema {PostgresSchema.CurrentVersion}", e.Message);
         Assert.Equal(1, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
 
         using PostgresSkillStore store = PostgresSkillStore.Open(Location);

@@ -17,9 +17,11 @@ public sealed class LibraryMigrationTests
         string copy = dir.Combine("library.db");
         File.Copy(Fixture, copy);
 
-        // eval only reads; a command that writes upgrades the file first (pruning below a rate of 0 removes nothing).
-        Assert.Contains("open it once for writing", Assert.Single(CliRun.Of("eval", "--env", "doorkey-5x5", "--library", copy).ErrorLines));
-        Assert.Equal(0, CliRun.Of("skills", "prune", "--below", "0", "--library", copy).ExitCode);
+        // eval only reads, so it refuses the older schema and names the command that upgrades it.
+        Assert.Contains("procmem skills upgrade", Assert.Single(CliRun.Of("eval", "--env", "doorkey-5x5", "--library", copy).ErrorLines));
+        CliRun upgrade = CliRun.Of("skills", "upgrade", "--library", copy);
+        Assert.Equal(0, upgrade.ExitCode);
+        Assert.Contains("6 skills", upgrade.Out);
         CliRun run = CliRun.Of("eval", "--env", "doorkey-5x5", "--library", copy, "--seeds", "0-99", "--json");
 
         Assert.Equal(0, run.ExitCode);
@@ -37,6 +39,7 @@ public sealed class LibraryMigrationTests
         using var dir = new TemporaryDirectory();
         string copy = dir.Combine("library.db");
         File.Copy(Fixture, copy);
+        // Any command that writes upgrades the file too (pruning below a rate of 0 removes nothing).
         Assert.Equal(0, CliRun.Of("skills", "prune", "--below", "0", "--library", copy).ExitCode);
 
         JsonNode document = JsonNode.Parse(CliRun.Of("skills", "export", "--library", copy).Out)!;
