@@ -20,6 +20,10 @@ public class CrashSafetyTests
             // Two writers at once, so some kills land while the other process holds the write lock.
             using var a = Train(library, dir, seed: 2 * round + 1);
             using var b = Train(library, dir, seed: 2 * round + 2);
+            // The moments count from when both have started training, so a slow start on a busy machine cannot
+            // make every kill land before the first commit.
+            WaitUntilTraining(a);
+            WaitUntilTraining(b);
             Thread.Sleep(random.Next(300, 2500));
             a.Kill();
             Thread.Sleep(random.Next(0, 400));
@@ -45,6 +49,14 @@ public class CrashSafetyTests
         Assert.Equal(0, resumed.WaitForExit(TimeSpan.FromMinutes(5)));
         Assert.Contains(resumed.Lines, l => l.Contains("continuing from", StringComparison.Ordinal));
         Assert.Equal("ok", IntegrityCheck(library));
+    }
+
+    /// <summary>Waits (up to a minute) for the "Training procmem on ..." line that train prints once its library is open.</summary>
+    private static void WaitUntilTraining(ProcmemProcess process)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!process.Lines.Any(l => l.StartsWith("Training procmem on", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            Thread.Sleep(20);
     }
 
     private static ProcmemProcess Train(string library, TemporaryDirectory dir, int seed) =>
