@@ -11,8 +11,8 @@ internal static class ConformanceCommand
 {
     public static Command Create(CliConsole console)
     {
-        Argument<string> file = CommonOptions.InputFile("FILE", "A conformance file: one recorded MiniGrid episode per line (JSON).");
-        var command = new Command("conformance", "Replay MiniGrid DoorKey traces and report every difference from the reference.")
+        Argument<string> file = CommonOptions.InputFile("FILE", "A conformance file: one recorded MiniGrid episode per line (JSON), plain or gzip.");
+        var command = new Command("conformance", "Replay traces recorded from the reference MiniGrid (plain or gzip JSON lines) and report every difference.")
         {
             file,
         };

@@ -149,7 +149,7 @@ public sealed class CellGrid
             }
     }
 
-    /// <summary>The grid <paramref name="encoding"/> describes, in the layout of <see cref="Encode"/>.</summary>
+    /// <summary>The grid <paramref name="encoding"/> describes, in the layout of <see cref="Encode"/> (boxes empty: put their contents in with <see cref="Set"/>).</summary>
     /// <exception cref="ArgumentException">Wrong length or an unsupported cell.</exception>
     public static CellGrid Decode(int width, int height, ReadOnlySpan<byte> encoding)
     {
@@ -162,7 +162,7 @@ public sealed class CellGrid
                 int at = (x * height + y) * 3;
                 var cell = new CellEncoding(encoding[at], encoding[at + 1], encoding[at + 2]);
                 if (!CellPalette.TryCodeOf(cell, out byte code))
-                    throw new ArgumentException($"Cell ({x}, {y}) = {cell} is not supported (empty, wall, door, key, goal).", nameof(encoding));
+                    throw new ArgumentException($"Cell ({x}, {y}) = {cell} is not supported (empty, wall, door, key, ball, box, goal, red lava).", nameof(encoding));
                 grid.Write(x, y, code);
             }
         return grid;

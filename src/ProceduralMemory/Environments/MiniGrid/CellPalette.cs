@@ -1,63 +1,99 @@
 namespace ProceduralMemory.Environments.MiniGrid;
 
 /// <summary>
-/// The compact encoding of the environment's hot path: every object a DoorKey world can hold gets a one-byte
+/// The compact encoding of the environment's hot path: every object a MiniGrid world can hold gets a one-byte
 /// code, and its answers (walkable, transparent, pick-up-able, its three-byte encoding, what toggling it does)
 /// are read once from the <see cref="WorldObject"/> types into flat tables indexed by code.
 /// </summary>
 /// <remarks>
-/// A code is an index (0 unseen; 1 empty; 2-7 wall, 8-13 goal, 14-19 key, by colour; 20-37 door, by colour then
-/// state) plus <see cref="OpaqueBit"/> when the object hides what is behind it, so that the view can tell which
-/// of 8 cells block sight from one 8-byte load. The empty code doubles as "carrying nothing", and a code of 0
-/// (unseen) never lies on a grid, so that masking a cell's byte to 0 hides it.
+/// <para>The objects, in code order: unseen (0), empty (1), then walls, goals, keys and balls of each colour, red
+/// lava, doors of each colour and state, and boxes of each colour holding nothing, a key or a ball of each colour:
+/// 123 in all, so that a code fits in 7 bits. A box's contents are part of its code, so a box is one immutable
+/// value wherever it is (on the floor or carried). Floor tiles, which no registered environment uses, are left out.</para>
+/// <para>A code is that index plus <see cref="OpaqueBit"/> when the object hides what is behind it, so that the view
+/// can tell which of 8 cells block sight from one 8-byte load. The empty code doubles as "carrying nothing", and a
+/// code of 0 (unseen) never lies on a grid, so that masking a cell's byte to 0 hides it.</para>
 /// </remarks>
 internal static class CellPalette
 {
     public const byte UnseenCode = 0;
     public const byte EmptyCode = 1;
-    private const int WallBase = 2, GoalBase = 8, KeyBase = 14, DoorBase = 20;
-    private const int Colors = 6, States = 3;
-
-    /// <summary>The number of distinct objects (code indices).</summary>
-    public const int Count = DoorBase + Colors * States;
 
     /// <summary>Set in the code of every object that blocks sight.</summary>
     public const byte OpaqueBit = 0x80;
 
-    /// <summary>The code of MiniGrid's default grey wall, which also fills everything beyond the grid's edge.</summary>
-    public const byte GreyWallCode = (WallBase + (int)ObjectColor.Grey) | OpaqueBit;
-
     /// <summary>Flag bits of <see cref="Flags"/>.</summary>
-    public const byte CanOverlapFlag = 1, CanPickUpFlag = 2, GoalFlag = 4;
+    public const byte CanOverlapFlag = 1, CanPickUpFlag = 2, GoalFlag = 4, LavaFlag = 8;
 
     private static readonly WorldObject?[] Objects = new WorldObject?[256];
-    private static readonly byte[] CodeByIndex = new byte[Count];
+    private static readonly Dictionary<WorldObject, byte> Codes = [];
+
+    /// <summary>The number of distinct objects (code indices), unseen included.</summary>
+    public static readonly int Count;
+
+    /// <summary>The code of MiniGrid's default grey wall, which also fills everything beyond the grid's edge.</summary>
+    public static readonly byte GreyWallCode;
 
     /// <summary>Per code: the encoding, type | colour &lt;&lt; 8 | state &lt;&lt; 16 (0 for unseen).</summary>
     public static readonly uint[] Cells = new uint[256];
 
-    /// <summary>Per code: <see cref="CanOverlapFlag"/> | <see cref="CanPickUpFlag"/> | <see cref="GoalFlag"/>.</summary>
+    /// <summary>Per code: <see cref="CanOverlapFlag"/> | <see cref="CanPickUpFlag"/> | <see cref="GoalFlag"/> | <see cref="LavaFlag"/>.</summary>
     public static readonly byte[] Flags = new byte[256];
 
     /// <summary>Per (cell index * <see cref="Count"/> + carried index): the cell's code after a toggle.</summary>
-    private static readonly byte[] Toggles = new byte[Count * Count];
+    private static readonly byte[] Toggles;
 
     static CellPalette()
     {
-        byte[] codes = CodeByIndex;
+        List<WorldObject> all = [.. Enumerate()];
+        Count = all.Count + 1;
+        if (Count > OpaqueBit)
+            throw new InvalidOperationException($"{Count} objects do not fit a 7-bit code.");
         for (int index = EmptyCode; index < Count; index++)
         {
-            WorldObject cell = Create(index);
-            codes[index] = (byte)(index | (cell.SeeBehind ? 0 : OpaqueBit));
-            Objects[codes[index]] = cell;
-            Cells[codes[index]] = Pack(cell.Encode());
-            Flags[codes[index]] = (byte)((cell.CanOverlap ? CanOverlapFlag : 0) | (cell.CanPickUp ? CanPickUpFlag : 0)
-                | (cell.Type == ObjectType.Goal ? GoalFlag : 0));
+            WorldObject cell = all[index - 1];
+            byte code = (byte)(index | (cell.SeeBehind ? 0 : OpaqueBit));
+            Objects[code] = cell;
+            Codes.Add(cell, code);
+            Cells[code] = Pack(cell.Encode());
+            Flags[code] = (byte)((cell.CanOverlap ? CanOverlapFlag : 0) | (cell.CanPickUp ? CanPickUpFlag : 0)
+                | (cell.Type == ObjectType.Goal ? GoalFlag : 0) | (cell.Type == ObjectType.Lava ? LavaFlag : 0));
         }
+        GreyWallCode = Codes[new Wall(ObjectColor.Grey)];
+        Toggles = new byte[Count * Count];
         for (int cell = EmptyCode; cell < Count; cell++)
             for (int carried = EmptyCode; carried < Count; carried++)
-                Toggles[cell * Count + carried] = CodeOf(Objects[codes[cell]]!.Toggle(carried == EmptyCode ? null : Objects[codes[carried]]));
+                Toggles[cell * Count + carried] = CodeOf(Objects[CodeAt(cell)]!.Toggle(carried == EmptyCode ? null : Objects[CodeAt(carried)]));
     }
+
+    private static IEnumerable<WorldObject> Enumerate()
+    {
+        ObjectColor[] colors = Enum.GetValues<ObjectColor>();
+        yield return Empty.Instance;
+        foreach (ObjectColor color in colors)
+            yield return new Wall(color);
+        foreach (ObjectColor color in colors)
+            yield return new Goal(color);
+        foreach (ObjectColor color in colors)
+            yield return new Key(color);
+        foreach (ObjectColor color in colors)
+            yield return new Ball(color);
+        yield return Lava.Instance;
+        foreach (ObjectColor color in colors)
+            foreach (DoorState state in Enum.GetValues<DoorState>())
+                yield return new Door(color, state);
+        foreach (ObjectColor color in colors)
+        {
+            yield return new Box(color);
+            foreach (ObjectColor inside in colors)
+                yield return new Box(color, new Key(inside));
+            foreach (ObjectColor inside in colors)
+                yield return new Box(color, new Ball(inside));
+        }
+    }
+
+    // The code of the object with index `index` (the index with its opaque bit, if any).
+    private static byte CodeAt(int index) => Objects[index] is not null ? (byte)index : (byte)(index | OpaqueBit);
 
     /// <summary>The code <paramref name="cell"/> becomes when toggled by an agent carrying <paramref name="carried"/>.</summary>
     public static byte Toggled(byte cell, byte carried) => Toggles[(cell & ~OpaqueBit) * Count + (carried & ~OpaqueBit)];
@@ -67,24 +103,30 @@ internal static class CellPalette
         Objects[code] ?? throw new ArgumentOutOfRangeException(nameof(code), code, "Not the code of an object.");
 
     /// <summary>The code of <paramref name="cell"/>.</summary>
+    /// <exception cref="ArgumentException">A MiniGrid world cannot hold the object (e.g. a box inside a box).</exception>
     public static byte CodeOf(WorldObject cell) =>
-        TryCodeOf(cell.Encode(), out byte code) ? code : throw new ArgumentException($"Unsupported object {cell}.", nameof(cell));
+        Codes.TryGetValue(cell, out byte code) ? code : throw new ArgumentException($"Unsupported object {cell}.", nameof(cell));
 
-    /// <summary>The code of the object <paramref name="e"/> encodes, if DoorKey's world can hold it.</summary>
+    /// <summary>
+    /// The code of the object <paramref name="e"/> encodes, if a MiniGrid world can hold it; a box encodes as an
+    /// empty one (the encoding does not show contents).
+    /// </summary>
     public static bool TryCodeOf(CellEncoding e, out byte code)
     {
-        int color = e.Color, state = e.State;
-        int index = (ObjectType)e.Type switch
+        WorldObject? cell = e.Color >= 6 ? null : (ObjectType)e.Type switch
         {
-            ObjectType.Empty when color == 0 && state == 0 => EmptyCode,
-            ObjectType.Wall when color < Colors && state == 0 => WallBase + color,
-            ObjectType.Goal when color < Colors && state == 0 => GoalBase + color,
-            ObjectType.Key when color < Colors && state == 0 => KeyBase + color,
-            ObjectType.Door when color < Colors && state < States => DoorBase + color * States + state,
-            _ => -1,
+            ObjectType.Empty when e.Color == 0 && e.State == 0 => Empty.Instance,
+            ObjectType.Wall when e.State == 0 => new Wall((ObjectColor)e.Color),
+            ObjectType.Goal when e.State == 0 => new Goal((ObjectColor)e.Color),
+            ObjectType.Key when e.State == 0 => new Key((ObjectColor)e.Color),
+            ObjectType.Ball when e.State == 0 => new Ball((ObjectColor)e.Color),
+            ObjectType.Box when e.State == 0 => new Box((ObjectColor)e.Color),
+            ObjectType.Lava when e.Color == (byte)ObjectColor.Red && e.State == 0 => Lava.Instance,
+            ObjectType.Door when e.State < 3 => new Door((ObjectColor)e.Color, (DoorState)e.State),
+            _ => null,
         };
-        code = index < 0 ? UnseenCode : CodeByIndex[index];
-        return index >= 0;
+        code = cell is null ? UnseenCode : Codes[cell];
+        return cell is not null;
     }
 
     /// <summary>The encoding packed as type | colour &lt;&lt; 8 | state &lt;&lt; 16.</summary>
@@ -92,13 +134,4 @@ internal static class CellPalette
 
     /// <summary>The inverse of <see cref="Pack"/> (ignores bits above 24).</summary>
     public static CellEncoding Unpack(uint packed) => new((byte)packed, (byte)(packed >> 8), (byte)(packed >> 16));
-
-    private static WorldObject Create(int index) => index switch
-    {
-        EmptyCode => Empty.Instance,
-        < GoalBase => new Wall((ObjectColor)(index - WallBase)),
-        < KeyBase => new Goal((ObjectColor)(index - GoalBase)),
-        < DoorBase => new Key((ObjectColor)(index - KeyBase)),
-        _ => new Door((ObjectColor)((index - DoorBase) / States), (DoorState)((index - DoorBase) % States)),
-    };
 }

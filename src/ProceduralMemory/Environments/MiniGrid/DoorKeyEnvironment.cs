@@ -17,7 +17,7 @@ public sealed class DoorKeyEnvironment : MiniGridEnvironment
     public static IReadOnlyList<int> RegisteredSizes { get; } = [5, 6, 8, 16];
 
     /// <summary>MiniGrid's DoorKey mission text.</summary>
-    public const string Mission = "use the key to open the door and then get to the goal";
+    public const string DoorKeyMission = "use the key to open the door and then get to the goal";
 
     private static readonly Goal GoalObject = new();
     private static readonly Door LockedDoor = new(ObjectColor.Yellow, DoorState.Locked);
@@ -37,7 +37,7 @@ public sealed class DoorKeyEnvironment : MiniGridEnvironment
     public static string NameOf(int size) => $"doorkey-{size}x{size}";
 
     /// <inheritdoc />
-    protected override (CellPosition Agent, Direction Direction) Generate(CellGrid grid, Rng rng)
+    protected override EpisodeStart Generate(CellGrid grid, Rng rng)
     {
         int size = Size;
         grid.WallRectangle(0, 0, size, size);
@@ -50,7 +50,7 @@ public sealed class DoorKeyEnvironment : MiniGridEnvironment
         grid.Set(wallX, doorY, LockedDoor);
         CellPosition key = PlaceOnEmptyCell(grid, rng, wallX, size, avoid: agent);
         grid.Set(key.X, key.Y, YellowKey);
-        return (agent, direction);
+        return new EpisodeStart(agent, direction, DoorKeyMission);
     }
 
     // place_obj: draw a cell in [0, width) x [0, height) until it is empty and not the agent's.

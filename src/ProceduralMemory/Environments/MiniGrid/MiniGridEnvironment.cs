@@ -7,15 +7,20 @@ using ProceduralMemory.Agents.Perception;
 namespace ProceduralMemory.Environments.MiniGrid;
 
 /// <summary>
-/// MiniGrid's rules (<c>MiniGridEnv.step</c>) over a <see cref="CellGrid"/>; a task subclass only generates
-/// its grid. Actions: left, right, forward, pickup, drop, toggle, done. Reward <c>1 - 0.9 * step_count /
-/// max_steps</c> on walking onto the goal (which terminates the episode), else 0; truncated when the step count
-/// reaches <see cref="MaxSteps"/> (MiniGrid reports both flags when the goal is reached on the last step).
+/// MiniGrid's rules (<c>MiniGridEnv.step</c>) over a <see cref="CellGrid"/>; a task subclass generates its
+/// grid and mission and, where MiniGrid's task overrides <c>step</c>, adjusts reward and termination in
+/// <see cref="AfterStep"/>. Actions: left, right, forward, pickup, drop, toggle, done. Reward
+/// <see cref="SuccessReward"/> (<c>1 - 0.9 * step_count / max_steps</c>) on walking onto the goal (which
+/// terminates the episode); walking onto lava terminates it with no reward; truncated when the step count reaches
+/// <see cref="MaxSteps"/> (MiniGrid reports both flags when the goal is reached on the last step).
 /// </summary>
 /// <remarks>
 /// <para>MiniGrid's quirks are kept: forward into a wall, closed door or key does nothing; pickup needs empty
 /// hands; drop only onto an empty cell in front; toggling a locked door with a key of its colour unlocks and
-/// opens it in one step; <c>done</c> does nothing.</para>
+/// opens it in one step; toggling a box replaces it with its contents; <c>done</c> does nothing.</para>
+/// <para>A task's targets (which door, which object) are read from the grid and the mission in
+/// <see cref="BeginTask"/>, at the start of every episode, whether generated or started from a layout, so that
+/// both behave alike.</para>
 /// <para>A step allocates nothing: the grid is a byte per cell, the rules are read from tables filled once from
 /// the <see cref="WorldObject"/> types, and the 7x7 view is built in place in the one observation.</para>
 /// </remarks>
@@ -36,6 +41,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
     private byte _carrying;
     private int _steps;
     private bool _episodeOver = true;
+    private string _mission = "";
 
     /// <summary>Creates an environment on a <paramref name="width"/> x <paramref name="height"/> grid.</summary>
     protected MiniGridEnvironment(string name, int width, int height, int maxSteps)
@@ -89,8 +95,14 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
     /// <summary>The object at (<paramref name="x"/>, <paramref name="y"/>) now (the agent is not part of the grid).</summary>
     public WorldObject CellAt(int x, int y) => _grid.Get(x, y);
 
+    /// <summary>The current episode's mission, e.g. <c>get to the green goal square</c>.</summary>
+    public string Mission => _mission;
+
+    /// <summary>The cell in front of the agent.</summary>
+    public CellPosition FrontPosition => new(_x + AgentView.ForwardX[_direction], _y + AgentView.ForwardY[_direction]);
+
     /// <summary>The current state as a layout (a copy): start a new episode from it with <see cref="Reset(MiniGridLayout)"/>.</summary>
-    public MiniGridLayout CurrentLayout() => new(_grid, AgentPosition, AgentDirection);
+    public MiniGridLayout CurrentLayout() => new(_grid, AgentPosition, AgentDirection, _mission);
 
     /// <summary>The observation of the current state (owned by the environment, like those of Reset and Step).</summary>
     public MiniGridObservation Observation => _observation;
@@ -136,8 +148,8 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
             _rng = new Rng(unchecked((ulong)s));
         _rng ??= new Rng(0);
         _grid.Clear();
-        var (position, direction) = Generate(_grid, _rng);
-        return Start(position, direction);
+        EpisodeStart start = Generate(_grid, _rng);
+        return Start(start.Agent, start.Direction, start.Mission);
     }
 
     /// <summary>Starts an episode from <paramref name="layout"/> (no randomness is used).</summary>
@@ -146,7 +158,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
     {
         ArgumentNullException.ThrowIfNull(layout);
         layout.Grid.CopyTo(_grid);
-        return Start(layout.AgentPosition, layout.AgentDirection);
+        return Start(layout.AgentPosition, layout.AgentDirection, layout.Mission);
     }
 
     /// <inheritdoc />
@@ -155,7 +167,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
     public ulong LayoutFingerprint(int seed)
     {
         var grid = new CellGrid(Width, Height);
-        var (agent, direction) = Generate(grid, new Rng(unchecked((ulong)seed)));
+        var (agent, direction, _) = Generate(grid, new Rng(unchecked((ulong)seed)));
         int cells = Width * Height * 3;
         var content = new byte[cells + 3 * sizeof(int)];
         grid.Encode(content);
@@ -167,11 +179,36 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
 
     /// <summary>
     /// Fills the (cleared) <paramref name="grid"/> with a new task drawn from <paramref name="rng"/> and returns
-    /// where the agent starts and which way it faces.
+    /// where the agent starts, which way it faces, and the mission.
     /// </summary>
-    protected abstract (CellPosition Agent, Direction Direction) Generate(CellGrid grid, Rng rng);
+    protected abstract EpisodeStart Generate(CellGrid grid, Rng rng);
 
-    private ResetResult Start(CellPosition position, Direction direction)
+    /// <summary>
+    /// Called as every episode starts, after the grid is in place: a task whose rules name targets (a door, an
+    /// object) finds them here from <see cref="CellAt"/> and <paramref name="mission"/>. Does nothing by default.
+    /// </summary>
+    /// <exception cref="ArgumentException">The mission or the grid does not describe this task.</exception>
+    protected virtual void BeginTask(string mission)
+    {
+    }
+
+    /// <summary>Called before MiniGrid's rules apply <paramref name="action"/>, for tasks that compare before and after. Does nothing by default.</summary>
+    protected virtual void BeforeStep(int action)
+    {
+    }
+
+    /// <summary>
+    /// Called after MiniGrid's rules applied <paramref name="action"/> (and the step count and truncation are
+    /// settled), for tasks whose <c>step</c> changes the reward or ends the episode. Does nothing by default.
+    /// </summary>
+    protected virtual void AfterStep(int action, ref double reward, ref bool terminated)
+    {
+    }
+
+    /// <summary>MiniGrid's success reward for the current step: <c>1 - 0.9 * step_count / max_steps</c>.</summary>
+    protected double SuccessReward => 1 - 0.9 * ((double)_steps / MaxSteps);
+
+    private ResetResult Start(CellPosition position, Direction direction, string mission)
     {
         if (!_grid.Contains(position.X, position.Y))
             throw new InvalidOperationException($"The agent's start {position} is outside the {_grid.Width}x{_grid.Height} grid.");
@@ -180,7 +217,9 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         _carrying = CellPalette.EmptyCode;
         _steps = 0;
         _episodeOver = false;
-                BuildObservation();
+        _mission = mission;
+        BeginTask(mission);
+        BuildObservation();
         return new ResetResult(_observation, EnvironmentInfo.Empty);
     }
 
@@ -192,6 +231,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         if ((uint)action > Done)
             ThrowInvalidAction(action);
 
+        BeforeStep(action);
         _steps++;
         double reward = 0;
         bool terminated = false;
@@ -212,8 +252,9 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
                 if ((flags & CellPalette.GoalFlag) != 0)
                 {
                     terminated = true;
-                    reward = 1 - 0.9 * ((double)_steps / MaxSteps);
+                    reward = SuccessReward;
                 }
+                terminated |= (flags & CellPalette.LavaFlag) != 0;
                 break;
             case PickUp:
                 if ((flags & CellPalette.CanPickUpFlag) != 0 && _carrying == CellPalette.EmptyCode)
@@ -237,6 +278,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         }
 
         bool truncated = _steps >= MaxSteps;
+        AfterStep(action, ref reward, ref terminated);
         _episodeOver = terminated || truncated;
         BuildObservation();
         return new StepResult(_observation, reward, terminated, truncated, EnvironmentInfo.Empty);

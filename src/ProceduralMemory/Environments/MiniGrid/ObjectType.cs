@@ -12,7 +12,7 @@ public enum ObjectType : byte
     /// <summary>A wall.</summary>
     Wall = 2,
 
-    /// <summary>A floor tile (not used by DoorKey).</summary>
+    /// <summary>A floor tile (no registered environment uses it; not supported on grids).</summary>
     Floor = 3,
 
     /// <summary>A door, open, closed or locked.</summary>
@@ -21,16 +21,16 @@ public enum ObjectType : byte
     /// <summary>A key.</summary>
     Key = 5,
 
-    /// <summary>A ball (not used by DoorKey).</summary>
+    /// <summary>A ball.</summary>
     Ball = 6,
 
-    /// <summary>A box (not used by DoorKey).</summary>
+    /// <summary>A box, possibly holding a key or a ball.</summary>
     Box = 7,
 
     /// <summary>The goal.</summary>
     Goal = 8,
 
-    /// <summary>Lava (not used by DoorKey).</summary>
+    /// <summary>Lava.</summary>
     Lava = 9,
 
     /// <summary>The agent (not used in observations by MiniGrid's default encoding).</summary>

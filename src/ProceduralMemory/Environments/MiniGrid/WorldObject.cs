@@ -31,13 +31,14 @@ public abstract record WorldObject(ObjectType Type, ObjectColor Color)
     /// <summary>MiniGrid's three-byte encoding of this object.</summary>
     public virtual CellEncoding Encode() => new((byte)Type, (byte)Color, 0);
 
-    /// <summary>MiniGrid's name for the type (<c>wall</c>, <c>door</c>, <c>key</c>, <c>goal</c>, <c>empty</c>).</summary>
+    /// <summary>MiniGrid's name for the type (<c>wall</c>, <c>door</c>, <c>key</c>, <c>ball</c>, <c>box</c>, <c>goal</c>, <c>lava</c>, <c>empty</c>).</summary>
     public string TypeName => Type.ToString().ToLowerInvariant();
 
     /// <summary>The object that <paramref name="encoding"/> describes.</summary>
-    /// <exception cref="ArgumentException">The encoding is not one DoorKey's world can hold (e.g. a ball, or an unseen cell).</exception>
+    /// <remarks>A box decodes as an empty one: the encoding does not show what a box holds.</remarks>
+    /// <exception cref="ArgumentException">The encoding is not one a MiniGrid world can hold (an unseen cell, a floor tile, a colour above 5).</exception>
     public static WorldObject Decode(CellEncoding encoding) =>
         CellPalette.TryCodeOf(encoding, out byte code)
             ? CellPalette.ObjectOf(code)
-            : throw new ArgumentException($"Cell {encoding} is not supported (supported objects: empty, wall, door, key, goal; colours 0..5; door states 0..2).", nameof(encoding));
+            : throw new ArgumentException($"Cell {encoding} is not supported (supported objects: empty, wall, door, key, ball, box, goal, red lava; colours 0..5; door states 0..2).", nameof(encoding));
 }

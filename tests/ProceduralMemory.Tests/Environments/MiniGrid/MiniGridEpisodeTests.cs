@@ -95,7 +95,7 @@ public class MiniGridEpisodeTests
     public void Encoding_OfAnUnsupportedObject_IsRejected()
     {
         byte[] grid = AsciiLayout.Parse("#####", "#...#", "#.>.#", "#...#", "#####").EncodeGrid();
-        grid[(1 * 5 + 1) * 3] = (byte)ObjectType.Ball;
+        grid[(1 * 5 + 1) * 3] = (byte)ObjectType.Floor;
 
         Assert.Throws<ArgumentException>(() => MiniGridLayout.FromEncoding(5, 5, grid, new CellPosition(2, 2), Direction.Right));
     }

@@ -1,21 +1,24 @@
+using System.IO.Compression;
 using System.Text.Json;
 
 namespace ProceduralMemory.Environments.MiniGrid.Conformance;
 
 /// <summary>
 /// Reads conformance files: one JSON object per line, each an episode recorded from the reference MiniGrid
-/// (format: <c>data/conformance/README.md</c>). Blank lines are skipped; anything else that is not a complete,
-/// well-formed episode stops the read with a <see cref="ConformanceFormatException"/> naming the line.
+/// (formats: <c>data/conformance/README.md</c> for DoorKey, <c>README-family.md</c> for the whole family, which adds
+/// width and height, box contents and the carried object's encoding), plain or gzip-compressed. Blank lines are
+/// skipped; anything else that is not a complete, well-formed episode stops the read with a
+/// <see cref="ConformanceFormatException"/> naming the line.
 /// </summary>
 public static class ConformanceFile
 {
-    /// <summary>The smallest DoorKey grid (MiniGrid's own lower bound).</summary>
-    public const int MinSize = 5;
+    /// <summary>The smallest grid side (MiniGrid's smallest registered grids are 5 wide).</summary>
+    public const int MinSize = 3;
 
-    /// <summary>The largest grid a conformance file may describe; far above MiniGrid's registered sizes (up to 16).</summary>
+    /// <summary>The largest grid a conformance file may describe; far above MiniGrid's registered sizes (up to 25).</summary>
     public const int MaxSize = 64;
 
-    /// <summary>Reads every episode of the file at <paramref name="path"/>.</summary>
+    /// <summary>Reads every episode of the file at <paramref name="path"/>, decompressing it if it is gzip.</summary>
     /// <exception cref="ConformanceFormatException">The file is missing, empty, truncated or malformed.</exception>
     public static IReadOnlyList<ConformanceTrace> Load(string path)
     {
@@ -25,10 +28,14 @@ public static class ConformanceFile
             throw new ConformanceFormatException(0, $"{path}: no such file");
         try
         {
-            using var reader = File.OpenText(path);
+            using FileStream file = File.OpenRead(path);
+            bool gzip = file.ReadByte() == 0x1f & file.ReadByte() == 0x8b;
+            file.Position = 0;
+            using Stream content = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using var reader = new StreamReader(content);
             return Read(reader);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new ConformanceFormatException(0, $"cannot read {path}: {e.Message}", e);
         }
@@ -83,11 +90,13 @@ public static class ConformanceFile
         if (root.ValueKind != JsonValueKind.Object)
             throw new FormatException("an episode must be a JSON object");
         string env = Get(root, "env").GetString() ?? throw new FormatException("'env' is null");
-        int size = Int(Get(root, "size"), "size", MinSize, MaxSize);
-        if (env != $"MiniGrid-DoorKey-{size}x{size}-v0")
-            throw new FormatException($"unsupported environment '{env}' of size {size} (expected MiniGrid-DoorKey-NxN-v0)");
-        var layout = MiniGridLayout.FromEncoding(size, size, Cells(Get(root, "grid"), "grid", size, size),
-            Position(Get(root, "agent_pos"), "agent_pos"), DirectionOf(Get(root, "agent_dir"), "agent_dir"));
+        var (width, height) = root.TryGetProperty("width", out JsonElement w)
+            ? (Int(w, "width", MinSize, MaxSize), Int(Get(root, "height"), "height", MinSize, MaxSize))
+            : (Int(Get(root, "size"), "size", MinSize, MaxSize), Int(Get(root, "size"), "size", MinSize, MaxSize));
+        string mission = root.TryGetProperty("mission", out JsonElement m) ? m.GetString() ?? "" : "";
+        var layout = MiniGridLayout.FromEncoding(width, height, Cells(Get(root, "grid"), "grid", width, height),
+            Position(Get(root, "agent_pos"), "agent_pos"), DirectionOf(Get(root, "agent_dir"), "agent_dir"),
+            mission, BoxContents(root));
         JsonElement steps = Get(root, "steps");
         if (steps.ValueKind != JsonValueKind.Array)
             throw new FormatException("'steps' must be an array");
@@ -96,7 +105,7 @@ public static class ConformanceFile
         foreach (JsonElement step in steps.EnumerateArray())
             parsed.Add(ParseStep(step, ++index));
         return new ConformanceTrace(
-            lineNumber, env, size,
+            lineNumber, env, width, height,
             Get(root, "seed") is { ValueKind: JsonValueKind.Number } seed && seed.TryGetInt64(out long layoutSeed)
                 ? layoutSeed
                 : throw new FormatException($"'seed' must be a whole number (got {Get(root, "seed").GetRawText()})"),
@@ -106,8 +115,25 @@ public static class ConformanceFile
             Cells(Get(root, "image"), "image", AgentView.Size, AgentView.Size),
             DirectionOf(Get(root, "direction"), "direction"),
             parsed,
-            Cells(Get(root, "grid_final"), "grid_final", size, size));
+            Cells(Get(root, "grid_final"), "grid_final", width, height));
     }
+
+    // "box_contents": [{"cell": [x, y], "object": [type, colour, state]}], absent in DoorKey files.
+    private static IEnumerable<(CellPosition, WorldObject)> BoxContents(JsonElement root)
+    {
+        if (!root.TryGetProperty("box_contents", out JsonElement boxes))
+            return [];
+        if (boxes.ValueKind != JsonValueKind.Array)
+            throw new FormatException("'box_contents' must be an array");
+        return boxes.EnumerateArray().Select((box, i) => (
+            Position(Get(box, "cell", $"box_contents[{i}]"), $"box_contents[{i}].cell"),
+            WorldObject.Decode(Encoding(Get(box, "object", $"box_contents[{i}]"), $"box_contents[{i}].object")))).ToList();
+    }
+
+    private static CellEncoding Encoding(JsonElement value, string field) =>
+        value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 3
+            ? new CellEncoding((byte)Int(value[0], field, 0, byte.MaxValue), (byte)Int(value[1], field, 0, byte.MaxValue), (byte)Int(value[2], field, 0, byte.MaxValue))
+            : throw new FormatException($"'{field}' must be [object, colour, state]");
 
     private static ConformanceStep ParseStep(JsonElement step, int index)
     {
@@ -123,7 +149,12 @@ public static class ConformanceFile
             Get(step, "truncated", where).GetBoolean(),
             Position(Get(step, "agent_pos", where), $"{where}.agent_pos"),
             DirectionOf(Get(step, "agent_dir", where), $"{where}.agent_dir"),
-            carrying.ValueKind == JsonValueKind.Null ? null : carrying.GetString(),
+            carrying.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => carrying.GetString(),
+                _ => Encoding(carrying, $"{where}.carrying").ToString(),
+            },
             Cells(Get(step, "image", where), $"{where}.image", AgentView.Size, AgentView.Size),
             DirectionOf(Get(step, "direction", where), $"{where}.direction"));
     }

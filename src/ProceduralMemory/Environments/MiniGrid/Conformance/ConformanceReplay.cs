@@ -3,9 +3,10 @@ using System.Globalization;
 namespace ProceduralMemory.Environments.MiniGrid.Conformance;
 
 /// <summary>
-/// Replays recorded reference episodes on <see cref="DoorKeyEnvironment"/>: start from the recorded layout, take
-/// the recorded actions, and compare at every step the view image, direction, reward (to 1e-6), terminated,
-/// truncated, agent position and direction and carried object, then the final grid.
+/// Replays recorded reference episodes on procmem's environment of the same MiniGrid id (<see cref="MiniGridFamily"/>):
+/// start from the recorded layout, take the recorded actions, and compare at every step the view image,
+/// direction, reward (to 1e-6), terminated, truncated, agent position and direction and carried object, then the
+/// final grid.
 /// </summary>
 /// <remarks>
 /// An episode's replay stops at its first step with a mismatch (every field of that step is reported): after
@@ -25,9 +26,16 @@ public static class ConformanceReplay
     public static ConformanceResult Replay(ConformanceTrace trace)
     {
         var mismatches = new List<ConformanceMismatch>();
-        var env = new DoorKeyEnvironment(trace.Size);
         var check = new Checker(trace.LineNumber, mismatches);
+        if (MiniGridFamily.FindById(trace.Env)?.Create() is not { } env)
+        {
+            check.Equal(0, "env", trace.Env, "not implemented");
+            return new ConformanceResult(trace, mismatches);
+        }
         check.Equal(0, "max_steps", trace.MaxSteps, env.MaxSteps);
+        check.Equal(0, "size", $"{trace.Width}x{trace.Height}", $"{env.Width}x{env.Height}");
+        if (mismatches.Count > 0)
+            return new ConformanceResult(trace, mismatches);
 
         var image = new byte[AgentView.Cells * 3];
         MiniGridObservation observation = (MiniGridObservation)env.Reset(trace.Layout).Observation;
@@ -53,17 +61,21 @@ public static class ConformanceReplay
             check.Equal(step, "truncated", expected.Truncated, result.Truncated);
             check.Equal(step, "agent_pos", expected.AgentPosition, env.AgentPosition);
             check.Equal(step, "agent_dir", (int)expected.AgentDirection, (int)env.AgentDirection);
-            check.Equal(step, "carrying", expected.Carrying ?? "null", env.Carrying?.TypeName ?? "null");
+            check.Equal(step, "carrying", expected.Carrying ?? "null", Carried(env.Carrying, expected.Carrying));
             CompareObservation(check, step, expected.Image, expected.Direction, (MiniGridObservation)result.Observation, image);
         }
 
         if (mismatches.Count == 0)
         {
             byte[] grid = env.CurrentLayout().EncodeGrid();
-            check.Cells(trace.Steps.Count, "grid_final", trace.FinalGrid, grid, trace.Size);
+            check.Cells(trace.Steps.Count, "grid_final", trace.FinalGrid, grid, trace.Height);
         }
         return new ConformanceResult(trace, mismatches);
     }
+
+    // The carried object in the form the trace uses: a type name, or the encoding.
+    private static string Carried(WorldObject? carrying, string? expected) =>
+        carrying is null ? "null" : expected is not null && expected.StartsWith('[') ? carrying.Encode().ToString() : carrying.TypeName;
 
     private static void CompareObservation(Checker check, int step, byte[] expectedImage, Direction expectedDirection, MiniGridObservation observation, byte[] image)
     {

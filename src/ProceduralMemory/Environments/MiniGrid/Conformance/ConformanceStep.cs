@@ -7,7 +7,10 @@ namespace ProceduralMemory.Environments.MiniGrid.Conformance;
 /// <param name="Truncated">The step limit was reached.</param>
 /// <param name="AgentPosition">The agent's cell after the step.</param>
 /// <param name="AgentDirection">The agent's direction after the step.</param>
-/// <param name="Carrying">The carried object's type name (<c>key</c>), or null.</param>
+/// <param name="Carrying">
+/// The carried object as the file gives it: its type name (<c>key</c>, DoorKey files) or its encoding written as
+/// <c>[type,colour,state]</c> (family files); null when nothing is carried.
+/// </param>
 /// <param name="Image">The observed 7x7 view, 147 bytes in the layout of <see cref="MiniGridObservation.WriteImage"/>.</param>
 /// <param name="Direction">The observed direction.</param>
 public sealed record ConformanceStep(

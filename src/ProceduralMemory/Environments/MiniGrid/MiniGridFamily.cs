@@ -1,0 +1,28 @@
+namespace ProceduralMemory.Environments.MiniGrid;
+
+/// <summary>
+/// Every MiniGrid environment procmem rebuilds, by its reference id and its procmem name; the
+/// <see cref="EnvironmentRegistry"/> registers each under its procmem name and resolves the MiniGrid id too.
+/// </summary>
+public static class MiniGridFamily
+{
+    /// <summary>The environments, in the order of MiniGrid's documentation.</summary>
+    public static IReadOnlyList<MiniGridTask> Tasks { get; } =
+    [
+        // DoorKey.
+        .. DoorKeyEnvironment.RegisteredSizes.Select(size =>
+            new MiniGridTask($"MiniGrid-DoorKey-{size}x{size}-v0", DoorKeyEnvironment.NameOf(size), () => new DoorKeyEnvironment(size))),
+
+        // Empty rooms, FourRooms, lava and crossings.
+
+        // Room grids: Unlock, UnlockPickup, BlockedUnlockPickup, KeyCorridor, ObstructedMaze.
+
+        // MultiRoom, LockedRoom and the instruction tasks: GoToDoor, GoToObject, Fetch, PutNear, RedBlueDoors.
+    ];
+
+    private static readonly Dictionary<string, MiniGridTask> ById =
+        Tasks.ToDictionary(task => task.MiniGridId, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The task registered under the reference id <paramref name="miniGridId"/>, or null.</summary>
+    public static MiniGridTask? FindById(string miniGridId) => ById.GetValueOrDefault(miniGridId);
+}
