@@ -90,6 +90,13 @@ public sealed class MiniGridPerception : IPoseTracking
     }
 
     /// <inheritdoc />
+    public bool FacesUnseen(AgentPose pose)
+    {
+        AgentPose front = pose.Moved(1, 0, 0);
+        return Math.Abs(front.X) < Origin && Math.Abs(front.Y) < Origin && _map[Index(front.X, front.Y)] == 0;
+    }
+
+    /// <inheritdoc />
     public void Reset(Observation first)
     {
         Array.Clear(_map);
