@@ -92,9 +92,12 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
         TState state = Current(perception);
         int best = 0;
         double bestScore = double.NegativeInfinity;
+        TContext context = ContextOf(perception, state);
         for (int action = 0; action < _actionCount; action++)
         {
             double score = ActionValue(perception, state, action, _options.Lookahead) + rng.NextDouble() * 1e-6;
+            if (_outcomes.TryGetValue((context, action), out var counts) && UsuallyEnds(context, action, counts))
+                score -= 1e6; // only when every other action is as bad
             if (score > bestScore)
                 (best, bestScore) = (action, score);
         }
