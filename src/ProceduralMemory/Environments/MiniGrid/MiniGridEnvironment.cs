@@ -123,7 +123,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
     /// <inheritdoc />
     /// <remarks>
     /// One character per cell: <c>#</c> wall, <c>.</c> empty, <c>K</c> key, <c>L</c> locked door, <c>D</c> closed
-    /// door, <c>O</c> open door, <c>G</c> goal, and the agent as <c>&gt; v &lt; ^</c> by direction.
+    /// door, <c>O</c> open door, <c>G</c> goal, <c>~</c> lava, and the agent as <c>&gt; v &lt; ^</c> by direction.
     /// </remarks>
     public string RenderText()
     {
@@ -134,7 +134,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
                 text.Append((x, y) == (_x, _y) ? ">v<^"[_direction] : Symbol(_grid.Get(x, y)));
             text.Append('\n');
         }
-        text.Append("# wall, . empty, K key, L locked door, D closed door, O open door, G goal, >v<^ agent\n");
+        text.Append("# wall, . empty, K key, L locked door, D closed door, O open door, G goal, ~ lava, >v<^ agent\n");
         return text.ToString();
     }
 
@@ -143,6 +143,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         Wall => '#',
         Key => 'K',
         Goal => 'G',
+        Lava => '~',
         Door door => door.State switch { DoorState.Locked => 'L', DoorState.Closed => 'D', _ => 'O' },
         _ => '.',
     };
