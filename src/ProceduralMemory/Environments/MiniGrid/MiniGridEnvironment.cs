@@ -35,6 +35,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
     private readonly MiniGridObservation _observation = new();
     private readonly int[] _orientation = new int[4];
     private readonly int[] _rowStarts = new int[4 * AgentView.Size];
+    private readonly ulong _opaqueBits;
     private Rng? _rng;
     private int _x, _y;
     private int _direction;
@@ -45,12 +46,24 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
 
     /// <summary>Creates an environment on a <paramref name="width"/> x <paramref name="height"/> grid.</summary>
     protected MiniGridEnvironment(string name, int width, int height, int maxSteps)
+        : this(name, width, height, maxSteps, seeThroughWalls: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates an environment on a <paramref name="width"/> x <paramref name="height"/> grid whose view, with
+    /// <paramref name="seeThroughWalls"/>, shows every cell of the 7x7 square (MiniGrid's <c>see_through_walls</c>,
+    /// which its instruction tasks such as GoToDoor and Fetch set).
+    /// </summary>
+    protected MiniGridEnvironment(string name, int width, int height, int maxSteps, bool seeThroughWalls)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSteps);
         Name = name;
         MaxSteps = maxSteps;
         _grid = new CellGrid(width, height);
+        // The opaque bit of each of a view row's 7 codes; none counts when walls are seen through.
+        _opaqueBits = seeThroughWalls ? 0 : 0x0080_8080_8080_8080UL;
         for (int dir = 0; dir < 4; dir++)
             _orientation[dir] = FindOrientation(dir, _rowStarts.AsSpan(dir * AgentView.Size, AgentView.Size));
     }
@@ -303,7 +316,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         {
             ulong row = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref origin, Unsafe.Add(ref starts, j)));
             // Gathers the opaque bits of the 7 codes into 7 bits (each partial product lands on its own bit).
-            uint opaque = (uint)(((row & 0x0080_8080_8080_8080UL) * 0x0002_0408_1020_4081UL) >> 56);
+            uint opaque = (uint)(((row & _opaqueBits) * 0x0002_0408_1020_4081UL) >> 56);
             uint sweep = Unsafe.Add(ref visibility, incoming << size | (int)(~opaque & 0x7F));
             incoming = (int)(sweep >> size);
             // Unseen cells become code 0 (unseen); byte 7 (beyond the view) is cleared too.
