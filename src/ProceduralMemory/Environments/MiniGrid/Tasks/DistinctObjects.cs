@@ -20,11 +20,11 @@ internal static class DistinctObjects
             : null;
         while (placed.Count < count)
         {
-            ObjectType type = types[rng.NextInt(types.Count)];
-            ObjectColor color = ObjectNames.Colors[rng.NextInt(ObjectNames.Colors.Count)];
+            ObjectType type = GridPlacement.RandomElement(rng, types);
+            ObjectColor color = GridPlacement.RandomColor(rng);
             if (placed.Exists(p => p.Type == type && p.Color == color))
                 continue;
-            CellPosition cell = GridPlacement.PlaceObject(grid, rng, ObjectNames.Create(type, color), reject: nearPlaced);
+            CellPosition cell = GridPlacement.PlaceObject(grid, rng, ObjectNames.Create(type, color), agent: null, reject: nearPlaced);
             placed.Add((type, color, cell));
         }
         return placed;

@@ -50,15 +50,15 @@ public sealed partial class FetchEnvironment : MiniGridEnvironment
         var objects = new List<WorldObject>();
         while (objects.Count < ObjectCount)
         {
-            ObjectType type = ObjectTypes[rng.NextInt(ObjectTypes.Length)];
-            ObjectColor color = ObjectNames.Colors[rng.NextInt(ObjectNames.Colors.Count)];
+            ObjectType type = GridPlacement.RandomElement(rng, ObjectTypes);
+            ObjectColor color = GridPlacement.RandomColor(rng);
             WorldObject item = ObjectNames.Create(type, color);
-            GridPlacement.PlaceObject(grid, rng, item);
+            GridPlacement.PlaceObject(grid, rng, item, agent: null);
             objects.Add(item);
         }
         var (agent, direction) = GridPlacement.PlaceAgent(grid, rng);
-        WorldObject target = objects[rng.NextInt(objects.Count)];
-        string phrasing = Phrasings[rng.NextInt(Phrasings.Count)];
+        WorldObject target = GridPlacement.RandomElement(rng, objects);
+        string phrasing = GridPlacement.RandomElement(rng, Phrasings);
         return new EpisodeStart(agent, direction, MissionFor(phrasing, target.Type, target.Color));
     }
 

@@ -48,14 +48,14 @@ public sealed partial class GoToDoorEnvironment : GoToTargetEnvironment
         var colors = new List<ObjectColor>();
         while (colors.Count < doors.Length)
         {
-            ObjectColor color = ObjectNames.Colors[rng.NextInt(ObjectNames.Colors.Count)];
+            ObjectColor color = GridPlacement.RandomColor(rng);
             if (!colors.Contains(color))
                 colors.Add(color);
         }
         for (int i = 0; i < doors.Length; i++)
             grid.Set(doors[i].X, doors[i].Y, new Door(colors[i], DoorState.Closed));
 
-        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(0, 0), (width, height));
+        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(0, 0), width, height);
         ObjectColor target = colors[rng.NextInt(doors.Length)];
         return new EpisodeStart(agent, direction, MissionFor(target));
     }

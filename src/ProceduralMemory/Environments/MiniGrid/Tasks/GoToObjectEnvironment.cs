@@ -27,7 +27,7 @@ public sealed partial class GoToObjectEnvironment : GoToTargetEnvironment
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 4);
         ArgumentOutOfRangeException.ThrowIfLessThan(objectCount, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(objectCount, Math.Min(ObjectTypes.Length * ObjectNames.Colors.Count, (size - 2) * (size - 2) - 1));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(objectCount, Math.Min(ObjectTypes.Length * GridPlacement.ColorNames.Count, (size - 2) * (size - 2) - 1));
         ObjectCount = objectCount;
     }
 

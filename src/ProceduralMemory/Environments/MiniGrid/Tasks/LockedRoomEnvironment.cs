@@ -55,11 +55,11 @@ public sealed class LockedRoomEnvironment : MiniGridEnvironment
         CellPosition goal = InsideRoom(rng, rooms[locked].Top, roomWidth, roomHeight);
         grid.Set(goal.X, goal.Y, GoalObject);
 
-        var colorsLeft = new List<ObjectColor>(ObjectNames.Colors);
+        var colorsLeft = new List<ObjectColor>(GridPlacement.ColorNames);
         var roomColors = new ObjectColor[rooms.Count];
         for (int i = 0; i < rooms.Count; i++)
         {
-            roomColors[i] = colorsLeft[rng.NextInt(colorsLeft.Count)];
+            roomColors[i] = GridPlacement.RandomElement(rng, colorsLeft);
             colorsLeft.Remove(roomColors[i]);
             var state = i == locked ? DoorState.Locked : DoorState.Closed;
             grid.Set(rooms[i].Door.X, rooms[i].Door.Y, new Door(roomColors[i], state));
@@ -72,7 +72,7 @@ public sealed class LockedRoomEnvironment : MiniGridEnvironment
         CellPosition key = InsideRoom(rng, rooms[keyRoom].Top, roomWidth, roomHeight);
         grid.Set(key.X, key.Y, new Key(roomColors[locked]));
 
-        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(leftWall, 0), (rightWall - leftWall, height));
+        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(leftWall, 0), rightWall - leftWall, height);
         return new EpisodeStart(agent, direction, MissionFor(roomColors[locked], roomColors[keyRoom]));
     }
 

@@ -68,15 +68,14 @@ public sealed class MultiRoomEnvironment : MiniGridEnvironment
             grid.WallRectangle(room.Top.X, room.Top.Y, room.Width, room.Height);
             if (i == 0)
                 continue;
-            ObjectColor[] choices = ObjectNames.Colors.Where(c => c != previousColor).ToArray();
-            ObjectColor color = choices[rng.NextInt(choices.Length)];
+            ObjectColor color = GridPlacement.RandomElement(rng, GridPlacement.ColorNames.Where(c => c != previousColor).ToArray());
             grid.Set(room.EntryDoor.X, room.EntryDoor.Y, new Door(color, DoorState.Closed));
             previousColor = color;
         }
 
         ChainRoom first = rooms[0], last = rooms[^1];
-        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, first.Top, (first.Width, first.Height));
-        GridPlacement.PlaceObject(grid, rng, GoalObject, last.Top, (last.Width, last.Height), agent);
+        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, first.Top, first.Width, first.Height);
+        GridPlacement.PlaceObject(grid, rng, GoalObject, agent, last.Top, last.Width, last.Height);
         return new EpisodeStart(agent, direction, MultiRoomMission);
     }
 

@@ -6,9 +6,6 @@ namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 /// </summary>
 public static class ObjectNames
 {
-    /// <summary>The six colours, each once.</summary>
-    public static IReadOnlyList<ObjectColor> Colors { get; } = Enum.GetValues<ObjectColor>();
-
     /// <summary>The mission word for <paramref name="color"/>, e.g. <c>purple</c>.</summary>
     public static string Of(ObjectColor color) => color.ToString().ToLowerInvariant();
 
@@ -19,7 +16,7 @@ public static class ObjectNames
     /// <exception cref="ArgumentException">No colour has that name.</exception>
     public static ObjectColor ParseColor(string word)
     {
-        foreach (ObjectColor color in Colors)
+        foreach (ObjectColor color in GridPlacement.ColorNames)
             if (Of(color) == word)
                 return color;
         throw new ArgumentException($"'{word}' is not a MiniGrid colour.", nameof(word));

@@ -46,7 +46,7 @@ public sealed class RedBlueDoorsEnvironment : MiniGridEnvironment
         int size = Size, left = size / 2;
         grid.WallRectangle(0, 0, 2 * size, size);
         grid.WallRectangle(left, 0, size, size);
-        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(left, 0), (size, size));
+        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(left, 0), size, size);
         grid.Set(left, rng.NextInt(1, size - 1), RedDoor);
         grid.Set(left + size - 1, rng.NextInt(1, size - 1), BlueDoor);
         return new EpisodeStart(agent, direction, RedBlueDoorsMission);
