@@ -5,4 +5,4 @@ namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 /// <param name="Width">The width, walls included.</param>
 /// <param name="Height">The height, walls included.</param>
 /// <param name="EntryDoor">The door cell it is entered through (for the first room, its top-left corner: it has no door).</param>
-internal sealed record ChainRoom(CellPosition Top, int Width, int Height, CellPosition EntryDoor);
+internal readonly record struct ChainRoom(CellPosition Top, int Width, int Height, CellPosition EntryDoor);

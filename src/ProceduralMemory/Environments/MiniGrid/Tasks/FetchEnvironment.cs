@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 
 /// <summary>
@@ -13,12 +11,19 @@ namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 /// empty cell; the agent on an empty cell with a uniform direction; the target's colour and type from an object
 /// drawn uniformly; the mission's phrasing drawn uniformly from MiniGrid's five (<see cref="Phrasings"/>).
 /// </remarks>
-public sealed partial class FetchEnvironment : MiniGridEnvironment
+public sealed class FetchEnvironment : MiniGridEnvironment
 {
     /// <summary>MiniGrid's five ways of opening a Fetch mission, in its order.</summary>
     public static IReadOnlyList<string> Phrasings { get; } = ["get a", "go get a", "fetch a", "go fetch a", "you must fetch a"];
 
     private static readonly ObjectType[] ObjectTypes = [ObjectType.Key, ObjectType.Ball];
+
+    private static readonly MissionTable<(int Phrasing, ObjectType Type, ObjectColor Color)> Missions = new("Fetch",
+        from phrasing in Enumerable.Range(0, Phrasings.Count) from type in ObjectTypes from color in GridPlacement.ColorNames
+        select (phrasing, type, color),
+        target => $"{Phrasings[target.Phrasing]} {ObjectNames.Of(target.Color)} {ObjectNames.Of(target.Type)}");
+
+    private readonly List<WorldObject> _objects = [];
 
     private ObjectType _targetType;
     private ObjectColor _targetColor;
@@ -39,37 +44,32 @@ public sealed partial class FetchEnvironment : MiniGridEnvironment
     /// <summary>How many objects a layout has.</summary>
     public int ObjectCount { get; }
 
-    /// <summary>MiniGrid's mission in <paramref name="phrasing"/> (one of <see cref="Phrasings"/>) for an object of <paramref name="type"/> and <paramref name="color"/>.</summary>
-    public static string MissionFor(string phrasing, ObjectType type, ObjectColor color) =>
-        $"{phrasing} {ObjectNames.Of(color)} {ObjectNames.Of(type)}";
+    /// <summary>MiniGrid's mission in phrasing <paramref name="phrasing"/> (an index of <see cref="Phrasings"/>) for an object of <paramref name="type"/> and <paramref name="color"/>.</summary>
+    public static string MissionFor(int phrasing, ObjectType type, ObjectColor color) => Missions.TextOf((phrasing, type, color));
 
     /// <inheritdoc />
     protected override EpisodeStart Generate(CellGrid grid, Rng rng)
     {
         grid.WallRectangle(0, 0, grid.Width, grid.Height);
-        var objects = new List<WorldObject>();
+        List<WorldObject> objects = _objects;
+        objects.Clear();
         while (objects.Count < ObjectCount)
         {
             ObjectType type = GridPlacement.RandomElement(rng, ObjectTypes);
             ObjectColor color = GridPlacement.RandomColor(rng);
-            WorldObject item = ObjectNames.Create(type, color);
+            WorldObject item = ObjectNames.Movable(type, color);
             GridPlacement.PlaceObject(grid, rng, item, agent: null);
             objects.Add(item);
         }
         var (agent, direction) = GridPlacement.PlaceAgent(grid, rng);
         WorldObject target = GridPlacement.RandomElement(rng, objects);
-        string phrasing = GridPlacement.RandomElement(rng, Phrasings);
+        int phrasing = rng.NextInt(Phrasings.Count);
         return new EpisodeStart(agent, direction, MissionFor(phrasing, target.Type, target.Color));
     }
 
     /// <inheritdoc />
     /// <remarks>The target is a colour and a type, not a cell: any object like it will do.</remarks>
-    protected override void BeginTask(string mission)
-    {
-        var words = TaskTargets.Parse(MissionPattern(), mission, "Fetch");
-        _targetType = ObjectNames.ParseType(words["type"].Value);
-        _targetColor = ObjectNames.ParseColor(words["color"].Value);
-    }
+    protected override void BeginTask(string mission) => (_, _targetType, _targetColor) = Missions.TargetOf(mission);
 
     /// <inheritdoc />
     /// <remarks>Whenever the agent carries something after a step, the episode ends, rewarded if it is the target.</remarks>
@@ -80,7 +80,4 @@ public sealed partial class FetchEnvironment : MiniGridEnvironment
         reward = carried.Type == _targetType && carried.Color == _targetColor ? SuccessReward : 0;
         terminated = true;
     }
-
-    [GeneratedRegex("^(get a|go get a|fetch a|go fetch a|you must fetch a) (?<color>[a-z]+) (?<type>key|ball)$")]
-    private static partial Regex MissionPattern();
 }

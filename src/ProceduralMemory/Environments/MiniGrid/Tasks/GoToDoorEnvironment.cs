@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 
 /// <summary>
@@ -13,12 +11,15 @@ namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 /// left, right); four distinct colours drawn by rejection; the agent on an empty cell of the room with a
 /// uniform direction; the target door drawn uniformly. Rules: <see cref="GoToTargetEnvironment"/>.
 /// </remarks>
-public sealed partial class GoToDoorEnvironment : GoToTargetEnvironment
+public sealed class GoToDoorEnvironment : GoToTargetEnvironment
 {
     /// <summary>The grid sizes registered as <c>gotodoor-{size}x{size}</c>.</summary>
     public static IReadOnlyList<int> RegisteredSizes { get; } = [5, 8];
 
     private const int MinSize = 5;
+
+    private static readonly MissionTable<ObjectColor> Missions =
+        new("GoToDoor", GridPlacement.ColorNames, color => $"go to the {ObjectNames.Of(color)} door");
 
     /// <summary>Creates a <paramref name="size"/> x <paramref name="size"/> GoToDoor with MiniGrid's step limit, 4 * size^2.</summary>
     public GoToDoorEnvironment(int size)
@@ -30,7 +31,7 @@ public sealed partial class GoToDoorEnvironment : GoToTargetEnvironment
     public static string NameOf(int size) => $"gotodoor-{size}x{size}";
 
     /// <summary>MiniGrid's mission for the door of <paramref name="color"/>.</summary>
-    public static string MissionFor(ObjectColor color) => $"go to the {ObjectNames.Of(color)} door";
+    public static string MissionFor(ObjectColor color) => Missions.TextOf(color);
 
     /// <inheritdoc />
     protected override EpisodeStart Generate(CellGrid grid, Rng rng)
@@ -38,22 +39,25 @@ public sealed partial class GoToDoorEnvironment : GoToTargetEnvironment
         int width = rng.NextInt(MinSize, grid.Width + 1);
         int height = rng.NextInt(MinSize, grid.Height + 1);
         grid.WallRectangle(0, 0, width, height);
-        CellPosition[] doors =
+        Span<CellPosition> doors =
         [
             new(rng.NextInt(2, width - 2), 0),
             new(rng.NextInt(2, width - 2), height - 1),
             new(0, rng.NextInt(2, height - 2)),
             new(width - 1, rng.NextInt(2, height - 2)),
         ];
-        var colors = new List<ObjectColor>();
-        while (colors.Count < doors.Length)
+        Span<ObjectColor> colors = stackalloc ObjectColor[doors.Length];
+        int drawn = 0, used = 0;
+        while (drawn < doors.Length)
         {
             ObjectColor color = GridPlacement.RandomColor(rng);
-            if (!colors.Contains(color))
-                colors.Add(color);
+            if ((used & 1 << (int)color) != 0)
+                continue;
+            used |= 1 << (int)color;
+            colors[drawn++] = color;
         }
         for (int i = 0; i < doors.Length; i++)
-            grid.Set(doors[i].X, doors[i].Y, new Door(colors[i], DoorState.Closed));
+            grid.Set(doors[i].X, doors[i].Y, ObjectNames.DoorOf(colors[i], DoorState.Closed));
 
         var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(0, 0), width, height);
         ObjectColor target = colors[rng.NextInt(doors.Length)];
@@ -61,14 +65,8 @@ public sealed partial class GoToDoorEnvironment : GoToTargetEnvironment
     }
 
     /// <inheritdoc />
-    protected override CellPosition FindTarget(string mission)
-    {
-        var words = TaskTargets.Parse(MissionPattern(), mission, "GoToDoor");
-        return TaskTargets.FindUnique(this, ObjectType.Door, ObjectNames.ParseColor(words["color"].Value));
-    }
-
-    [GeneratedRegex("^go to the (?<color>[a-z]+) door$")]
-    private static partial Regex MissionPattern();
+    protected override CellPosition FindTarget(string mission) =>
+        TaskTargets.FindUnique(this, ObjectType.Door, Missions.TargetOf(mission));
 
     private static int ValidSize(int size) =>
         size >= MinSize ? size : throw new ArgumentOutOfRangeException(nameof(size), size, "GoToDoor needs a grid of at least 5x5.");

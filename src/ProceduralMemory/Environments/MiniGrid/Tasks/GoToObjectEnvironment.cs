@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 
 /// <summary>
@@ -13,10 +11,16 @@ namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 /// pair is already placed, each on a uniformly drawn empty cell; the agent on an empty cell with a uniform
 /// direction; the target drawn uniformly from the objects. Rules: <see cref="GoToTargetEnvironment"/>.
 /// </remarks>
-public sealed partial class GoToObjectEnvironment : GoToTargetEnvironment
+public sealed class GoToObjectEnvironment : GoToTargetEnvironment
 {
     /// <summary>The object types GoToObject places, in MiniGrid's order.</summary>
     internal static readonly ObjectType[] ObjectTypes = [ObjectType.Key, ObjectType.Ball, ObjectType.Box];
+
+    private static readonly MissionTable<(ObjectType Type, ObjectColor Color)> Missions = new("GoToObject",
+        from type in ObjectTypes from color in GridPlacement.ColorNames select (type, color),
+        target => $"go to the {ObjectNames.Of(target.Color)} {ObjectNames.Of(target.Type)}");
+
+    private readonly DistinctObjects _objects = new();
 
     /// <summary>
     /// Creates a <paramref name="size"/> x <paramref name="size"/> GoToObject with <paramref name="objectCount"/>
@@ -35,13 +39,13 @@ public sealed partial class GoToObjectEnvironment : GoToTargetEnvironment
     public int ObjectCount { get; }
 
     /// <summary>MiniGrid's mission for the object of <paramref name="type"/> and <paramref name="color"/>.</summary>
-    public static string MissionFor(ObjectType type, ObjectColor color) => $"go to the {ObjectNames.Of(color)} {ObjectNames.Of(type)}";
+    public static string MissionFor(ObjectType type, ObjectColor color) => Missions.TextOf((type, color));
 
     /// <inheritdoc />
     protected override EpisodeStart Generate(CellGrid grid, Rng rng)
     {
         grid.WallRectangle(0, 0, grid.Width, grid.Height);
-        var objects = DistinctObjects.Place(grid, rng, ObjectTypes, ObjectCount, keepApart: false);
+        var objects = _objects.Place(grid, rng, ObjectTypes, ObjectCount, keepApart: false);
         var (agent, direction) = GridPlacement.PlaceAgent(grid, rng);
         var (type, color, _) = objects[rng.NextInt(objects.Count)];
         return new EpisodeStart(agent, direction, MissionFor(type, color));
@@ -50,10 +54,7 @@ public sealed partial class GoToObjectEnvironment : GoToTargetEnvironment
     /// <inheritdoc />
     protected override CellPosition FindTarget(string mission)
     {
-        var words = TaskTargets.Parse(MissionPattern(), mission, "GoToObject");
-        return TaskTargets.FindUnique(this, ObjectNames.ParseType(words["type"].Value), ObjectNames.ParseColor(words["color"].Value));
+        var (type, color) = Missions.TargetOf(mission);
+        return TaskTargets.FindUnique(this, type, color);
     }
-
-    [GeneratedRegex("^go to the (?<color>[a-z]+) (?<type>key|ball|box)$")]
-    private static partial Regex MissionPattern();
 }

@@ -18,7 +18,27 @@ public sealed class LockedRoomEnvironment : MiniGridEnvironment
     /// <summary>The side of MiniGrid's LockedRoom grid.</summary>
     public const int Size = 19;
 
+    private const int LeftWall = Size / 2 - 2, RightWall = Size / 2 + 2, RoomWidth = LeftWall + 1, RoomHeight = Size / 3 + 1;
+
     private static readonly Goal GoalObject = new();
+
+    private static readonly MissionTable<(ObjectColor Locked, ObjectColor KeyRoom)> Missions = new("LockedRoom",
+        from locked in GridPlacement.ColorNames from keyRoom in GridPlacement.ColorNames where locked != keyRoom select (locked, keyRoom),
+        m => $"get the {ObjectNames.Of(m.Locked)} key from the {ObjectNames.Of(m.KeyRoom)} room, unlock the {ObjectNames.Of(m.Locked)} door and go to the goal");
+
+    // The six rooms, left then right in each of three bands: the top-left wall cell, and the door, on the
+    // corridor wall 3 below the room's top.
+    private static readonly (CellPosition Top, CellPosition Door)[] Rooms =
+    [
+        .. Enumerable.Range(0, 3).Select(band => band * (Size / 3)).SelectMany(top => new[]
+        {
+            (new CellPosition(0, top), new CellPosition(LeftWall, top + 3)),
+            (new CellPosition(RightWall, top), new CellPosition(RightWall, top + 3)),
+        }),
+    ];
+
+    private readonly List<ObjectColor> _colorsLeft = new(GridPlacement.ColorNames.Count);
+    private readonly ObjectColor[] _roomColors = new ObjectColor[Rooms.Length];
 
     /// <summary>Creates MiniGrid's LockedRoom with its step limit, 10 * size.</summary>
     public LockedRoomEnvironment()
@@ -27,56 +47,43 @@ public sealed class LockedRoomEnvironment : MiniGridEnvironment
     }
 
     /// <summary>MiniGrid's mission for the key of <paramref name="lockedColor"/> in the room of <paramref name="keyRoomColor"/>.</summary>
-    public static string MissionFor(ObjectColor lockedColor, ObjectColor keyRoomColor) =>
-        $"get the {ObjectNames.Of(lockedColor)} key from the {ObjectNames.Of(keyRoomColor)} room, unlock the {ObjectNames.Of(lockedColor)} door and go to the goal";
+    public static string MissionFor(ObjectColor lockedColor, ObjectColor keyRoomColor) => Missions.TextOf((lockedColor, keyRoomColor));
 
     /// <inheritdoc />
     protected override EpisodeStart Generate(CellGrid grid, Rng rng)
     {
-        int width = grid.Width, height = grid.Height;
-        grid.WallRectangle(0, 0, width, height);
-        int leftWall = width / 2 - 2, rightWall = width / 2 + 2;
-        grid.VerticalWall(leftWall, 0, height);
-        grid.VerticalWall(rightWall, 0, height);
+        grid.WallRectangle(0, 0, Size, Size);
+        grid.VerticalWall(LeftWall, 0, Size);
+        grid.VerticalWall(RightWall, 0, Size);
+        foreach (var (top, _) in Rooms)
+            grid.HorizontalWall(top.X, top.Y, top.X == 0 ? LeftWall : Size - RightWall);
 
-        // Rooms, left then right in each of three bands; a room's door is on the corridor wall, 3 below its top.
-        int roomWidth = leftWall + 1, roomHeight = height / 3 + 1;
-        var rooms = new List<(CellPosition Top, CellPosition Door)>();
-        for (int band = 0; band < 3; band++)
-        {
-            int top = band * (height / 3);
-            grid.HorizontalWall(0, top, leftWall);
-            grid.HorizontalWall(rightWall, top, width - rightWall);
-            rooms.Add((new CellPosition(0, top), new CellPosition(leftWall, top + 3)));
-            rooms.Add((new CellPosition(rightWall, top), new CellPosition(rightWall, top + 3)));
-        }
-
-        int locked = rng.NextInt(rooms.Count);
-        CellPosition goal = InsideRoom(rng, rooms[locked].Top, roomWidth, roomHeight);
+        int locked = rng.NextInt(Rooms.Length);
+        CellPosition goal = InsideRoom(rng, Rooms[locked].Top);
         grid.Set(goal.X, goal.Y, GoalObject);
 
-        var colorsLeft = new List<ObjectColor>(GridPlacement.ColorNames);
-        var roomColors = new ObjectColor[rooms.Count];
-        for (int i = 0; i < rooms.Count; i++)
+        _colorsLeft.Clear();
+        _colorsLeft.AddRange(GridPlacement.ColorNames);
+        for (int i = 0; i < Rooms.Length; i++)
         {
-            roomColors[i] = GridPlacement.RandomElement(rng, colorsLeft);
-            colorsLeft.Remove(roomColors[i]);
+            _roomColors[i] = GridPlacement.RandomElement(rng, _colorsLeft);
+            _colorsLeft.Remove(_roomColors[i]);
             var state = i == locked ? DoorState.Locked : DoorState.Closed;
-            grid.Set(rooms[i].Door.X, rooms[i].Door.Y, new Door(roomColors[i], state));
+            grid.Set(Rooms[i].Door.X, Rooms[i].Door.Y, ObjectNames.DoorOf(_roomColors[i], state));
         }
 
         int keyRoom;
         do
-            keyRoom = rng.NextInt(rooms.Count);
+            keyRoom = rng.NextInt(Rooms.Length);
         while (keyRoom == locked);
-        CellPosition key = InsideRoom(rng, rooms[keyRoom].Top, roomWidth, roomHeight);
-        grid.Set(key.X, key.Y, new Key(roomColors[locked]));
+        CellPosition key = InsideRoom(rng, Rooms[keyRoom].Top);
+        grid.Set(key.X, key.Y, ObjectNames.Movable(ObjectType.Key, _roomColors[locked]));
 
-        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(leftWall, 0), rightWall - leftWall, height);
-        return new EpisodeStart(agent, direction, MissionFor(roomColors[locked], roomColors[keyRoom]));
+        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, new CellPosition(LeftWall, 0), RightWall - LeftWall, Size);
+        return new EpisodeStart(agent, direction, MissionFor(_roomColors[locked], _roomColors[keyRoom]));
     }
 
     // LockedRoom.rand_pos: a cell strictly inside the room's walls, drawn uniformly.
-    private static CellPosition InsideRoom(Rng rng, CellPosition top, int width, int height) =>
-        new(rng.NextInt(top.X + 1, top.X + width - 1), rng.NextInt(top.Y + 1, top.Y + height - 1));
+    private static CellPosition InsideRoom(Rng rng, CellPosition top) =>
+        new(rng.NextInt(top.X + 1, top.X + RoomWidth - 1), rng.NextInt(top.Y + 1, top.Y + RoomHeight - 1));
 }

@@ -24,6 +24,9 @@ public sealed class MultiRoomEnvironment : MiniGridEnvironment
 
     private static readonly Goal GoalObject = new();
 
+    // The longest chain so far and the attempt being grown, reused from layout to layout.
+    private List<ChainRoom> _rooms = [], _attempt = [];
+
     /// <summary>
     /// Creates a MultiRoom of <paramref name="minRooms"/> to <paramref name="maxRooms"/> rooms of sides up to
     /// <paramref name="maxRoomSize"/>, with MiniGrid's step limit, 20 per room of the maximum.
@@ -50,16 +53,17 @@ public sealed class MultiRoomEnvironment : MiniGridEnvironment
     protected override EpisodeStart Generate(CellGrid grid, Rng rng)
     {
         int roomCount = rng.NextInt(MinRooms, MaxRooms + 1);
-        var rooms = new List<ChainRoom>();
-        while (rooms.Count < roomCount)
+        _rooms.Clear();
+        while (_rooms.Count < roomCount)
         {
-            var attempt = new List<ChainRoom>();
+            _attempt.Clear();
             // MiniGrid draws both coordinates of the first corner below width - 2 (the grid is square).
             var corner = new CellPosition(rng.NextInt(0, grid.Width - 2), rng.NextInt(0, grid.Width - 2));
-            PlaceRoom(grid, rng, roomCount, attempt, entryWall: 2, corner);
-            if (attempt.Count > rooms.Count)
-                rooms = attempt;
+            PlaceRoom(grid, rng, roomCount, _attempt, entryWall: 2, corner);
+            if (_attempt.Count > _rooms.Count)
+                (_rooms, _attempt) = (_attempt, _rooms);
         }
+        List<ChainRoom> rooms = _rooms;
 
         ObjectColor? previousColor = null;
         for (int i = 0; i < rooms.Count; i++)
@@ -68,8 +72,8 @@ public sealed class MultiRoomEnvironment : MiniGridEnvironment
             grid.WallRectangle(room.Top.X, room.Top.Y, room.Width, room.Height);
             if (i == 0)
                 continue;
-            ObjectColor color = GridPlacement.RandomElement(rng, GridPlacement.ColorNames.Where(c => c != previousColor).ToArray());
-            grid.Set(room.EntryDoor.X, room.EntryDoor.Y, new Door(color, DoorState.Closed));
+            ObjectColor color = previousColor is ObjectColor previous ? ColorOtherThan(rng, previous) : GridPlacement.RandomColor(rng);
+            grid.Set(room.EntryDoor.X, room.EntryDoor.Y, ObjectNames.DoorOf(color, DoorState.Closed));
             previousColor = color;
         }
 
@@ -133,6 +137,17 @@ public sealed class MultiRoomEnvironment : MiniGridEnvironment
                 break;
         }
         return true;
+    }
+
+    // _rand_elem over the colours (in COLOR_NAMES order) without the one excluded.
+    private static ObjectColor ColorOtherThan(Rng rng, ObjectColor excluded)
+    {
+        IReadOnlyList<ObjectColor> colors = GridPlacement.ColorNames;
+        int index = rng.NextInt(colors.Count - 1);
+        int skipped = 0;
+        while (colors[skipped] != excluded)
+            skipped++;
+        return colors[index >= skipped ? index + 1 : index];
     }
 
     private static int ValidRooms(int minRooms, int maxRooms)

@@ -1,8 +1,8 @@
 namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 
 /// <summary>
-/// The words MiniGrid's missions use for colours and object types (<c>red</c>, <c>key</c>), both ways, and the
-/// objects they name.
+/// The words MiniGrid's missions use for colours and object types (<c>red</c>, <c>key</c>), and shared instances
+/// of the objects they name.
 /// </summary>
 public static class ObjectNames
 {
@@ -12,34 +12,22 @@ public static class ObjectNames
     /// <summary>The mission word for <paramref name="type"/>, e.g. <c>key</c>.</summary>
     public static string Of(ObjectType type) => type.ToString().ToLowerInvariant();
 
-    /// <summary>The colour named <paramref name="word"/>.</summary>
-    /// <exception cref="ArgumentException">No colour has that name.</exception>
-    public static ObjectColor ParseColor(string word)
-    {
-        foreach (ObjectColor color in GridPlacement.ColorNames)
-            if (Of(color) == word)
-                return color;
-        throw new ArgumentException($"'{word}' is not a MiniGrid colour.", nameof(word));
-    }
-
-    /// <summary>The object type named <paramref name="word"/>: one of those MiniGrid's missions name.</summary>
-    /// <exception cref="ArgumentException">No such type.</exception>
-    public static ObjectType ParseType(string word) => word switch
-    {
-        "key" => ObjectType.Key,
-        "ball" => ObjectType.Ball,
-        "box" => ObjectType.Box,
-        "door" => ObjectType.Door,
-        _ => throw new ArgumentException($"'{word}' is not a MiniGrid object a mission names.", nameof(word)),
-    };
-
-    /// <summary>A new movable object: a key, a ball or an (empty) box of <paramref name="color"/>.</summary>
+    /// <summary>A key, a ball or an (empty) box of <paramref name="color"/>: one shared instance each (objects are immutable).</summary>
     /// <exception cref="ArgumentException"><paramref name="type"/> is not key, ball or box.</exception>
-    public static WorldObject Create(ObjectType type, ObjectColor color) => type switch
+    public static WorldObject Movable(ObjectType type, ObjectColor color) => type switch
     {
-        ObjectType.Key => new Key(color),
-        ObjectType.Ball => new Ball(color),
-        ObjectType.Box => new Box(color),
+        ObjectType.Key => Keys[(int)color],
+        ObjectType.Ball => Balls[(int)color],
+        ObjectType.Box => Boxes[(int)color],
         _ => throw new ArgumentException($"{type} is not a movable object.", nameof(type)),
     };
+
+    /// <summary>The door of <paramref name="color"/> in <paramref name="state"/>: one shared instance each.</summary>
+    public static Door DoorOf(ObjectColor color, DoorState state) => Doors[(int)color * 3 + (int)state];
+
+    private static readonly Key[] Keys = [.. Enum.GetValues<ObjectColor>().Select(c => new Key(c))];
+    private static readonly Ball[] Balls = [.. Enum.GetValues<ObjectColor>().Select(c => new Ball(c))];
+    private static readonly Box[] Boxes = [.. Enum.GetValues<ObjectColor>().Select(c => new Box(c))];
+    private static readonly Door[] Doors =
+        [.. Enum.GetValues<ObjectColor>().SelectMany(c => Enum.GetValues<DoorState>().Select(state => new Door(c, state)))];
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 
 /// <summary>
@@ -18,8 +16,16 @@ namespace ProceduralMemory.Environments.MiniGrid.Tasks;
 /// a drop changes nothing else) onto a cell within one cell, diagonals included, of where the target was at the
 /// start.</para>
 /// </remarks>
-public sealed partial class PutNearEnvironment : MiniGridEnvironment
+public sealed class PutNearEnvironment : MiniGridEnvironment
 {
+    private static readonly MissionTable<(ObjectType MoveType, ObjectColor MoveColor, ObjectType TargetType, ObjectColor TargetColor)> Missions = new("PutNear",
+        from moveType in GoToObjectEnvironment.ObjectTypes from moveColor in GridPlacement.ColorNames
+        from targetType in GoToObjectEnvironment.ObjectTypes from targetColor in GridPlacement.ColorNames
+        where (moveType, moveColor) != (targetType, targetColor)
+        select (moveType, moveColor, targetType, targetColor),
+        m => $"put the {ObjectNames.Of(m.MoveColor)} {ObjectNames.Of(m.MoveType)} near the {ObjectNames.Of(m.TargetColor)} {ObjectNames.Of(m.TargetType)}");
+
+    private readonly DistinctObjects _objects = new();
     private ObjectType _moveType;
     private ObjectColor _moveColor;
     private bool _carriedBeforeStep;
@@ -47,13 +53,13 @@ public sealed partial class PutNearEnvironment : MiniGridEnvironment
 
     /// <summary>MiniGrid's mission to put the object of <paramref name="moveType"/> and <paramref name="moveColor"/> near that of <paramref name="targetType"/> and <paramref name="targetColor"/>.</summary>
     public static string MissionFor(ObjectType moveType, ObjectColor moveColor, ObjectType targetType, ObjectColor targetColor) =>
-        $"put the {ObjectNames.Of(moveColor)} {ObjectNames.Of(moveType)} near the {ObjectNames.Of(targetColor)} {ObjectNames.Of(targetType)}";
+        Missions.TextOf((moveType, moveColor, targetType, targetColor));
 
     /// <inheritdoc />
     protected override EpisodeStart Generate(CellGrid grid, Rng rng)
     {
         grid.WallRectangle(0, 0, grid.Width, grid.Height);
-        var objects = DistinctObjects.Place(grid, rng, GoToObjectEnvironment.ObjectTypes, ObjectCount, keepApart: true);
+        var objects = _objects.Place(grid, rng, GoToObjectEnvironment.ObjectTypes, ObjectCount, keepApart: true);
         var (agent, direction) = GridPlacement.PlaceAgent(grid, rng);
         int move = rng.NextInt(objects.Count);
         int target;
@@ -67,11 +73,9 @@ public sealed partial class PutNearEnvironment : MiniGridEnvironment
     /// <inheritdoc />
     protected override void BeginTask(string mission)
     {
-        var words = TaskTargets.Parse(MissionPattern(), mission, "PutNear");
-        _moveType = ObjectNames.ParseType(words["moveType"].Value);
-        _moveColor = ObjectNames.ParseColor(words["moveColor"].Value);
+        (_moveType, _moveColor, ObjectType targetType, ObjectColor targetColor) = Missions.TargetOf(mission);
         TaskTargets.FindUnique(this, _moveType, _moveColor);
-        Target = TaskTargets.FindUnique(this, ObjectNames.ParseType(words["targetType"].Value), ObjectNames.ParseColor(words["targetColor"].Value));
+        Target = TaskTargets.FindUnique(this, targetType, targetColor);
     }
 
     /// <inheritdoc />
@@ -90,7 +94,4 @@ public sealed partial class PutNearEnvironment : MiniGridEnvironment
             terminated = true;
         }
     }
-
-    [GeneratedRegex("^put the (?<moveColor>[a-z]+) (?<moveType>key|ball|box) near the (?<targetColor>[a-z]+) (?<targetType>key|ball|box)$")]
-    private static partial Regex MissionPattern();
 }

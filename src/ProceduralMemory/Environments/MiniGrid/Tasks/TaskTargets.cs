@@ -23,13 +23,4 @@ internal static class TaskTargets
         return found ?? throw new ArgumentException($"The grid has no {ObjectNames.Of(color)} {ObjectNames.Of(type)}.");
     }
 
-    /// <summary>The groups of <paramref name="pattern"/> matched against the whole <paramref name="mission"/>.</summary>
-    /// <exception cref="ArgumentException">The mission does not match.</exception>
-    public static System.Text.RegularExpressions.GroupCollection Parse(System.Text.RegularExpressions.Regex pattern, string mission, string task)
-    {
-        System.Text.RegularExpressions.Match match = pattern.Match(mission);
-        return match.Success
-            ? match.Groups
-            : throw new ArgumentException($"'{mission}' is not a {task} mission.", nameof(mission));
-    }
 }

@@ -104,6 +104,17 @@ public class GoToDoorTests
         Assert.Throws<ArgumentException>(() => env.Reset(layout));
     }
 
+    [Theory]
+    [InlineData("go to the pink door")]
+    [InlineData("go to the red  door")]
+    [InlineData("get to the green goal square")]
+    public void Reset_FromALayoutWithAnotherTasksMission_IsRejected(string mission)
+    {
+        var env = new GoToDoorEnvironment(5);
+
+        Assert.Throws<ArgumentException>(() => env.Reset(new MiniGridLayout(Room(), new CellPosition(2, 2), Direction.Up, mission)));
+    }
+
     // A 5x5 room: red door at the top (2, 0), green on the left (0, 2), blue at the bottom, yellow on the right.
     private static CellGrid Room()
     {
