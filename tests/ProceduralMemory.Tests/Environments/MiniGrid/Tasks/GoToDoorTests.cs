@@ -115,6 +115,25 @@ public class GoToDoorTests
         Assert.Throws<ArgumentException>(() => env.Reset(new MiniGridLayout(Room(), new CellPosition(2, 2), Direction.Up, mission)));
     }
 
+    [Fact]
+    public void View_SeesThroughWalls_AsMiniGridsInstructionTasksDo()
+    {
+        // An 8x8 grid holding a 5x5 room: facing right from (2, 2), the wall at x = 4 hides nothing behind it.
+        var env = new GoToDoorEnvironment(8);
+        var grid = new CellGrid(8, 8);
+        grid.WallRectangle(0, 0, 5, 5);
+        grid.Set(2, 0, new Door(ObjectColor.Red, DoorState.Closed));
+        grid.Set(6, 2, new Ball(ObjectColor.Blue));
+        env.Reset(new MiniGridLayout(grid, new CellPosition(2, 2), Direction.Right, "go to the red door"));
+
+        Assert.Equal(new CellEncoding(2, 5, 0), env.Observation.ViewAt(3, 4));
+        Assert.Equal(new CellEncoding(1, 0, 0), env.Observation.ViewAt(3, 3));
+        Assert.Equal(new CellEncoding(6, 2, 0), env.Observation.ViewAt(3, 2));
+        // The closed door, seen from inside, does not hide the cell beyond it either (outside the grid: wall).
+        Assert.Equal(new CellEncoding(4, 0, 1), env.Observation.ViewAt(1, 6));
+        Assert.Equal(new CellEncoding(2, 5, 0), env.Observation.ViewAt(0, 6));
+    }
+
     // A 5x5 room: red door at the top (2, 0), green on the left (0, 2), blue at the bottom, yellow on the right.
     private static CellGrid Room()
     {
