@@ -1,3 +1,5 @@
+using ProceduralMemory.Environments.MiniGrid.Tasks;
+
 namespace ProceduralMemory.Environments.MiniGrid;
 
 /// <summary>
@@ -27,6 +29,17 @@ public static class MiniGridFamily
         // Room grids: Unlock, UnlockPickup, BlockedUnlockPickup, KeyCorridor, ObstructedMaze.
 
         // MultiRoom, LockedRoom and the instruction tasks: GoToDoor, GoToObject, Fetch, PutNear, RedBlueDoors.
+        new MiniGridTask("MiniGrid-MultiRoom-N2-S4-v0", "multiroom-n2-s4", () => new MultiRoomEnvironment("multiroom-n2-s4", 2, 2, maxRoomSize: 4)),
+        // MiniGrid keeps this legacy id configured for six rooms, as the traces confirm (120 steps = 6 x 20).
+        new MiniGridTask("MiniGrid-MultiRoom-N4-S5-v0", "multiroom-n4-s5", () => new MultiRoomEnvironment("multiroom-n4-s5", 6, 6, maxRoomSize: 5)),
+        new MiniGridTask("MiniGrid-MultiRoom-N6-v0", "multiroom-n6", () => new MultiRoomEnvironment("multiroom-n6", 6, 6)),
+        new MiniGridTask("MiniGrid-LockedRoom-v0", "lockedroom", () => new LockedRoomEnvironment()),
+        .. GoToDoorEnvironment.RegisteredSizes.Select(size =>
+            new MiniGridTask($"MiniGrid-GoToDoor-{size}x{size}-v0", GoToDoorEnvironment.NameOf(size), () => new GoToDoorEnvironment(size))),
+        new MiniGridTask("MiniGrid-GoToObject-6x6-N2-v0", "gotoobject-6x6-n2", () => new GoToObjectEnvironment(6, 2)),
+        new MiniGridTask("MiniGrid-Fetch-5x5-N2-v0", "fetch-5x5-n2", () => new FetchEnvironment(5, 2)),
+        new MiniGridTask("MiniGrid-PutNear-6x6-N2-v0", "putnear-6x6-n2", () => new PutNearEnvironment(6, 2)),
+        new MiniGridTask("MiniGrid-RedBlueDoors-6x6-v0", "redbluedoors-6x6", () => new RedBlueDoorsEnvironment(6)),
     ];
 
     private static readonly Dictionary<string, MiniGridTask> ById =
