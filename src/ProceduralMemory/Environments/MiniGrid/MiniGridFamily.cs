@@ -1,3 +1,5 @@
+using ProceduralMemory.Environments.MiniGrid.Tasks;
+
 namespace ProceduralMemory.Environments.MiniGrid;
 
 /// <summary>
@@ -16,6 +18,13 @@ public static class MiniGridFamily
         // Empty rooms, FourRooms, lava and crossings.
 
         // Room grids: Unlock, UnlockPickup, BlockedUnlockPickup, KeyCorridor, ObstructedMaze.
+        new MiniGridTask("MiniGrid-Unlock-v0", "unlock", () => new UnlockEnvironment()),
+        new MiniGridTask("MiniGrid-UnlockPickup-v0", "unlockpickup", () => new UnlockPickupEnvironment()),
+        new MiniGridTask("MiniGrid-BlockedUnlockPickup-v0", "blockedunlockpickup", () => new BlockedUnlockPickupEnvironment()),
+        .. KeyCorridorEnvironment.RegisteredSizes.Select(s =>
+            new MiniGridTask(KeyCorridorEnvironment.MiniGridIdOf(s.RoomSize, s.Rows), KeyCorridorEnvironment.NameOf(s.RoomSize, s.Rows), () => new KeyCorridorEnvironment(s.RoomSize, s.Rows))),
+        .. ObstructedMazeVariant.Registered.Select(variant =>
+            new MiniGridTask(variant.MiniGridId, variant.Name, () => new ObstructedMazeEnvironment(variant))),
 
         // MultiRoom, LockedRoom and the instruction tasks: GoToDoor, GoToObject, Fetch, PutNear, RedBlueDoors.
     ];
