@@ -14,10 +14,6 @@ namespace ProceduralMemory.Environments.MiniGrid.Rooms;
 /// </remarks>
 public sealed class RoomGrid
 {
-    /// <summary>MiniGrid's <c>COLOR_NAMES</c>, in its (alphabetical) order: random colours are drawn from this list.</summary>
-    public static IReadOnlyList<ObjectColor> ColorNames { get; } =
-        [ObjectColor.Blue, ObjectColor.Green, ObjectColor.Grey, ObjectColor.Purple, ObjectColor.Red, ObjectColor.Yellow];
-
     /// <summary>The kinds of object <see cref="AddObject"/> draws from, in MiniGrid's order.</summary>
     public static IReadOnlyList<ObjectType> ObjectKinds { get; } = [ObjectType.Key, ObjectType.Ball, ObjectType.Box];
 
@@ -101,29 +97,6 @@ public sealed class RoomGrid
         return RoomAt(Math.Min(x / (RoomSize - 1), Columns - 1), Math.Min(y / (RoomSize - 1), Rows - 1));
     }
 
-    /// <summary>A colour drawn uniformly from <see cref="ColorNames"/> (MiniGrid's <c>_rand_color</c>).</summary>
-    public ObjectColor RandomColor() => RandomElement(ColorNames);
-
-    /// <summary>An element of <paramref name="items"/> drawn uniformly (MiniGrid's <c>_rand_elem</c>).</summary>
-    public T RandomElement<T>(IReadOnlyList<T> items) => items[_rng.NextInt(items.Count)];
-
-    /// <summary>
-    /// <paramref name="count"/> distinct elements of <paramref name="items"/> in the order drawn (MiniGrid's
-    /// <c>_rand_subset</c>: each drawn uniformly from those left).
-    /// </summary>
-    public List<T> RandomSubset<T>(IReadOnlyList<T> items, int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, items.Count);
-        List<T> left = [.. items], drawn = [];
-        while (drawn.Count < count)
-        {
-            int at = _rng.NextInt(left.Count);
-            drawn.Add(left[at]);
-            left.RemoveAt(at);
-        }
-        return drawn;
-    }
-
     /// <summary>
     /// Puts <paramref name="obj"/> on an empty cell of room (<paramref name="column"/>, <paramref name="row"/>),
     /// neither on the agent nor next to it, and records it as the room's (MiniGrid's <c>place_in_room</c>).
@@ -133,8 +106,8 @@ public sealed class RoomGrid
     {
         ArgumentNullException.ThrowIfNull(obj);
         Room room = RoomAt(column, row);
-        CellPosition position = DrawFreeCell(room, rejectNextToAgent: true);
-        _grid.Set(position.X, position.Y, obj);
+        CellPosition position = GridPlacement.PlaceObject(
+            _grid, _rng, obj, AgentPosition, room.Top, room.Size, room.Size, IsNextToAgent, MaxPlacementTries);
         room.Add(obj);
         return position;
     }
@@ -145,8 +118,8 @@ public sealed class RoomGrid
     /// </summary>
     public (WorldObject Object, CellPosition Position) AddObject(int column, int row, ObjectType? kind = null, ObjectColor? color = null)
     {
-        ObjectType type = kind ?? RandomElement(ObjectKinds);
-        ObjectColor c = color ?? RandomColor();
+        ObjectType type = kind ?? GridPlacement.RandomElement(_rng, ObjectKinds);
+        ObjectColor c = color ?? GridPlacement.RandomColor(_rng);
         WorldObject obj = type switch
         {
             ObjectType.Key => new Key(c),
@@ -167,8 +140,8 @@ public sealed class RoomGrid
     {
         Room room = RoomAt(column, row);
         Direction k = side ?? DrawDoorlessSide(room);
-        ObjectColor c = color ?? RandomColor();
-        bool isLocked = locked ?? _rng.NextInt(2) == 0;
+        ObjectColor c = color ?? GridPlacement.RandomColor(_rng);
+        bool isLocked = locked ?? GridPlacement.RandomBool(_rng);
         if (room.Neighbor(k) is not { } neighbor || room.DoorPosition(k) is not { } position)
             throw new InvalidOperationException($"Room ({column}, {row}) has no neighbour on its {k} side.");
         if (room.Side(k) != RoomSide.Wall)
@@ -218,10 +191,11 @@ public sealed class RoomGrid
         Room room = RoomAt(i, j);
         while (true)
         {
-            AgentPosition = new CellPosition(-1, -1);
-            AgentPosition = DrawFreeCell(room, rejectNextToAgent: false);
+            // As MiniGrid's place_agent, the cell is drawn with the agent off the grid, so any empty cell will do.
             if (randomDirection)
-                AgentDirection = (Direction)_rng.NextInt(4);
+                (AgentPosition, AgentDirection) = GridPlacement.PlaceAgent(_grid, _rng, room.Top, room.Size, room.Size, MaxPlacementTries);
+            else
+                AgentPosition = GridPlacement.PlaceObject(_grid, _rng, null, null, room.Top, room.Size, room.Size, null, MaxPlacementTries);
             var (dx, dy) = Step(AgentDirection);
             WorldObject front = _grid.Get(AgentPosition.X + dx, AgentPosition.Y + dy);
             if (front is Empty or Wall)
@@ -237,7 +211,7 @@ public sealed class RoomGrid
     /// <exception cref="InvalidOperationException">The rooms were still not all connected after <paramref name="maxIterations"/> draws.</exception>
     public IReadOnlyList<Door> ConnectAll(IReadOnlyList<ObjectColor>? doorColors = null, int maxIterations = 5000)
     {
-        doorColors ??= ColorNames;
+        doorColors ??= GridPlacement.ColorNames;
         Room start = RoomFromPosition(AgentPosition.X, AgentPosition.Y);
         var added = new List<Door>();
         for (int iteration = 0; ReachableFrom(start) < Rows * Columns; iteration++)
@@ -245,13 +219,13 @@ public sealed class RoomGrid
             if (iteration >= maxIterations)
                 throw new InvalidOperationException($"The rooms could not be connected in {maxIterations} draws.");
             int i = _rng.NextInt(Columns), j = _rng.NextInt(Rows);
-            var k = (Direction)_rng.NextInt(4);
+            Direction k = GridPlacement.RandomDirection(_rng);
             Room room = RoomAt(i, j);
             if (room.DoorPosition(k) is null || room.Side(k) != RoomSide.Wall)
                 continue;
             if (room.Locked || room.Neighbor(k)!.Locked)
                 continue;
-            added.Add(AddDoor(i, j, k, RandomElement(doorColors), locked: false).Door);
+            added.Add(AddDoor(i, j, k, GridPlacement.RandomElement(_rng, doorColors), locked: false).Door);
         }
         return added;
     }
@@ -271,8 +245,8 @@ public sealed class RoomGrid
         var added = new List<WorldObject>();
         while (added.Count < count)
         {
-            ObjectColor color = RandomColor();
-            ObjectType kind = RandomElement(ObjectKinds);
+            ObjectColor color = GridPlacement.RandomColor(_rng);
+            ObjectType kind = GridPlacement.RandomElement(_rng, ObjectKinds);
             if (allUnique && taken.Contains((kind, color)))
                 continue;
             int i = column ?? _rng.NextInt(Columns);
@@ -298,27 +272,15 @@ public sealed class RoomGrid
         _ => (0, -1),
     };
 
-    // MiniGrid's place_obj over the room's square (walls included, which are never empty), 1000 tries.
-    private CellPosition DrawFreeCell(Room room, bool rejectNextToAgent)
-    {
-        int xEnd = Math.Min(room.Top.X + room.Size, _grid.Width), yEnd = Math.Min(room.Top.Y + room.Size, _grid.Height);
-        for (int tries = 0; tries <= MaxPlacementTries; tries++)
-        {
-            var cell = new CellPosition(_rng.NextInt(room.Top.X, xEnd), _rng.NextInt(room.Top.Y, yEnd));
-            if (_grid.Get(cell.X, cell.Y) is not Empty || cell == AgentPosition)
-                continue;
-            if (rejectNextToAgent && Math.Abs(cell.X - AgentPosition.X) + Math.Abs(cell.Y - AgentPosition.Y) < 2)
-                continue;
-            return cell;
-        }
-        throw new InvalidOperationException($"No free cell found in room ({room.Column}, {room.Row}) in {MaxPlacementTries} draws.");
-    }
+    // MiniGrid's reject_next_to: objects keep off the agent's four neighbours (and, by place_obj, its cell).
+    private bool IsNextToAgent(CellPosition cell) =>
+        Math.Abs(cell.X - AgentPosition.X) + Math.Abs(cell.Y - AgentPosition.Y) < 2;
 
     private Direction DrawDoorlessSide(Room room)
     {
         while (true)
         {
-            var k = (Direction)_rng.NextInt(4);
+            Direction k = GridPlacement.RandomDirection(_rng);
             if (room.Neighbor(k) is not null && room.Side(k) == RoomSide.Wall)
                 return k;
         }

@@ -21,7 +21,7 @@ public sealed class BlockedUnlockPickupEnvironment : PickUpTargetEnvironment
     {
         var (box, _) = rooms.AddObject(1, 0, ObjectType.Box);
         var (door, at) = rooms.AddDoor(0, 0, Direction.Right, locked: true);
-        rooms.Grid.Set(at.X - 1, at.Y, new Ball(rooms.RandomColor()));
+        rooms.Grid.Set(at.X - 1, at.Y, new Ball(GridPlacement.RandomColor(rooms.Rng)));
         rooms.AddObject(0, 0, ObjectType.Key, door.Color);
         rooms.PlaceAgent(0, 0);
         return MissionFor(box);

@@ -41,7 +41,7 @@ public sealed class ObstructedMazeEnvironment : PickUpTargetEnvironment
     /// <inheritdoc />
     protected override string Build(RoomGrid rooms)
     {
-        List<ObjectColor> doorColors = rooms.RandomSubset(RoomGrid.ColorNames, RoomGrid.ColorNames.Count);
+        List<ObjectColor> doorColors = GridPlacement.RandomSubset(rooms.Rng, GridPlacement.ColorNames, GridPlacement.ColorNames.Count);
         (int Column, int Row) agentRoom = (Variant.AgentColumn, Variant.AgentRow);
         if (Variant.TwoRooms)
         {
@@ -53,7 +53,7 @@ public sealed class ObstructedMazeEnvironment : PickUpTargetEnvironment
         else
         {
             BuildQuarters(rooms, doorColors);
-            var (column, row) = rooms.RandomElement(Corners[..Variant.Quarters]);
+            var (column, row) = GridPlacement.RandomElement(rooms.Rng, Corners[..Variant.Quarters]);
             rooms.AddObject(column, row, ObjectType.Ball, BallToFindColor);
         }
         rooms.PlaceAgent(agentRoom.Column, agentRoom.Row);
