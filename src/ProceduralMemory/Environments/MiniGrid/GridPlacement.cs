@@ -118,6 +118,20 @@ public static class GridPlacement
         return chosen;
     }
 
+    /// <summary>
+    /// <c>np_random.shuffle</c>: shuffles <paramref name="items"/> in place, uniformly (Fisher-Yates from the last
+    /// element down, each swapped with a uniformly drawn element at or before it).
+    /// </summary>
+    public static void Shuffle<T>(Rng rng, IList<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        for (int i = items.Count - 1; i > 0; i--)
+        {
+            int j = rng.NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
     /// <summary><c>_rand_color</c>: a uniformly chosen colour, from <see cref="ColorNames"/>.</summary>
     public static ObjectColor RandomColor(Rng rng) => RandomElement(rng, ColorsByName);
 }

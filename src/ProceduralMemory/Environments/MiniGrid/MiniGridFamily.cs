@@ -16,6 +16,15 @@ public static class MiniGridFamily
             new MiniGridTask($"MiniGrid-DoorKey-{size}x{size}-v0", DoorKeyEnvironment.NameOf(size), () => new DoorKeyEnvironment(size))),
 
         // Empty rooms, FourRooms, lava and crossings.
+        .. new[] { (Size: 5, Random: false), (Size: 6, Random: true), (Size: 16, Random: false) }.Select(empty =>
+            new MiniGridTask($"MiniGrid-Empty-{(empty.Random ? "Random-" : "")}{empty.Size}x{empty.Size}-v0",
+                EmptyRoomEnvironment.NameOf(empty.Size, empty.Random), () => new EmptyRoomEnvironment(empty.Size, empty.Random))),
+        new MiniGridTask("MiniGrid-FourRooms-v0", FourRoomsEnvironment.RegisteredName, () => new FourRoomsEnvironment()),
+        .. LavaGapEnvironment.RegisteredSizes.Select(size =>
+            new MiniGridTask($"MiniGrid-LavaGapS{size}-v0", LavaGapEnvironment.NameOf(size), () => new LavaGapEnvironment(size))),
+        .. new[] { (Size: 9, N: 1, Lava: true), (Size: 11, N: 5, Lava: true), (Size: 9, N: 1, Lava: false), (Size: 11, N: 5, Lava: false) }.Select(crossing =>
+            new MiniGridTask($"MiniGrid-{(crossing.Lava ? "Lava" : "Simple")}CrossingS{crossing.Size}N{crossing.N}-v0",
+                CrossingEnvironment.NameOf(crossing.Size, crossing.N, crossing.Lava), () => new CrossingEnvironment(crossing.Size, crossing.N, crossing.Lava))),
 
         // Room grids: Unlock, UnlockPickup, BlockedUnlockPickup, KeyCorridor, ObstructedMaze.
         new MiniGridTask("MiniGrid-Unlock-v0", "unlock", () => new UnlockEnvironment()),
