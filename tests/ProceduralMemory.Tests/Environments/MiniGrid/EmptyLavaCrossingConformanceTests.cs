@@ -14,8 +14,7 @@ public class EmptyLavaCrossingConformanceTests
     [Fact]
     public void Replay_ReferenceTraces_OfEmptyFourRoomsLavaAndCrossings_AllMatchMiniGrid()
     {
-        string path = Path.Combine(DataFiles.RepositoryRoot, "data", "conformance", "minigrid-family.jsonl.gz");
-        List<ConformanceTrace> traces = ConformanceFile.Load(path).Where(t => Environments.Contains(t.Env)).ToList();
+        List<ConformanceTrace> traces = Environments.SelectMany(GeneratedLayouts.Recorded).ToList();
 
         IReadOnlyList<ConformanceResult> results = ConformanceReplay.ReplayAll(traces);
 

@@ -19,19 +19,27 @@ public class EmptyRoomGenerationTests
             Assert.Equal((size, size), (env.Width, env.Height));
             Assert.Equal(4 * size * size, env.MaxSteps);
             Assert.True(env.SeeThroughWalls);
-            Assert.Equal("get to the green goal square", env.Mission);
-            GeneratedLayouts.AssertWalledOutline(env);
-            Assert.Equal([new CellPosition(size - 2, size - 2)], GeneratedLayouts.CellsWhere(env, c => c is Goal));
-            // Inside the outline, only the goal.
-            Assert.Equal((size - 2) * (size - 2) - 1, GeneratedLayouts.CellsWhere(env, c => c is Empty).Count);
-            Assert.Equal(Empty.Instance, env.CellAt(env.AgentPosition.X, env.AgentPosition.Y));
-            Assert.Contains(new CellPosition(size - 2, size - 2), GeneratedLayouts.Reachable(env));
+            AssertFollowsEmptyRules(env, randomStart);
             starts.Add((env.AgentPosition, env.AgentDirection));
         }
         if (randomStart)
             Assert.Equal(((size - 2) * (size - 2) - 1) * 4, starts.Count); // every empty cell, every direction
         else
             Assert.Equal([(new CellPosition(1, 1), Direction.Right)], starts);
+    }
+
+    [Theory]
+    [InlineData("MiniGrid-Empty-5x5-v0", false)]
+    [InlineData("MiniGrid-Empty-Random-6x6-v0", true)]
+    [InlineData("MiniGrid-Empty-16x16-v0", false)]
+    public void RecordedReferenceLayouts_PassTheSameChecks(string miniGridId, bool randomStart)
+    {
+        MiniGridEnvironment env = MiniGridFamily.FindById(miniGridId)!.Create();
+        foreach (var trace in GeneratedLayouts.Recorded(miniGridId))
+        {
+            env.Reset(trace.Layout);
+            AssertFollowsEmptyRules(env, randomStart);
+        }
     }
 
     [Fact]
@@ -56,5 +64,19 @@ public class EmptyRoomGenerationTests
         Assert.Equal("empty-5x5", MiniGridFamily.FindById("MiniGrid-Empty-5x5-v0")!.Create().Name);
         Assert.Equal("empty-random-6x6", MiniGridFamily.FindById("MiniGrid-Empty-Random-6x6-v0")!.Create().Name);
         Assert.Equal("empty-16x16", MiniGridFamily.FindById("MiniGrid-Empty-16x16-v0")!.Create().Name);
+    }
+
+    private static void AssertFollowsEmptyRules(MiniGridEnvironment env, bool randomStart)
+    {
+        int size = env.Width;
+        Assert.Equal("get to the green goal square", env.Mission);
+        GeneratedLayouts.AssertWalledOutline(env);
+        Assert.Equal([new CellPosition(size - 2, size - 2)], GeneratedLayouts.CellsWhere(env, c => c is Goal));
+        // Inside the outline, only the goal.
+        Assert.Equal((size - 2) * (size - 2) - 1, GeneratedLayouts.CellsWhere(env, c => c is Empty).Count);
+        Assert.Equal(Empty.Instance, env.CellAt(env.AgentPosition.X, env.AgentPosition.Y));
+        Assert.Contains(new CellPosition(size - 2, size - 2), GeneratedLayouts.Reachable(env));
+        if (!randomStart)
+            Assert.Equal((new CellPosition(1, 1), Direction.Right), (env.AgentPosition, env.AgentDirection));
     }
 }

@@ -1,10 +1,19 @@
 using ProceduralMemory.Environments.MiniGrid;
+using ProceduralMemory.Environments.MiniGrid.Conformance;
 
 namespace ProceduralMemory.Tests.Environments.MiniGrid;
 
 /// <summary>Checks shared by the generation tests: the outline, reachability by breadth-first search, and a layout's identity.</summary>
 internal static class GeneratedLayouts
 {
+    private static readonly Lazy<IReadOnlyList<ConformanceTrace>> FamilyTraces = new(() => ConformanceFile.Load(FamilyTracesPath));
+
+    /// <summary>The episodes recorded from the reference MiniGrid for the whole family.</summary>
+    public static string FamilyTracesPath => Path.Combine(DataFiles.RepositoryRoot, "data", "conformance", "minigrid-family.jsonl.gz");
+
+    /// <summary>The recorded episodes of <paramref name="miniGridId"/> (loaded once per test run).</summary>
+    public static IEnumerable<ConformanceTrace> Recorded(string miniGridId) => FamilyTraces.Value.Where(t => t.Env == miniGridId);
+
     /// <summary>Asserts every border cell of the environment's grid is a wall.</summary>
     public static void AssertWalledOutline(MiniGridEnvironment env)
     {
