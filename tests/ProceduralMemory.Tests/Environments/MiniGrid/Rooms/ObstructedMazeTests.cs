@@ -15,52 +15,16 @@ public class ObstructedMazeTests
     {
         ObstructedMazeVariant variant = ObstructedMazeVariant.Registered.Single(v => v.Name == name);
         var env = new ObstructedMazeEnvironment(variant);
-        int lockedDoorsExpected = variant.TwoRooms ? 1 : 2 * variant.Quarters;
-        var ballCorners = new HashSet<(int, int)>();
+        var ballRooms = new HashSet<(int, int)>();
         var layouts = new HashSet<string>();
         int coveredKeys = 0;
         for (int seed = 0; seed < 150; seed++)
         {
             env.Reset(seed);
-            layouts.Add(RoomLayouts.Fingerprint(env));
-
-            Assert.Equal(variant.TwoRooms ? (11, 6) : (16, 16), (env.Width, env.Height));
-            Assert.Equal("pick up the blue ball", env.Mission);
-            CellPosition target = Assert.Single(RoomLayouts.Find(env, c => c is Ball { Color: ObjectColor.Blue }));
-            var lockedDoors = RoomLayouts.Find(env, c => c is Door { State: DoorState.Locked });
-            Assert.Equal(lockedDoorsExpected, lockedDoors.Count);
-            // Six colours for up to eight locked doors: distinct only while two quarters or fewer are in play.
-            if (variant.TwoRooms || variant.Quarters <= 2)
-                Assert.Equal(lockedDoors.Count, lockedDoors.Select(d => env.CellAt(d.X, d.Y).Color).Distinct().Count());
-            Assert.Equal(variant.TwoRooms ? 0 : variant.Quarters, RoomLayouts.Find(env, c => c is Door { State: DoorState.Closed }).Count);
-            var blockers = RoomLayouts.Find(env, c => c is Ball { Color: ObjectColor.Green });
-            Assert.Equal(variant.Blocked ? lockedDoors.Count : 0, blockers.Count);
-            var hiddenKeys = RoomLayouts.Find(env, c => c is Box { Color: ObjectColor.Grey, Contains: Key });
-            var bareKeys = RoomLayouts.Find(env, c => c is Key);
-            Assert.Empty(variant.KeyInBox ? bareKeys : hiddenKeys);
-            int keys = hiddenKeys.Count + bareKeys.Count;
-            if (variant.TwoRooms)
-                Assert.InRange(target.X, 6, 9);
-            else
-            {
-                var corner = (target.X / 5, target.Y / 5);
-                Assert.Contains(corner, new[] { (2, 0), (2, 2), (0, 2), (0, 0) }.Take(variant.Quarters));
-                ballCorners.Add(corner);
-                Assert.Equal((variant.AgentColumn, variant.AgentRow), (env.AgentPosition.X / 5, env.AgentPosition.Y / 5));
-            }
-            var (opened, reached) = RoomLayouts.OpenableDoors(env);
-            if (keys == lockedDoors.Count)
-            {
-                Assert.Equal(lockedDoors.Count, opened.Count);
-                Assert.Contains(target, reached);
-            }
-            else
-            {
-                // Version 0's bug: a blocking ball placed after a key may cover it. Version 1 and mazes
-                // whose blocking balls all come before the keys never lose one.
-                Assert.True(variant is { KeysAfterDoors: false, Blocked: true, TwoRooms: false });
-                coveredKeys++;
-            }
+            layouts.Add(GeneratedLayouts.Key(env));
+            var (ballRoom, keyCovered) = AssertFollowsTheRules(env, variant);
+            ballRooms.Add(ballRoom);
+            coveredKeys += keyCovered ? 1 : 0;
         }
         // In version 0 each side room's first key lies under its second blocking ball once in 15 layouts (the
         // key draws from 15 free cells): kept as MiniGrid has it, and no more often.
@@ -69,8 +33,24 @@ public class ObstructedMazeTests
             double expected = 150 * (1 - Math.Pow(14.0 / 15, variant.Quarters));
             Assert.InRange(coveredKeys, 1, 2 * expected);
         }
-        Assert.Equal(variant.TwoRooms ? 0 : variant.Quarters, ballCorners.Count);
+        Assert.Equal(variant.TwoRooms ? 1 : variant.Quarters, ballRooms.Count);
         Assert.True(layouts.Count > 140);
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void RecordedLayouts_FollowTheSameRules(string name)
+    {
+        ObstructedMazeVariant variant = ObstructedMazeVariant.Registered.Single(v => v.Name == name);
+        var env = new ObstructedMazeEnvironment(variant);
+        var recorded = GeneratedLayouts.Recorded(variant.MiniGridId).DistinctBy(t => t.Seed).ToList();
+
+        Assert.Equal(5, recorded.Count);
+        foreach (var trace in recorded)
+        {
+            env.Reset(trace.Layout);
+            AssertFollowsTheRules(env, variant);
+        }
     }
 
     [Theory]
@@ -91,9 +71,9 @@ public class ObstructedMazeTests
         a.Reset(3);
         b.Reset(3);
 
-        Assert.Equal(RoomLayouts.Fingerprint(a), RoomLayouts.Fingerprint(b));
+        Assert.Equal(GeneratedLayouts.Key(a), GeneratedLayouts.Key(b));
         b.Reset(4);
-        Assert.NotEqual(RoomLayouts.Fingerprint(a), RoomLayouts.Fingerprint(b));
+        Assert.NotEqual(GeneratedLayouts.Key(a), GeneratedLayouts.Key(b));
     }
 
     [Fact]
@@ -133,5 +113,48 @@ public class ObstructedMazeTests
         Assert.All([blocker, key, unlocked, stillCarrying], step => Assert.Equal((0.0, false), (step.Reward, step.Terminated)));
         Assert.True(ball.Terminated);
         Assert.Equal(1 - 0.9 * 17 / 288, ball.Reward, 9);
+    }
+
+    // One layout's rules, whether generated by us or recorded from the reference; returns the blue ball's room and
+    // whether a blocking ball covers a key (version 0's bug, the only way a locked door can lack its key).
+    private static ((int Column, int Row) BallRoom, bool KeyCovered) AssertFollowsTheRules(ObstructedMazeEnvironment env, ObstructedMazeVariant variant)
+    {
+        int lockedDoorsExpected = variant.TwoRooms ? 1 : 2 * variant.Quarters;
+        Assert.Equal(variant.TwoRooms ? (11, 6) : (16, 16), (env.Width, env.Height));
+        GeneratedLayouts.AssertWalledOutline(env);
+        Assert.Equal("pick up the blue ball", env.Mission);
+        CellPosition target = Assert.Single(GeneratedLayouts.CellsWhere(env, c => c is Ball { Color: ObjectColor.Blue }));
+        var ballRoom = (target.X / 5, target.Y / 5);
+        var lockedDoors = GeneratedLayouts.CellsWhere(env, c => c is Door { State: DoorState.Locked });
+        Assert.Equal(lockedDoorsExpected, lockedDoors.Count);
+        // Six colours for up to eight locked doors: distinct only while two quarters or fewer are in play.
+        if (variant.TwoRooms || variant.Quarters <= 2)
+            Assert.Equal(lockedDoors.Count, lockedDoors.Select(d => env.CellAt(d.X, d.Y).Color).Distinct().Count());
+        Assert.Equal(variant.TwoRooms ? 0 : variant.Quarters, GeneratedLayouts.CellsWhere(env, c => c is Door { State: DoorState.Closed }).Count);
+        var blockers = GeneratedLayouts.CellsWhere(env, c => c is Ball { Color: ObjectColor.Green });
+        Assert.Equal(variant.Blocked ? lockedDoors.Count : 0, blockers.Count);
+        var hiddenKeys = GeneratedLayouts.CellsWhere(env, c => c is Box { Color: ObjectColor.Grey, Contains: Key });
+        var bareKeys = GeneratedLayouts.CellsWhere(env, c => c is Key);
+        Assert.Empty(variant.KeyInBox ? bareKeys : hiddenKeys);
+        if (variant.TwoRooms)
+        {
+            Assert.Equal((1, 0), ballRoom);
+            Assert.Equal((0, 0), (env.AgentPosition.X / 5, env.AgentPosition.Y / 5));
+        }
+        else
+        {
+            Assert.Contains(ballRoom, new[] { (2, 0), (2, 2), (0, 2), (0, 0) }.Take(variant.Quarters));
+            Assert.Equal((variant.AgentColumn, variant.AgentRow), (env.AgentPosition.X / 5, env.AgentPosition.Y / 5));
+        }
+        var (opened, reached) = RoomLayouts.OpenableDoors(env);
+        if (hiddenKeys.Count + bareKeys.Count == lockedDoors.Count)
+        {
+            Assert.Equal(lockedDoors.Count, opened.Count);
+            Assert.Contains(target, reached);
+            return (ballRoom, false);
+        }
+        // Version 1, and mazes whose blocking balls all come before the keys, never lose one.
+        Assert.True(variant is { KeysAfterDoors: false, Blocked: true, TwoRooms: false });
+        return (ballRoom, true);
     }
 }

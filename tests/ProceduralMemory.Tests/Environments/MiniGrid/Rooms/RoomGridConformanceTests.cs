@@ -1,16 +1,16 @@
+using ProceduralMemory.Environments.MiniGrid;
 using ProceduralMemory.Environments.MiniGrid.Conformance;
+using ProceduralMemory.Environments.MiniGrid.Tasks;
 
 namespace ProceduralMemory.Tests.Environments.MiniGrid.Rooms;
 
 public class RoomGridConformanceTests
 {
-    private static readonly string[] Families = ["Unlock", "KeyCorridor", "ObstructedMaze"];
-
     [Fact]
     public void Replay_ReferenceTraces_OfEveryRoomGridTask_AllEpisodesMatchMiniGrid()
     {
-        string path = Path.Combine(DataFiles.RepositoryRoot, "data", "conformance", "minigrid-family.jsonl.gz");
-        var traces = ConformanceFile.Load(path).Where(t => Families.Any(f => t.Env.Contains(f, StringComparison.Ordinal))).ToList();
+        var traces = MiniGridFamily.Tasks.Where(task => task.Create() is RoomGridEnvironment)
+            .SelectMany(task => GeneratedLayouts.Recorded(task.MiniGridId)).ToList();
 
         IReadOnlyList<ConformanceResult> results = ConformanceReplay.ReplayAll(traces);
 

@@ -43,17 +43,6 @@ internal static class RoomLayouts
         return new MiniGridLayout(grid, agent, direction, mission);
     }
 
-    /// <summary>Every cell of the environment's grid whose object matches <paramref name="match"/>.</summary>
-    public static List<CellPosition> Find(MiniGridEnvironment env, Func<WorldObject, bool> match) =>
-        [.. from x in Enumerable.Range(0, env.Width)
-            from y in Enumerable.Range(0, env.Height)
-            where match(env.CellAt(x, y))
-            select new CellPosition(x, y)];
-
-    /// <summary>The grid's encoding with the agent's cell and direction: equal for equal layouts.</summary>
-    public static string Fingerprint(MiniGridEnvironment env) =>
-        Convert.ToHexString(env.CurrentLayout().EncodeGrid()) + env.AgentPosition + env.AgentDirection;
-
     /// <summary>
     /// The locked doors the agent can open from its start, found by flooding the grid from the agent through every
     /// cell but walls and still-locked doors (objects in the way can be moved), opening each locked door whose key
@@ -66,7 +55,7 @@ internal static class RoomLayouts
         {
             HashSet<CellPosition> reached = Flood(env, opened);
             var keys = reached.Select(c => KeyIn(env.CellAt(c.X, c.Y))).OfType<ObjectColor>().ToHashSet();
-            var openable = Find(env, cell => cell is Door { State: DoorState.Locked } door && keys.Contains(door.Color))
+            var openable = GeneratedLayouts.CellsWhere(env, cell => cell is Door { State: DoorState.Locked } door && keys.Contains(door.Color))
                 .Where(door => !opened.Contains(door) && Neighbours(door).Any(reached.Contains)).ToList();
             if (openable.Count == 0)
                 return (opened, reached);
