@@ -36,7 +36,8 @@ public abstract class PickUpTargetEnvironment : RoomGridEnvironment
     protected override void BeginTask(string mission)
     {
         string[] words = mission.StartsWith(Prefix, StringComparison.Ordinal) ? mission[Prefix.Length..].Split(' ') : [];
-        if (words.Length != 2
+        // Names only: Enum.TryParse would also take a number.
+        if (words.Length != 2 || !words.All(word => word.Length > 0 && word.All(char.IsAsciiLetterLower))
             || !Enum.TryParse(words[0], ignoreCase: true, out ObjectColor color) || !Enum.IsDefined(color)
             || !Enum.TryParse(words[1], ignoreCase: true, out ObjectType type) || !RoomGrid.ObjectKinds.Contains(type))
             throw new ArgumentException($"'{mission}' is not a mission of the form 'pick up the <colour> <key|ball|box>'.", nameof(mission));

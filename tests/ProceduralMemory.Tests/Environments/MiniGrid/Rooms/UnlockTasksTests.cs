@@ -117,10 +117,14 @@ public class UnlockTasksTests
         Assert.Equal(1 - 0.9 * 11 / env.MaxSteps, target.Reward, 9);
     }
 
-    [Fact]
-    public void PickUpTask_MissionNamingAnAbsentObject_Throws()
+    [Theory]
+    [InlineData("pick up the purple box")]
+    [InlineData("pick up the 2 box")]
+    [InlineData("pick up the blue wall")]
+    [InlineData("open the door")]
+    public void PickUpTask_MissionNotNamingAnObjectOfTheLayout_Throws(string mission)
     {
-        MiniGridLayout layout = UnlockLayout("pick up the purple box");
+        MiniGridLayout layout = UnlockLayout(mission);
 
         Assert.Throws<ArgumentException>(() => new UnlockPickupEnvironment().Reset(layout));
     }
