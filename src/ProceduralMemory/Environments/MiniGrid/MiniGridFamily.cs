@@ -27,6 +27,13 @@ public static class MiniGridFamily
                 CrossingEnvironment.NameOf(crossing.Size, crossing.N, crossing.Lava), () => new CrossingEnvironment(crossing.Size, crossing.N, crossing.Lava))),
 
         // Room grids: Unlock, UnlockPickup, BlockedUnlockPickup, KeyCorridor, ObstructedMaze.
+        new MiniGridTask("MiniGrid-Unlock-v0", "unlock", () => new UnlockEnvironment()),
+        new MiniGridTask("MiniGrid-UnlockPickup-v0", "unlockpickup", () => new UnlockPickupEnvironment()),
+        new MiniGridTask("MiniGrid-BlockedUnlockPickup-v0", "blockedunlockpickup", () => new BlockedUnlockPickupEnvironment()),
+        .. KeyCorridorEnvironment.RegisteredSizes.Select(s =>
+            new MiniGridTask(KeyCorridorEnvironment.MiniGridIdOf(s.RoomSize, s.Rows), KeyCorridorEnvironment.NameOf(s.RoomSize, s.Rows), () => new KeyCorridorEnvironment(s.RoomSize, s.Rows))),
+        .. ObstructedMazeVariant.Registered.Select(variant =>
+            new MiniGridTask(variant.MiniGridId, variant.Name, () => new ObstructedMazeEnvironment(variant))),
 
         // MultiRoom, LockedRoom and the instruction tasks: GoToDoor, GoToObject, Fetch, PutNear, RedBlueDoors.
         new MiniGridTask("MiniGrid-MultiRoom-N2-S4-v0", "multiroom-n2-s4", () => new MultiRoomEnvironment("multiroom-n2-s4", 2, 2, maxRoomSize: 4)),
