@@ -22,5 +22,4 @@ internal static class TaskTargets
             }
         return found ?? throw new ArgumentException($"The grid has no {ObjectNames.Of(color)} {ObjectNames.Of(type)}.");
     }
-
 }
