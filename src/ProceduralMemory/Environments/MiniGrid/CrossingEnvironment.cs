@@ -25,6 +25,11 @@ public sealed class CrossingEnvironment : MiniGridEnvironment
     private static readonly Goal GoalObject = new();
     private static readonly Wall GreyWall = new();
 
+    // Generation's working space, allocated once so that a reset allocates nothing.
+    private readonly River[] _rivers;
+    private readonly int[] _columnLimits, _rowLimits;
+    private readonly bool[] _path;
+
     /// <summary>
     /// Creates a <paramref name="size"/> x <paramref name="size"/> crossing with <paramref name="crossings"/>
     /// rivers of lava (<paramref name="lava"/>) or wall, with MiniGrid's step limit, 4 * size^2.
@@ -32,8 +37,13 @@ public sealed class CrossingEnvironment : MiniGridEnvironment
     public CrossingEnvironment(int size, int crossings, bool lava)
         : base(NameOf(size, crossings, lava), ValidSize(size), size, 4 * size * size)
     {
+        int candidates = 2 * ((size - 3) / 2);
         ArgumentOutOfRangeException.ThrowIfNegative(crossings);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(crossings, 2 * ((size - 3) / 2));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(crossings, candidates);
+        _rivers = new River[candidates];
+        _columnLimits = new int[candidates / 2 + 2];
+        _rowLimits = new int[candidates / 2 + 2];
+        _path = new bool[crossings]; // one move per river
         Size = size;
         Crossings = crossings;
         IsLava = lava;
@@ -59,46 +69,58 @@ public sealed class CrossingEnvironment : MiniGridEnvironment
         grid.WallRectangle(0, 0, size, size);
         grid.Set(size - 2, size - 2, GoalObject);
 
-        // A river is (vertical, index); MiniGrid lists the vertical ones first, then the horizontal ones.
-        var rivers = new List<(bool Vertical, int At)>();
-        for (int x = 2; x < size - 2; x += 2)
-            rivers.Add((true, x));
-        for (int y = 2; y < size - 2; y += 2)
-            rivers.Add((false, y));
-        GridPlacement.Shuffle(rng, rivers);
-        var chosen = rivers.Take(Crossings).ToList();
-        List<int> columns = chosen.Where(r => r.Vertical).Select(r => r.At).Order().ToList();
-        List<int> rows = chosen.Where(r => !r.Vertical).Select(r => r.At).Order().ToList();
+        // The candidate rivers as MiniGrid lists them: the vertical ones first, then the horizontal ones.
+        int perOrientation = _rivers.Length / 2;
+        for (int i = 0; i < perOrientation; i++)
+        {
+            _rivers[i] = new River(Vertical: true, At: 2 + 2 * i);
+            _rivers[perOrientation + i] = new River(Vertical: false, At: 2 + 2 * i);
+        }
+        GridPlacement.Shuffle(rng, _rivers);
+        int columnCount = 0, rowCount = 0;
+        for (int i = 0; i < Crossings; i++)
+        {
+            if (_rivers[i].Vertical)
+                _columnLimits[1 + columnCount++] = _rivers[i].At;
+            else
+                _rowLimits[1 + rowCount++] = _rivers[i].At;
+        }
+        // Limits: 0, the sorted rivers, size - 1 (the outer walls bound the first and last rooms).
+        Array.Sort(_columnLimits, 1, columnCount);
+        Array.Sort(_rowLimits, 1, rowCount);
+        _columnLimits[0] = _rowLimits[0] = 0;
+        _columnLimits[columnCount + 1] = _rowLimits[rowCount + 1] = size - 1;
 
         WorldObject obstacle = IsLava ? Lava.Instance : GreyWall;
-        foreach (int y in rows)
+        for (int r = 1; r <= rowCount; r++)
             for (int x = 1; x < size - 1; x++)
-                grid.Set(x, y, obstacle);
-        foreach (int x in columns)
+                grid.Set(x, _rowLimits[r], obstacle);
+        for (int c = 1; c <= columnCount; c++)
             for (int y = 1; y < size - 1; y++)
-                grid.Set(x, y, obstacle);
+                grid.Set(_columnLimits[c], y, obstacle);
 
-        // true: a move rightwards through the next column river; false: downwards through the next row river.
-        var path = Enumerable.Repeat(true, columns.Count).Concat(Enumerable.Repeat(false, rows.Count)).ToList();
-        GridPlacement.Shuffle(rng, path);
-        List<int> xLimits = [0, .. columns, size - 1];
-        List<int> yLimits = [0, .. rows, size - 1];
+        // The path's moves: true crosses the next column river rightwards, false the next row river downwards.
+        _path.AsSpan(0, columnCount).Fill(true);
+        _path.AsSpan(columnCount).Fill(false);
+        GridPlacement.Shuffle(rng, _path);
         int roomX = 0, roomY = 0;
-        foreach (bool rightwards in path)
+        foreach (bool rightwards in _path)
         {
             if (rightwards)
             {
-                grid.Set(xLimits[roomX + 1], rng.NextInt(yLimits[roomY] + 1, yLimits[roomY + 1]), Empty.Instance);
+                grid.Set(_columnLimits[roomX + 1], rng.NextInt(_rowLimits[roomY] + 1, _rowLimits[roomY + 1]), Empty.Instance);
                 roomX++;
             }
             else
             {
-                grid.Set(rng.NextInt(xLimits[roomX] + 1, xLimits[roomX + 1]), yLimits[roomY + 1], Empty.Instance);
+                grid.Set(rng.NextInt(_columnLimits[roomX] + 1, _columnLimits[roomX + 1]), _rowLimits[roomY + 1], Empty.Instance);
                 roomY++;
             }
         }
         return new EpisodeStart(new CellPosition(1, 1), Direction.Right, IsLava ? LavaMission : WallMission);
     }
+
+    private readonly record struct River(bool Vertical, int At);
 
     private static int ValidSize(int size) =>
         size >= 5 && size % 2 == 1 ? size : throw new ArgumentOutOfRangeException(nameof(size), size, "A crossing needs an odd grid of at least 5x5.");
