@@ -113,9 +113,9 @@ public class ConformanceCommandTests
     }
 
     [Theory]
-    [InlineData("\"size\":99999999999", "'size' must be a whole number from 5 to 64 (got 99999999999)")]
-    [InlineData("\"size\":\"5\"", "'size' must be a whole number from 5 to 64 (got \"5\")")]
-    [InlineData("\"size\":100000", "'size' must be a whole number from 5 to 64 (got 100000)")]
+    [InlineData("\"size\":99999999999", "'size' must be a whole number from 3 to 64 (got 99999999999)")]
+    [InlineData("\"size\":\"5\"", "'size' must be a whole number from 3 to 64 (got \"5\")")]
+    [InlineData("\"size\":100000", "'size' must be a whole number from 3 to 64 (got 100000)")]
     [InlineData("\"max_steps\":1.5", "'max_steps' must be a whole number from 1 to 2147483647 (got 1.5)")]
     public void Conformance_WithANumberOutOfRange_NamesTheFieldAndItsRange(string replacement, string reason)
     {
