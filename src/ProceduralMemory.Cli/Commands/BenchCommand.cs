@@ -58,7 +58,7 @@ internal static class BenchCommand
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name}: {summary.Episodes} episodes, {summary.Steps} steps in {seconds:0.000} s = {perSecond / 1e6:0.00} million steps/s"));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {summary.Terminated} reached the goal, {summary.Truncated} timed out; {allocated} bytes allocated in all ({(summary.Steps > 0 ? (double)allocated / summary.Steps : 0):0.###} per step)"));
+            $"  {summary.Succeeded} succeeded, {summary.Terminated - summary.Succeeded} failed (e.g. lava), {summary.Truncated} timed out; {allocated} bytes allocated in all ({(summary.Steps > 0 ? (double)allocated / summary.Steps : 0):0.###} per step)"));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {

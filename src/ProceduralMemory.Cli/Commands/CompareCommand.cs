@@ -9,9 +9,9 @@ using ProceduralMemory.Training;
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem compare [--env E,E...] [--agent A,A...] [--steps N,N...] [--out DIR] [--seeds N] [--eval-seeds A-B]</c>: every agent (or those named),
+/// <c>procmem compare [--env E,E...] [--agent A,A...] [--steps N,N...] [--out DIR] [--seeds N] [--eval-seeds A-B] [--checkpoints N]</c>: every agent (or those named),
 /// trained from scratch with N training seeds on each environment for its budget (by default doorkey-5x5 for 5,000
-/// steps and doorkey-8x8 for 20,000), evaluated at eight checkpoints on the distinct test layouts of the evaluation
+/// steps and doorkey-8x8 for 20,000), evaluated at eight checkpoints (or <c>--checkpoints</c>) on the distinct test layouts of the evaluation
 /// seeds, which training never visits (<see cref="LayoutSplit"/>); writes the comparison chart, a CSV of every
 /// checkpoint and a table of final numbers with the test layouts and how many of them training visited.
 /// </summary>
@@ -23,7 +23,6 @@ internal static class CompareCommand
     /// <summary>The budget an environment gets when <c>--steps</c> is not given: 5,000 steps on doorkey-5x5, 20,000 on any other.</summary>
     public static int DefaultSteps(string environment) => environment == "doorkey-5x5" ? 5_000 : 20_000;
 
-    private const int Checkpoints = 8;
 
     public static Command Create(CliConsole console)
     {
@@ -57,9 +56,11 @@ internal static class CompareCommand
         Option<string> output = CommonOptions.OutputDirectory("procmem-compare");
         Option<int> seeds = CommonOptions.PositiveInt("--seeds", "Training seeds per agent and environment (1..N).", 5);
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-99");
+        Option<int> checkpoints = CommonOptions.PositiveInt("--checkpoints",
+            "Evaluations per run, evenly spaced over its budget, the last at its end (and, above 1, one more before training): the points of each learning curve.", 8);
         var command = new Command("compare", "Compare every agent's learning, trained from scratch on each environment (chart, CSV, table).")
         {
-            env, agent, steps, output, seeds, evalSeeds,
+            env, agent, steps, output, seeds, evalSeeds, checkpoints,
         };
         command.SetAction(parsed =>
         {
@@ -69,12 +70,12 @@ internal static class CompareCommand
             if (budgets is not null && budgets.Length != 1 && budgets.Length != environments.Length)
                 throw new UsageException($"--steps gives {budgets.Length} budgets for {environments.Length} environments: give one per environment, or one for all.");
             var plan = environments.Select((e, i) => (e, budgets is null ? DefaultSteps(e) : budgets[budgets.Length == 1 ? 0 : i])).ToArray();
-            return Run(console, plan, parsed.GetRequiredValue(agent), parsed.GetRequiredValue(output), parsed.GetValue(seeds), parsed.GetRequiredValue(evalSeeds));
+            return Run(console, plan, parsed.GetRequiredValue(agent), parsed.GetRequiredValue(output), parsed.GetValue(seeds), parsed.GetRequiredValue(evalSeeds), parsed.GetValue(checkpoints));
         });
         return command;
     }
 
-    private static int Run(CliConsole console, IReadOnlyList<(string Environment, int Steps)> budgets, string[] agents, string outputPath, int seedCount, int[] evalSeeds)
+    private static int Run(CliConsole console, IReadOnlyList<(string Environment, int Steps)> budgets, string[] agents, string outputPath, int seedCount, int[] evalSeeds, int checkpoints)
     {
         OutputDirectory output = OutputDirectory.Prepare(outputPath);
         // One split per environment, shared by its runs: fingerprinting a layout changes nothing, so threads may share it.
@@ -84,7 +85,7 @@ internal static class CompareCommand
         int finished = 0;
         console.Out.WriteLine($"Training {agents.Length} agents x {budgets.Count} environments " +
             $"({string.Join(", ", budgets.Select(b => $"{b.Environment} for {b.Steps} steps"))}) x {seedCount} seeds = {jobs.Length} runs, " +
-            $"each evaluated at {Checkpoints} checkpoints on the distinct test layouts of seeds {SeedRange.Format(evalSeeds)} " +
+            $"each evaluated at {checkpoints} checkpoint{(checkpoints == 1 ? "" : "s")} on the distinct test layouts of seeds {SeedRange.Format(evalSeeds)} " +
             $"({string.Join(", ", splits.Select(s => $"{s.Key}: {s.Value.TestSeeds.Count}{(s.Value.HoldsOut ? " held out" : ", not held out")}"))})");
 
         // Runs are independent and each is a function of its seed, so running them in parallel changes no result.
@@ -98,7 +99,7 @@ internal static class CompareCommand
                 TrainingSeed = seed,
                 Split = splits[envName],
                 EpisodeStepLimit = environment.MaxSteps,
-                CheckpointEvery = steps / Checkpoints,
+                CheckpointEvery = checkpoints == 1 ? 0 : Math.Max(steps / checkpoints, 1),
             };
             runs[i] = new ComparisonRun(envName, agentName, seed, LearningRun.Train(AgentCatalog.Create(agentName, environment, seed), plan));
             int done = Interlocked.Increment(ref finished);

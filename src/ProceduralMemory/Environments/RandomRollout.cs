@@ -20,7 +20,7 @@ public static class RandomRollout
         var rng = new Rng(unchecked((ulong)seed) ^ ActionSeedSalt);
         int actions = env.Actions.Count;
         long steps = 0;
-        int terminated = 0, truncated = 0;
+        int terminated = 0, truncated = 0, succeeded = 0;
         double totalReward = 0;
         for (int episode = 0; episode < episodes; episode++)
         {
@@ -33,11 +33,12 @@ public static class RandomRollout
                 if (result.Done)
                 {
                     terminated += result.Terminated ? 1 : 0;
+                    succeeded += result.IsSuccess ? 1 : 0;
                     truncated += result.Truncated && !result.Terminated ? 1 : 0;
                     break;
                 }
             }
         }
-        return new RolloutSummary(episodes, steps, terminated, truncated, totalReward);
+        return new RolloutSummary(episodes, steps, terminated, truncated, totalReward, succeeded);
     }
 }

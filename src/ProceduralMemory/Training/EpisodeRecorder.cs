@@ -40,8 +40,11 @@ public sealed class EpisodeRecorder
     /// <summary>The sum of rewards so far.</summary>
     public double Return { get; private set; }
 
-    /// <summary>The task ended.</summary>
+    /// <summary>The task ended (in success or failure).</summary>
     public bool Terminated { get; private set; }
+
+    /// <summary>The task ended in success (<see cref="StepResult.IsSuccess"/>).</summary>
+    public bool Succeeded { get; private set; }
 
     /// <summary>The environment's time limit ended the episode.</summary>
     public bool Truncated { get; private set; }
@@ -62,10 +65,11 @@ public sealed class EpisodeRecorder
         _transitions.Add(new Transition(before, action, step.Reward, Observation.Clone(), step.Terminated, step.Truncated));
         Return += step.Reward;
         Terminated = step.Terminated;
+        Succeeded = step.IsSuccess;
         Truncated = step.Truncated;
         return step;
     }
 
     /// <summary>The episode so far as a summary, with <paramref name="skillUses"/> skill executions.</summary>
-    public EpisodeSummary Summary(int skillUses = 0) => new(Return, _transitions.Count, Terminated, skillUses);
+    public EpisodeSummary Summary(int skillUses = 0) => new(Return, _transitions.Count, Succeeded, skillUses);
 }

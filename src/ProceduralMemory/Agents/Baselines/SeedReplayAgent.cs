@@ -70,7 +70,7 @@ public sealed class SeedReplayAgent : ILearningAgent
                 skillUses++;
                 // The seed's credit: a use succeeds when the episode finishes inside it.
                 if (learn)
-                    skill.Statistics.RecordUse(success: episode.Terminated);
+                    skill.Statistics.RecordUse(success: episode.Succeeded);
             }
             else
             {
@@ -79,7 +79,7 @@ public sealed class SeedReplayAgent : ILearningAgent
             followed = Follow(episode.Transitions, followed, learnOutcomes: learn);
         }
 
-        if (learn && SeedSkillExtractor.Extract(episode.Transitions, episode.Terminated, _environment.Actions, _environment.Facts, _perceived) is { } learned)
+        if (learn && SeedSkillExtractor.Extract(episode.Transitions, episode.Succeeded, _environment.Actions, _environment.Facts, _perceived) is { } learned)
             Library.Add(learned);
         return episode.Summary(skillUses);
     }

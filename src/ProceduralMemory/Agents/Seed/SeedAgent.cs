@@ -40,15 +40,15 @@ public sealed class SeedAgent
             {
                 skillUses++;
                 // The seed credits a use only when the episode finishes inside it (SEED_SPEC defect 4).
-                skill.Statistics.RecordUse(success: episode.Terminated);
+                skill.Statistics.RecordUse(success: episode.Succeeded);
                 continue;
             }
             episode.Step(_explorer.ChooseAction(observation));
         }
 
-        Skill? learned = SeedSkillExtractor.Extract(episode.Transitions, episode.Terminated, _environment.Actions, _environment.Facts);
+        Skill? learned = SeedSkillExtractor.Extract(episode.Transitions, episode.Succeeded, _environment.Actions, _environment.Facts);
         if (learned is not null)
             Library.Add(learned);
-        return new EpisodeOutcome(episode.Return, episode.Transitions.Count, episode.Terminated, skillUses);
+        return new EpisodeOutcome(episode.Return, episode.Transitions.Count, episode.Succeeded, skillUses);
     }
 }

@@ -8,7 +8,7 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// <remarks>
 /// <para>The moves follow the cells' own rules (<see cref="WorldObject.CanOverlap"/>, <see cref="WorldObject.CanPickUp"/>,
 /// <see cref="WorldObject.Toggle"/>), as the environment's tables do, and a forward onto a <see cref="Goal"/> ends the
-/// search. The search tries left, right, forward, pickup and toggle. It leaves out <c>done</c>, which does nothing,
+/// search; a forward onto <see cref="Lava"/> is never taken, since it ends the episode without success. The search tries left, right, forward, pickup and toggle. It leaves out <c>done</c>, which does nothing,
 /// and <c>drop</c>: with at most one object to carry, as in DoorKey, nothing ever needs empty hands again, so
 /// putting the object down can only block a cell, never shorten a path. Layouts with more than one object to carry
 /// (where swapping could matter) are refused rather than answered wrongly.</para>
@@ -125,6 +125,8 @@ public static class ShortestPathSolver
                 case MiniGridEnvironment.Forward:
                     if (front is Goal)
                         return (state, true);
+                    if (front is Lava)
+                        return (state, false); // walking onto lava ends the episode unsolved: never part of a plan
                     return (front.CanOverlap ? state with { X = frontX, Y = frontY } : state, false);
                 case MiniGridEnvironment.PickUp:
                     return (front.CanPickUp && !state.Carrying ? state with { Carrying = true } : state, false);
