@@ -32,6 +32,8 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     private readonly Dictionary<long, int> _visits = [];
     // Per (context, action): how often it ended the episode without reward (stepping into lava).
     private readonly Dictionary<(TContext Context, int Action), int> _endings = [];
+    // Per (context, action): how often it left the agent's state as it was but changed what it faces (a door opened).
+    private readonly Dictionary<(TContext Context, int Action), int> _frontChanges = [];
     // The combinations of counted facts held so far this episode.
     private readonly HashSet<ulong> _factsHeld = [];
     private readonly Queue<(TState State, int First)> _frontier = new();
@@ -76,6 +78,13 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     /// <summary>Whether being in <paramref name="state"/> would show the agent something it has not seen yet (false by default).</summary>
     protected virtual bool Reveals(IPerception perception, TState state) => false;
 
+    /// <summary>
+    /// Whether in <paramref name="state"/> the agent faces something that blocks its view of what it has not seen
+    /// (a closed door with unexplored space behind it), so that an action known to change what it faces is worth
+    /// trying there (false by default).
+    /// </summary>
+    protected virtual bool FacesHiddenSpace(IPerception perception, TState state) => false;
+
     /// <inheritdoc />
     public void BeginEpisode(IPerception perception)
     {
@@ -116,7 +125,10 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     {
         if (learnOutcome)
         {
-            TOutcome outcome = OutcomeOf(_before, Current(perception));
+            TState after = Current(perception);
+            if (EqualityComparer<TState>.Default.Equals(after, _before) && !EqualityComparer<TContext>.Default.Equals(ContextOf(perception, after), _beforeContext))
+                _frontChanges[(_beforeContext, action)] = _frontChanges.GetValueOrDefault((_beforeContext, action)) + 1;
+            TOutcome outcome = OutcomeOf(_before, after);
             if (!_outcomes.TryGetValue((_beforeContext, action), out var counts))
                 _outcomes[(_beforeContext, action)] = counts = [];
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
@@ -160,6 +172,8 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
                 return first;
             TContext context = ContextOf(perception, state);
             ulong facts = FactsOf(state);
+            if (goal is null && FacesHiddenSpace(perception, state) && OpeningAction(context) is { } opening)
+                return first >= 0 ? first : opening;
             for (int action = 0; action < _actionCount; action++)
             {
                 int via = first >= 0 ? first : action;
@@ -184,6 +198,16 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
                     _frontier.Enqueue((next, via));
             }
         }
+        return null;
+    }
+
+    /// <summary>An action that usually changes what the agent faces in <paramref name="context"/> without moving it (opens a door), or null.</summary>
+    private int? OpeningAction(TContext context)
+    {
+        for (int action = 0; action < _actionCount; action++)
+            if (_frontChanges.TryGetValue((context, action), out int changed) && _outcomes.TryGetValue((context, action), out var counts)
+                && changed > _options.LosingShare * counts.Values.Sum())
+                return action;
         return null;
     }
 
