@@ -57,6 +57,16 @@ public sealed class CellGrid
     /// <summary>How far apart in <see cref="Codes"/> cells one step apart in x and in y are, in orientation <paramref name="orientation"/>.</summary>
     internal (int XStep, int YStep) StepsOf(int orientation) => (_xStep[orientation], _yStep[orientation]);
 
+    /// <summary>
+    /// The first copy of the cells (rows left to right, top down), margins included: one byte per cell, so two grid
+    /// states differ exactly where these bytes do (see <see cref="PositionOfRowMajor"/>).
+    /// </summary>
+    internal ReadOnlySpan<byte> RowMajorCodes => Codes.AsSpan(0, (Width + 2 * Margin) * (Height + 2 * Margin));
+
+    /// <summary>The cell at <paramref name="index"/> in <see cref="RowMajorCodes"/> (off the grid for a margin index).</summary>
+    internal (int X, int Y) PositionOfRowMajor(int index) =>
+        (index % (Width + 2 * Margin) - Margin, index / (Width + 2 * Margin) - Margin);
+
     /// <summary>The code at (<paramref name="x"/>, <paramref name="y"/>), which may lie in the margin.</summary>
     internal byte Read(int x, int y) => Codes[x + _yStep[0] * y + _origin[0]];
 

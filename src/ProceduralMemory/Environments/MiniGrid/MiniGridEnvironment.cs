@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ProceduralMemory.Agents.Seed;
@@ -134,8 +135,35 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         _ => '.',
     };
 
-    /// <summary>The shortest plan from the layout just reset to (<see cref="ShortestPathSolver"/>): for evaluation only.</summary>
+    /// <summary>
+    /// The shortest plan from the current state (<see cref="ShortestPathSolver"/>, within its default state budget):
+    /// for evaluation only. The environment is left exactly as it was.
+    /// </summary>
     public int[]? ShortestPlan() => ShortestPathSolver.Solve(this);
+
+    /// <summary>The grid itself, for the solver, which steps this environment from states it sets.</summary>
+    internal CellGrid Grid => _grid;
+
+    /// <summary>True when the task overrides <see cref="BeforeStep"/> or <see cref="AfterStep"/>: rules of its own may reward or end a step.</summary>
+    internal bool HasStepRules =>
+        DeclaresOwn(nameof(BeforeStep)) || DeclaresOwn(nameof(AfterStep));
+
+    private bool DeclaresOwn(string hook) =>
+        GetType().GetMethod(hook, BindingFlags.Instance | BindingFlags.NonPublic)!.DeclaringType != typeof(MiniGridEnvironment);
+
+    /// <summary>The episode state besides the grid.</summary>
+    internal AgentSnapshot CaptureAgent() => new(_x, _y, _direction, _carrying, _steps, _episodeOver);
+
+    /// <summary>
+    /// Puts the agent back as <paramref name="snapshot"/> describes (the grid is the caller's to set) and rebuilds
+    /// the observation; the task's targets stay those <see cref="BeginTask"/> found for the episode.
+    /// </summary>
+    internal void RestoreAgent(AgentSnapshot snapshot)
+    {
+        (_x, _y, _direction, _carrying, _steps, _episodeOver) =
+            (snapshot.X, snapshot.Y, snapshot.Direction, snapshot.Carrying, snapshot.Steps, snapshot.EpisodeOver);
+        BuildObservation();
+    }
 
     /// <inheritdoc />
     /// <remarks>
