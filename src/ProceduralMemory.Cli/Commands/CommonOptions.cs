@@ -178,6 +178,33 @@ internal static class CommonOptions
     public static Option<string> Agent(string defaultValue = "procmem") =>
         NamedChoice("--agent", "agent", AgentCatalog.Names, AgentCatalog.Contains, defaultValue);
 
+    /// <summary>
+    /// An option listing names of <paramref name="known"/>, comma-separated or repeated, each once; an unknown or
+    /// repeated name is an error that lists the known ones. Absent, it is <paramref name="defaults"/>.
+    /// </summary>
+    public static Option<string[]> NameList(string name, string noun, string description, IReadOnlyCollection<string> known,
+        Func<string, bool> isKnown, IReadOnlyList<string> defaults) =>
+        new(name)
+        {
+            Description = $"{description}, comma-separated; known: {string.Join(", ", known)}.",
+            DefaultValueFactory = _ => [.. defaults],
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                    return [.. defaults];
+                string[] names = SplitList(result.Tokens.Select(t => t.Value));
+                if (names.FirstOrDefault(n => !isKnown(n)) is { } unknown)
+                    result.AddError($"unknown {noun} '{unknown}'; known: {string.Join(", ", known)}");
+                else if (names.Length == 0 || names.Distinct().Count() != names.Length)
+                    result.AddError($"{name} must list {noun}s, each once (got '{string.Join(",", result.Tokens.Select(t => t.Value))}').");
+                return names;
+            },
+        };
+
+    /// <summary>The comma-separated items of every token, trimmed.</summary>
+    public static string[] SplitList(IEnumerable<string> tokens) =>
+        tokens.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries)).ToArray();
+
     /// <summary>An option naming one of <paramref name="known"/>; anything else is an error that lists them.</summary>
     private static Option<string> NamedChoice(string name, string noun, IReadOnlyCollection<string> known, Func<string, bool> isKnown, string defaultValue) =>
         new(name)

@@ -9,7 +9,7 @@ using ProceduralMemory.Training;
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem compare [--env E,E...] [--steps N,N...] [--out DIR] [--seeds N] [--eval-seeds A-B]</c>: every agent,
+/// <c>procmem compare [--env E,E...] [--agent A,A...] [--steps N,N...] [--out DIR] [--seeds N] [--eval-seeds A-B]</c>: every agent (or those named),
 /// trained from scratch with N training seeds on each environment for its budget (by default doorkey-5x5 for 5,000
 /// steps and doorkey-8x8 for 20,000), evaluated at eight checkpoints on the distinct test layouts of the evaluation
 /// seeds, which training never visits (<see cref="LayoutSplit"/>); writes the comparison chart, a CSV of every
@@ -27,23 +27,10 @@ internal static class CompareCommand
 
     public static Command Create(CliConsole console)
     {
-        var env = new Option<string[]>("--env")
-        {
-            Description = $"Environments to compare on, comma-separated; known: " +
-                $"{string.Join(", ", EnvironmentRegistry.Names)}.",
-            DefaultValueFactory = _ => [.. DefaultEnvironments],
-            CustomParser = result =>
-            {
-                if (result.Tokens.Count == 0)
-                    return [.. DefaultEnvironments];
-                string[] names = SplitList(result.Tokens.Select(t => t.Value));
-                if (names.FirstOrDefault(n => !EnvironmentRegistry.Contains(n)) is { } unknown)
-                    result.AddError($"unknown environment '{unknown}'; known: {string.Join(", ", EnvironmentRegistry.Names)}");
-                else if (names.Length == 0 || names.Distinct().Count() != names.Length)
-                    result.AddError($"--env must list environments, each once (got '{string.Join(",", result.Tokens.Select(t => t.Value))}').");
-                return names;
-            },
-        };
+        Option<string[]> env = CommonOptions.NameList("--env", "environment", "Environments to compare on",
+            EnvironmentRegistry.Names, EnvironmentRegistry.Contains, DefaultEnvironments);
+        Option<string[]> agent = CommonOptions.NameList("--agent", "agent", "Agents to compare",
+            AgentCatalog.Names, AgentCatalog.Contains, [.. AgentCatalog.Names]);
         var steps = new Option<int[]?>("--steps")
         {
             Description = "Training steps per environment, in --env's order, or one budget for all " +
@@ -52,7 +39,7 @@ internal static class CompareCommand
             {
                 if (result.Tokens.Count == 0)
                     return null;
-                string[] parts = SplitList(result.Tokens.Select(t => t.Value));
+                string[] parts = CommonOptions.SplitList(result.Tokens.Select(t => t.Value));
                 var budgets = new int[parts.Length];
                 for (int i = 0; i < parts.Length; i++)
                 {
@@ -72,7 +59,7 @@ internal static class CompareCommand
         Option<int[]> evalSeeds = SeedRange.Option("--eval-seeds", "0-99");
         var command = new Command("compare", "Compare every agent's learning, trained from scratch on each environment (chart, CSV, table).")
         {
-            env, steps, output, seeds, evalSeeds,
+            env, agent, steps, output, seeds, evalSeeds,
         };
         command.SetAction(parsed =>
         {
@@ -82,18 +69,14 @@ internal static class CompareCommand
             if (budgets is not null && budgets.Length != 1 && budgets.Length != environments.Length)
                 throw new UsageException($"--steps gives {budgets.Length} budgets for {environments.Length} environments: give one per environment, or one for all.");
             var plan = environments.Select((e, i) => (e, budgets is null ? DefaultSteps(e) : budgets[budgets.Length == 1 ? 0 : i])).ToArray();
-            return Run(console, plan, parsed.GetRequiredValue(output), parsed.GetValue(seeds), parsed.GetRequiredValue(evalSeeds));
+            return Run(console, plan, parsed.GetRequiredValue(agent), parsed.GetRequiredValue(output), parsed.GetValue(seeds), parsed.GetRequiredValue(evalSeeds));
         });
         return command;
     }
 
-    private static string[] SplitList(IEnumerable<string> tokens) =>
-        tokens.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries)).ToArray();
-
-    private static int Run(CliConsole console, IReadOnlyList<(string Environment, int Steps)> budgets, string outputPath, int seedCount, int[] evalSeeds)
+    private static int Run(CliConsole console, IReadOnlyList<(string Environment, int Steps)> budgets, string[] agents, string outputPath, int seedCount, int[] evalSeeds)
     {
         OutputDirectory output = OutputDirectory.Prepare(outputPath);
-        string[] agents = AgentCatalog.Names.ToArray();
         // One split per environment, shared by its runs: fingerprinting a layout changes nothing, so threads may share it.
         Dictionary<string, LayoutSplit> splits = budgets.ToDictionary(b => b.Environment, b => LayoutSplit.Of(EnvironmentRegistry.Create(b.Environment), evalSeeds));
         var jobs = (from budget in budgets from agent in agents from seed in Enumerable.Range(1, seedCount) select (budget, agent, seed)).ToArray();

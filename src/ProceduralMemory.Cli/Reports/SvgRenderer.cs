@@ -10,9 +10,9 @@ internal static class SvgRenderer
     /// <summary>Series with at most this many points get a marker on each point.</summary>
     internal const int MarkerLimit = 60;
 
-    private const double Pad = 12, TickLength = 4, LegendRow = 18, Swatch = 18;
-    private const double FigureTitleSize = 18, TitleSize = 15, LabelSize = 13, TickSize = 11, LegendSize = 12;
-    private const string Ink = "#222222", AxisInk = "#666666", GridInk = "#e5e5e5";
+    internal const double Pad = 12, TickLength = 4, LegendRow = 18, Swatch = 18;
+    internal const double FigureTitleSize = 18, TitleSize = 15, LabelSize = 13, TickSize = 11, LegendSize = 12;
+    internal const string Ink = "#222222", AxisInk = "#666666", GridInk = "#e5e5e5";
 
     /// <summary>
     /// Draws <paramref name="figure"/>: a standalone SVG document, or with <paramref name="inline"/> an svg element for an
@@ -195,12 +195,12 @@ internal static class SvgRenderer
     private static string Points(IEnumerable<(double X, double Y)> points) =>
         string.Join(" ", points.Select(p => SvgWriter.Number(p.X) + "," + SvgWriter.Number(p.Y)));
 
-    private static void Line(SvgWriter svg, double x1, double y1, double x2, double y2, string colour, double width = 1) =>
+    internal static void Line(SvgWriter svg, double x1, double y1, double x2, double y2, string colour, double width = 1) =>
         svg.Open("line").Attr("x1", x1).Attr("y1", y1).Attr("x2", x2).Attr("y2", y2)
             .Attr("stroke", colour).Attr("stroke-width", width).Close();
 
     /// <summary>Draws text shortened with an ellipsis to fit <paramref name="maxWidth"/>, so long labels cannot run into neighbours.</summary>
-    private static void Text(
+    internal static void Text(
         SvgWriter svg, double x, double y, string text, double size, double maxWidth, string anchor,
         bool bold = false, bool rotate = false)
     {
@@ -217,7 +217,7 @@ internal static class SvgRenderer
     // Without font metrics, width is estimated from an average glyph; 0.6 em errs wide for sans-serif.
     private const double CharWidth = 0.6;
 
-    private static double TextWidth(string text, double size) => text.Length * size * CharWidth;
+    internal static double TextWidth(string text, double size) => text.Length * size * CharWidth;
 
     private readonly record struct Box(double X, double Y, double Width, double Height)
     {
