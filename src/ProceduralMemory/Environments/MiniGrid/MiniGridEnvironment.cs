@@ -110,30 +110,11 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
 
     /// <inheritdoc />
     /// <remarks>
-    /// One character per cell: <c>#</c> wall, <c>.</c> empty, <c>K</c> key, <c>L</c> locked door, <c>D</c> closed
-    /// door, <c>O</c> open door, <c>G</c> goal, and the agent as <c>&gt; v &lt; ^</c> by direction.
+    /// Two characters per cell, the object's letter and its colour's (<c>Ky</c> a yellow key, <c>Lr</c> a locked red
+    /// door, <c>##</c> a grey wall, <c>~~</c> lava, <c>&gt;&gt;</c> the agent facing right), then the mission, what the
+    /// agent carries, what each box holds, and a legend (see <see cref="MiniGridText"/>).
     /// </remarks>
-    public string RenderText()
-    {
-        var text = new System.Text.StringBuilder();
-        for (int y = 0; y < Height; y++)
-        {
-            for (int x = 0; x < Width; x++)
-                text.Append((x, y) == (_x, _y) ? ">v<^"[_direction] : Symbol(_grid.Get(x, y)));
-            text.Append('\n');
-        }
-        text.Append("# wall, . empty, K key, L locked door, D closed door, O open door, G goal, >v<^ agent\n");
-        return text.ToString();
-    }
-
-    private static char Symbol(WorldObject cell) => cell switch
-    {
-        Wall => '#',
-        Key => 'K',
-        Goal => 'G',
-        Door door => door.State switch { DoorState.Locked => 'L', DoorState.Closed => 'D', _ => 'O' },
-        _ => '.',
-    };
+    public string RenderText() => MiniGridText.Render(this);
 
     /// <summary>
     /// The shortest plan from the current state (<see cref="ShortestPathSolver"/>, within its default state budget):
