@@ -18,9 +18,14 @@ public class MiniGridFamilyStepAllocationTests
         var rng = new Rng(5);
         Play(environment, rng, steps: 2000); // first calls, lazily filled tables
 
-        long stepping = Play(environment, rng, steps: 20000);
+        // The runtime may allocate once on this thread while it swaps in a method's optimised code (tiered
+        // compilation, at a time of its choosing); an allocation of the environment's would recur in every run of
+        // 20,000 random steps, so one run without any is what is asked.
+        long least = long.MaxValue;
+        for (int run = 0; run < 3 && least > 0; run++)
+            least = Math.Min(least, Play(environment, rng, steps: 20000));
 
-        Assert.Equal(0, stepping);
+        Assert.Equal(0, least);
     }
 
     // Plays `steps` random actions, resetting whenever an episode ends; returns the bytes the steps allocated.
