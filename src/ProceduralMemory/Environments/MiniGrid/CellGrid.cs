@@ -96,9 +96,18 @@ public sealed class CellGrid
     public void Clear()
     {
         Codes.AsSpan().Fill(CellPalette.GreyWallCode);
-        for (int y = 0; y < Height; y++)
-            for (int x = 0; x < Width; x++)
-                Write(x, y, CellPalette.EmptyCode);
+        // Every reset clears the grid: each copy's rows (or columns, whichever its bytes run along) in one fill each.
+        for (int o = 0; o < Orientations; o++)
+        {
+            bool alongX = Math.Abs(_xStep[o]) == 1;
+            int lines = alongX ? Height : Width, length = alongX ? Width : Height;
+            for (int line = 0; line < lines; line++)
+            {
+                int first = alongX ? IndexOf(o, 0, line) : IndexOf(o, line, 0);
+                int last = alongX ? IndexOf(o, Width - 1, line) : IndexOf(o, line, Height - 1);
+                Codes.AsSpan(Math.Min(first, last), length).Fill(CellPalette.EmptyCode);
+            }
+        }
     }
 
     /// <summary>Draws a horizontal wall of <paramref name="length"/> cells from (<paramref name="x"/>, <paramref name="y"/>).</summary>
