@@ -18,8 +18,6 @@ public sealed class CellGrid
     /// <summary>The number of copies of the cells, one per orientation.</summary>
     internal const int Orientations = 4;
 
-    private static readonly Wall GreyWall = new();
-
     private readonly int[] _xStep = new int[Orientations], _yStep = new int[Orientations], _origin = new int[Orientations];
 
     /// <summary>Creates an empty <paramref name="width"/> x <paramref name="height"/> grid.</summary>
@@ -73,8 +71,13 @@ public sealed class CellGrid
     /// <summary>Puts <paramref name="code"/> at (<paramref name="x"/>, <paramref name="y"/>) in every copy.</summary>
     internal void Write(int x, int y, byte code)
     {
-        for (int o = 0; o < Orientations; o++)
-            Codes[IndexOf(o, x, y)] = code;
+        // Generators write every cell of every layout: the four indices spelled out (see the constructor).
+        int rowStride = _yStep[0], columnStride = _xStep[2];
+        byte[] codes = Codes;
+        codes[x + rowStride * y + _origin[0]] = code;
+        codes[rowStride * y - x + _origin[1]] = code;
+        codes[columnStride * x + y + _origin[2]] = code;
+        codes[columnStride * x - y + _origin[3]] = code;
     }
 
     /// <summary>True when (<paramref name="x"/>, <paramref name="y"/>) lies on the grid.</summary>
@@ -87,9 +90,14 @@ public sealed class CellGrid
     /// <summary>Puts <paramref name="cell"/> at (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void Set(int x, int y, WorldObject cell)
     {
+        ThrowIfOutside(x, y);
+        Write(x, y, CellPalette.CodeOf(cell));
+    }
+
+    private void ThrowIfOutside(int x, int y)
+    {
         if (!Contains(x, y))
             throw new ArgumentOutOfRangeException(nameof(x), $"({x}, {y}) is outside the {Width}x{Height} grid.");
-        Write(x, y, CellPalette.CodeOf(cell));
     }
 
     /// <summary>Empties every cell (the margin stays wall).</summary>
@@ -114,14 +122,21 @@ public sealed class CellGrid
     public void HorizontalWall(int x, int y, int length)
     {
         for (int i = 0; i < length; i++)
-            Set(x + i, y, GreyWall);
+            WriteWall(x + i, y);
     }
 
     /// <summary>Draws a vertical wall of <paramref name="length"/> cells from (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void VerticalWall(int x, int y, int length)
     {
         for (int i = 0; i < length; i++)
-            Set(x, y + i, GreyWall);
+            WriteWall(x, y + i);
+    }
+
+    // Set(x, y, a grey wall) without looking its code up.
+    private void WriteWall(int x, int y)
+    {
+        ThrowIfOutside(x, y);
+        Write(x, y, CellPalette.GreyWallCode);
     }
 
     /// <summary>Walls the outline of the <paramref name="w"/> x <paramref name="h"/> rectangle at (<paramref name="x"/>, <paramref name="y"/>).</summary>
