@@ -6,6 +6,9 @@ internal static class DataFiles
     /// <summary>MiniGrid DoorKey episodes recorded from the reference implementation.</summary>
     public static string ConformanceTraces => Locate(Path.Combine("conformance", "minigrid-doorkey.jsonl"));
 
+    /// <summary>Episodes of the whole MiniGrid family recorded from the reference implementation (gzip).</summary>
+    public static string FamilyConformanceTraces => Locate(Path.Combine("conformance", "minigrid-family.jsonl.gz"));
+
     /// <summary>The repository's root: the folder holding <c>ProceduralMemory.slnx</c> above the test binaries.</summary>
     public static string RepositoryRoot
     {

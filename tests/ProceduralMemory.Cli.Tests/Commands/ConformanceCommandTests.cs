@@ -15,6 +15,32 @@ public class ConformanceCommandTests
     }
 
     [Fact]
+    public void Conformance_OnTheWholeFamily_Gzipped_PassesAll660_AndExitsZero()
+    {
+        CliRun run = CliRun.Of("conformance", DataFiles.FamilyConformanceTraces);
+
+        Assert.Equal("", run.Error);
+        Assert.Equal(["660 passed, 0 failed"], run.OutLines);
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public void Conformance_OfAnEnvironmentProcmemDoesNotHave_FailsThatEpisodeByName()
+    {
+        using var dir = new TemporaryDirectory();
+        JsonNode episode = JsonNode.Parse(File.ReadLines(DataFiles.ConformanceTraces).First())!;
+        episode["env"] = "MiniGrid-Dynamic-Obstacles-5x5-v0";
+        string file = dir.Combine("unknown.jsonl");
+        File.WriteAllLines(file, [episode.ToJsonString()]);
+
+        CliRun run = CliRun.Of("conformance", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("episode 1 step 0: env expected MiniGrid-Dynamic-Obstacles-5x5-v0, got not implemented", run.OutLines[0]);
+        Assert.Equal("0 passed, 1 failed", run.OutLines[^1]);
+    }
+
+    [Fact]
     public void Conformance_WithATamperedReward_PrintsTheMismatch_AndExitsOne()
     {
         using var dir = new TemporaryDirectory();
@@ -113,9 +139,9 @@ public class ConformanceCommandTests
     }
 
     [Theory]
-    [InlineData("\"size\":99999999999", "'size' must be a whole number from 5 to 64 (got 99999999999)")]
-    [InlineData("\"size\":\"5\"", "'size' must be a whole number from 5 to 64 (got \"5\")")]
-    [InlineData("\"size\":100000", "'size' must be a whole number from 5 to 64 (got 100000)")]
+    [InlineData("\"size\":99999999999", "'size' must be a whole number from 3 to 64 (got 99999999999)")]
+    [InlineData("\"size\":\"5\"", "'size' must be a whole number from 3 to 64 (got \"5\")")]
+    [InlineData("\"size\":100000", "'size' must be a whole number from 3 to 64 (got 100000)")]
     [InlineData("\"max_steps\":1.5", "'max_steps' must be a whole number from 1 to 2147483647 (got 1.5)")]
     public void Conformance_WithANumberOutOfRange_NamesTheFieldAndItsRange(string replacement, string reason)
     {

@@ -1,4 +1,5 @@
 using ProceduralMemory.Environments;
+using ProceduralMemory.Environments.MiniGrid;
 
 namespace ProceduralMemory.Tests.Environments;
 
@@ -16,9 +17,13 @@ public class EnvironmentCheckerTests
     }
 
     [Fact]
-    public void Registry_ListsTheGridWorldAndTheFourDoorKeySizes()
+    public void Registry_ListsTheGridWorldAndEveryMiniGridTask()
     {
-        Assert.Equal(["doorkey-16x16", "doorkey-5x5", "doorkey-6x6", "doorkey-8x8", "gridworld"], EnvironmentRegistry.Names);
+        string[] miniGrid = [.. MiniGridFamily.Tasks.Select(task => task.Name)];
+        string[] expected = ["gridworld", .. miniGrid];
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), EnvironmentRegistry.Names.Order(StringComparer.Ordinal));
+        Assert.Subset(miniGrid.ToHashSet(), new HashSet<string> { "doorkey-5x5", "doorkey-6x6", "doorkey-8x8", "doorkey-16x16", "empty-5x5", "lavagap-s7" });
     }
 
     [Fact]

@@ -44,24 +44,12 @@ public sealed class DoorKeyEnvironment : MiniGridEnvironment
         grid.Set(size - 2, size - 2, GoalObject);
         int wallX = rng.NextInt(2, size - 2);
         grid.VerticalWall(wallX, 0, size);
-        CellPosition agent = PlaceOnEmptyCell(grid, rng, wallX, size, avoid: null);
-        var direction = (Direction)rng.NextInt(4);
+        var origin = new CellPosition(0, 0);
+        var (agent, direction) = GridPlacement.PlaceAgent(grid, rng, origin, wallX, size);
         int doorY = rng.NextInt(1, size - 2);
         grid.Set(wallX, doorY, LockedDoor);
-        CellPosition key = PlaceOnEmptyCell(grid, rng, wallX, size, avoid: agent);
-        grid.Set(key.X, key.Y, YellowKey);
+        GridPlacement.PlaceObject(grid, rng, YellowKey, agent, origin, wallX, size);
         return new EpisodeStart(agent, direction, DoorKeyMission);
-    }
-
-    // place_obj: draw a cell in [0, width) x [0, height) until it is empty and not the agent's.
-    private static CellPosition PlaceOnEmptyCell(CellGrid grid, Rng rng, int width, int height, CellPosition? avoid)
-    {
-        while (true)
-        {
-            var cell = new CellPosition(rng.NextInt(width), rng.NextInt(height));
-            if (grid.Get(cell.X, cell.Y) is Empty && cell != avoid)
-                return cell;
-        }
     }
 
     private static int ValidSize(int size) =>

@@ -44,13 +44,23 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
     private bool _episodeOver = true;
     private string _mission = "";
 
-    /// <summary>Creates an environment on a <paramref name="width"/> x <paramref name="height"/> grid.</summary>
-    protected MiniGridEnvironment(string name, int width, int height, int maxSteps)
+    // The opaque flag (the top bit of a cell's code) of each of a view row's 7 codes; no bits when nothing occludes.
+    private const ulong OpaqueBitOfEachCode = 0x0080_8080_8080_8080UL;
+    private readonly ulong _opaqueBits;
+
+    /// <summary>
+    /// Creates an environment on a <paramref name="width"/> x <paramref name="height"/> grid; with
+    /// <paramref name="seeThroughWalls"/> (MiniGrid's <c>see_through_walls</c>) nothing hides what lies behind it
+    /// in the agent's view.
+    /// </summary>
+    protected MiniGridEnvironment(string name, int width, int height, int maxSteps, bool seeThroughWalls = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSteps);
         Name = name;
         MaxSteps = maxSteps;
+        SeeThroughWalls = seeThroughWalls;
+        _opaqueBits = seeThroughWalls ? 0 : OpaqueBitOfEachCode;
         _grid = new CellGrid(width, height);
         for (int dir = 0; dir < 4; dir++)
             _orientation[dir] = FindOrientation(dir, _rowStarts.AsSpan(dir * AgentView.Size, AgentView.Size));
@@ -58,6 +68,9 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <summary>True when the agent's view is not occluded (MiniGrid's <c>see_through_walls</c>): every cell of the 7x7 square is seen.</summary>
+    public bool SeeThroughWalls { get; }
 
     /// <inheritdoc />
     public ActionSpace Actions => ActionNames;
@@ -312,7 +325,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         {
             ulong row = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref origin, Unsafe.Add(ref starts, j)));
             // Gathers the opaque bits of the 7 codes into 7 bits (each partial product lands on its own bit).
-            uint opaque = (uint)(((row & 0x0080_8080_8080_8080UL) * 0x0002_0408_1020_4081UL) >> 56);
+            uint opaque = (uint)(((row & _opaqueBits) * 0x0002_0408_1020_4081UL) >> 56);
             uint sweep = Unsafe.Add(ref visibility, incoming << size | (int)(~opaque & 0x7F));
             incoming = (int)(sweep >> size);
             // Unseen cells become code 0 (unseen); byte 7 (beyond the view) is cleared too.

@@ -12,7 +12,7 @@ namespace ProceduralMemory.Environments.MiniGrid.Conformance;
 /// </summary>
 public static class ConformanceFile
 {
-    /// <summary>The smallest grid side (MiniGrid's smallest registered grids are 5 wide).</summary>
+    /// <summary>The smallest grid side (KeyCorridorS3R1, MiniGrid's flattest registered grid, is 3 high).</summary>
     public const int MinSize = 3;
 
     /// <summary>The largest grid a conformance file may describe; far above MiniGrid's registered sizes (up to 25).</summary>
