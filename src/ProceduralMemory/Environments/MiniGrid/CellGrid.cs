@@ -19,6 +19,7 @@ public sealed class CellGrid
     internal const int Orientations = 4;
 
     private readonly int[] _xStep = new int[Orientations], _yStep = new int[Orientations], _origin = new int[Orientations];
+    private readonly byte[] _cleared;
 
     /// <summary>Creates an empty <paramref name="width"/> x <paramref name="height"/> grid.</summary>
     public CellGrid(int width, int height)
@@ -34,6 +35,8 @@ public sealed class CellGrid
         (_xStep[1], _yStep[1], _origin[1]) = (-1, rowStride, copy + Margin * rowStride + width - 1 + Margin);
         (_xStep[2], _yStep[2], _origin[2]) = (columnStride, 1, 2 * copy + Margin * columnStride + Margin);
         (_xStep[3], _yStep[3], _origin[3]) = (columnStride, -1, 3 * copy + Margin * columnStride + height - 1 + Margin);
+        _cleared = new byte[Codes.Length];
+        FillCleared(_cleared);
         Clear();
     }
 
@@ -101,10 +104,13 @@ public sealed class CellGrid
     }
 
     /// <summary>Empties every cell (the margin stays wall).</summary>
-    public void Clear()
+    /// <remarks>Every reset clears the grid, so the cleared codes are made once and copied in.</remarks>
+    public void Clear() => _cleared.CopyTo(Codes, 0);
+
+    // Every cell empty, margins wall: each copy's rows (or columns, whichever its bytes run along) in one fill each.
+    private void FillCleared(byte[] codes)
     {
-        Codes.AsSpan().Fill(CellPalette.GreyWallCode);
-        // Every reset clears the grid: each copy's rows (or columns, whichever its bytes run along) in one fill each.
+        codes.AsSpan().Fill(CellPalette.GreyWallCode);
         for (int o = 0; o < Orientations; o++)
         {
             bool alongX = Math.Abs(_xStep[o]) == 1;
@@ -113,7 +119,7 @@ public sealed class CellGrid
             {
                 int first = alongX ? IndexOf(o, 0, line) : IndexOf(o, line, 0);
                 int last = alongX ? IndexOf(o, Width - 1, line) : IndexOf(o, line, Height - 1);
-                Codes.AsSpan(Math.Min(first, last), length).Fill(CellPalette.EmptyCode);
+                codes.AsSpan(Math.Min(first, last), length).Fill(CellPalette.EmptyCode);
             }
         }
     }
