@@ -17,9 +17,12 @@ namespace ProceduralMemory.Cli.Commands;
 /// greedily with learning off on the distinct test layouts of the evaluation seeds, or with <c>--dev</c> on the
 /// development split; with <c>--json</c> the last line is <c>{env, agent, train_env_steps, eval_split, eval_episodes,
 /// eval_layouts, eval_layout_overlap, eval_mean_return, eval_success_rate, eval_mean_steps, optimal_mean_steps,
-/// library_skills_at_start, library_episodes_at_start, train_seconds, train_steps_per_second}</c> (one episode per
-/// layout, so <c>eval_episodes</c> = <c>eval_layouts</c>; the overlap is the share of them also trained on; the last
-/// two: wall-clock time of training alone, learning included). A library that already holds skills is
+/// optimal_mean_return, normalised_return, optimal_layouts_solved, library_skills_at_start, library_episodes_at_start,
+/// train_seconds, train_steps_per_second}</c> (one episode per layout, so <c>eval_episodes</c> = <c>eval_layouts</c>;
+/// the overlap is the share of them also trained on; the shortest plans' (<see cref="ShortestPlans"/>) mean length and
+/// return on the same layouts, and the eval mean return over the latter, are null unless every layout was solved,
+/// <c>optimal_layouts_solved</c> saying how many were, null too for an environment that cannot plan; the last two:
+/// wall-clock time of training alone, learning included). A library that already holds skills is
 /// refused unless <c>--continue</c> says so: its figure would credit this run's steps with what earlier runs learned.
 /// </summary>
 internal static class BenchLearningCommand
@@ -89,7 +92,7 @@ internal static class BenchLearningCommand
         IReadOnlyList<LearningCurvePoint> curve = LearningRun.Train(agent, plan, clock);
         LearningCurvePoint final = curve[^1];
         EvaluationResult e = final.Evaluation;
-        double? optimal = ShortestPlans.MeanLength(envName, split.EvaluationSeeds);
+        ShortestPlanYardstick? yardstick = ShortestPlans.Measure(envName, split.EvaluationSeeds);
         double trainSeconds = clock.TrainingTime.TotalSeconds;
         double stepsPerSecond = trainSeconds > 0 ? final.TrainingSteps / trainSeconds : 0;
         if (atStart is { SkillIds.Count: > 0 })
@@ -99,7 +102,8 @@ internal static class BenchLearningCommand
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {HeldOutLayouts.Describe(split, evalSeeds, e)}:"));
-        console.Out.WriteLine(EvaluationLine.Format(e, optimal));
+        console.Out.WriteLine(EvaluationLine.Format(e, yardstick?.MeanSteps));
+        console.Out.WriteLine(EvaluationLine.FormatNormalised(e, yardstick));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
@@ -113,7 +117,10 @@ internal static class BenchLearningCommand
                 eval_mean_return = e.MeanReturn,
                 eval_success_rate = e.SuccessRate,
                 eval_mean_steps = e.MeanSteps,
-                optimal_mean_steps = optimal,
+                optimal_mean_steps = yardstick?.MeanSteps,
+                optimal_mean_return = yardstick?.MeanReturn,
+                normalised_return = yardstick?.Normalise(e.MeanReturn),
+                optimal_layouts_solved = yardstick?.Solved,
                 library_skills_at_start = atStart?.SkillIds.Count ?? 0,
                 library_episodes_at_start = atStart?.Episodes ?? 0,
                 train_seconds = trainSeconds,

@@ -186,8 +186,10 @@ internal static class CommonOptions
         Func<string, bool> isKnown, IReadOnlyList<string> defaults) =>
         new(name)
         {
-            Description = $"{description}, comma-separated; known: {string.Join(", ", known)}.",
-            DefaultValueFactory = _ => [.. defaults],
+            Description = $"{description}, comma-separated; known: {string.Join(", ", known)}. [default: {string.Join(",", defaults)}]",
+            // As SeedRange does: help asks for the default with a result of no parse and gets an empty list, which it
+            // omits, so the description states the default as typed rather than help joining it with '|'.
+            DefaultValueFactory = result => result.Parent is null ? [] : [.. defaults],
             CustomParser = result =>
             {
                 if (result.Tokens.Count == 0)

@@ -108,11 +108,16 @@ internal static class CompareCommand
         });
 
         string[] environments = budgets.Select(b => b.Environment).ToArray();
-        string table = ComparisonReport.Table(runs, environments, agents, env => ShortestPlans.MeanLength(env, splits[env].EvaluationSeeds));
+        console.Out.WriteLine("Finding the shortest plans on the test layouts (the yardstick of the normalised return)");
+        Dictionary<string, ShortestPlanYardstick?> yardsticks = environments.AsParallel().AsOrdered()
+            .Select(env => (env, plans: ShortestPlans.Measure(env, splits[env].EvaluationSeeds)))
+            .ToDictionary(p => p.env, p => p.plans);
+        string table = ComparisonReport.Table(runs, environments, agents, env => yardsticks[env]);
         console.Out.WriteLine();
         console.Out.Write(table);
         console.Out.WriteLine();
         console.Out.WriteLine($"Wrote {output.WriteAllText(ComparisonReport.ChartFile, ComparisonReport.Chart(runs, environments, agents).ToSvg())}");
+        console.Out.WriteLine($"Wrote {output.WriteAllText(ComparisonReport.NormalisedChartFile, ComparisonReport.NormalisedChart(runs, environments, agents, env => yardsticks[env]).ToSvg())}");
         console.Out.WriteLine($"Wrote {output.WriteAllText(ComparisonReport.CsvFile, ComparisonReport.Csv(runs))}");
         console.Out.WriteLine($"Wrote {output.WriteAllText(ComparisonReport.TableFile, table)}");
         return ExitCodes.Ok;

@@ -23,9 +23,26 @@ public class BenchLearningCommandTests(TrainedLibrary trained) : IClassFixture<T
         Assert.InRange(root.GetProperty("eval_mean_return").GetDouble(), 0.0, 1.0);
         Assert.InRange(root.GetProperty("eval_success_rate").GetDouble(), 0.0, 1.0);
         Assert.True(root.GetProperty("eval_mean_steps").GetDouble() > 0);
-        Assert.True(root.TryGetProperty("optimal_mean_steps", out _));
+        Assert.True(root.GetProperty("optimal_mean_steps").GetDouble() > 0);
+        Assert.Equal(10, root.GetProperty("optimal_layouts_solved").GetInt32());
+        double optimalReturn = root.GetProperty("optimal_mean_return").GetDouble();
+        Assert.InRange(optimalReturn, 0.5, 1.0);
+        Assert.Equal(root.GetProperty("eval_mean_return").GetDouble() / optimalReturn, root.GetProperty("normalised_return").GetDouble(), 12);
+        Assert.Contains(run.OutLines, l => l.StartsWith("  normalised return ", StringComparison.Ordinal) && l.Contains("on all 10 layouts", StringComparison.Ordinal));
         Assert.True(root.GetProperty("train_seconds").GetDouble() > 0);
         Assert.True(root.GetProperty("train_steps_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void BenchLearning_OnAnEnvironmentThatCannotPlan_HasNoNormalisedReturn()
+    {
+        CliRun run = CliRun.Of("bench", "learning", "--env", "gridworld", "--train-steps", "100", "--eval-seeds", "0-1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        foreach (string field in new[] { "optimal_mean_steps", "optimal_mean_return", "normalised_return", "optimal_layouts_solved" })
+            Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty(field).ValueKind);
+        Assert.Contains(run.OutLines, l => l.StartsWith("  normalised return n/a", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -51,8 +51,12 @@ public class CompareCommandTests
         Assert.Equal(80, finalSteps["doorkey-5x5"]);
         string table = File.ReadAllText(dir.Combine("comparison.md"));
         // Test layouts and how many training visited: the grid world's one layout is both; 5x5's two are held out.
-        Assert.Contains("| gridworld | procmem | 160 | 1 | 1 |", table);
-        Assert.Contains("| doorkey-5x5 | random | 80 | 2 | 0 |", table);
+        Assert.Contains("| gridworld | procmem | 1 | 160 | 1 | 1 |", table);
+        Assert.Contains("| doorkey-5x5 | random | 1 | 80 | 2 | 0 |", table);
         Assert.Contains("gridworld: return on held-out layouts", File.ReadAllText(dir.Combine("comparison.svg")));
+        // The normalised return's bars: one per environment and agent; the grid world cannot plan, so it has none.
+        string bars = File.ReadAllText(dir.Combine("normalised-return.svg"));
+        Assert.Contains("doorkey-5x5 · procmem", bars);
+        Assert.Contains("n/a", bars);
     }
 }

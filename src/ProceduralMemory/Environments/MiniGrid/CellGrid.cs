@@ -18,9 +18,8 @@ public sealed class CellGrid
     /// <summary>The number of copies of the cells, one per orientation.</summary>
     internal const int Orientations = 4;
 
-    private static readonly Wall GreyWall = new();
-
     private readonly int[] _xStep = new int[Orientations], _yStep = new int[Orientations], _origin = new int[Orientations];
+    private readonly byte[] _cleared;
 
     /// <summary>Creates an empty <paramref name="width"/> x <paramref name="height"/> grid.</summary>
     public CellGrid(int width, int height)
@@ -36,6 +35,8 @@ public sealed class CellGrid
         (_xStep[1], _yStep[1], _origin[1]) = (-1, rowStride, copy + Margin * rowStride + width - 1 + Margin);
         (_xStep[2], _yStep[2], _origin[2]) = (columnStride, 1, 2 * copy + Margin * columnStride + Margin);
         (_xStep[3], _yStep[3], _origin[3]) = (columnStride, -1, 3 * copy + Margin * columnStride + height - 1 + Margin);
+        _cleared = new byte[Codes.Length];
+        FillCleared(_cleared);
         Clear();
     }
 
@@ -57,14 +58,29 @@ public sealed class CellGrid
     /// <summary>How far apart in <see cref="Codes"/> cells one step apart in x and in y are, in orientation <paramref name="orientation"/>.</summary>
     internal (int XStep, int YStep) StepsOf(int orientation) => (_xStep[orientation], _yStep[orientation]);
 
+    /// <summary>
+    /// The first copy of the cells (rows left to right, top down), margins included: one byte per cell, so two grid
+    /// states differ exactly where these bytes do (see <see cref="PositionOfRowMajor"/>).
+    /// </summary>
+    internal ReadOnlySpan<byte> RowMajorCodes => Codes.AsSpan(0, (Width + 2 * Margin) * (Height + 2 * Margin));
+
+    /// <summary>The cell at <paramref name="index"/> in <see cref="RowMajorCodes"/> (off the grid for a margin index).</summary>
+    internal (int X, int Y) PositionOfRowMajor(int index) =>
+        (index % (Width + 2 * Margin) - Margin, index / (Width + 2 * Margin) - Margin);
+
     /// <summary>The code at (<paramref name="x"/>, <paramref name="y"/>), which may lie in the margin.</summary>
     internal byte Read(int x, int y) => Codes[x + _yStep[0] * y + _origin[0]];
 
     /// <summary>Puts <paramref name="code"/> at (<paramref name="x"/>, <paramref name="y"/>) in every copy.</summary>
     internal void Write(int x, int y, byte code)
     {
-        for (int o = 0; o < Orientations; o++)
-            Codes[IndexOf(o, x, y)] = code;
+        // Generators write every cell of every layout: the four indices spelled out (see the constructor).
+        int rowStride = _yStep[0], columnStride = _xStep[2];
+        byte[] codes = Codes;
+        codes[x + rowStride * y + _origin[0]] = code;
+        codes[rowStride * y - x + _origin[1]] = code;
+        codes[columnStride * x + y + _origin[2]] = code;
+        codes[columnStride * x - y + _origin[3]] = code;
     }
 
     /// <summary>True when (<paramref name="x"/>, <paramref name="y"/>) lies on the grid.</summary>
@@ -77,32 +93,56 @@ public sealed class CellGrid
     /// <summary>Puts <paramref name="cell"/> at (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void Set(int x, int y, WorldObject cell)
     {
-        if (!Contains(x, y))
-            throw new ArgumentOutOfRangeException(nameof(x), $"({x}, {y}) is outside the {Width}x{Height} grid.");
+        ThrowIfOutside(x, y);
         Write(x, y, CellPalette.CodeOf(cell));
     }
 
-    /// <summary>Empties every cell (the margin stays wall).</summary>
-    public void Clear()
+    private void ThrowIfOutside(int x, int y)
     {
-        Codes.AsSpan().Fill(CellPalette.GreyWallCode);
-        for (int y = 0; y < Height; y++)
-            for (int x = 0; x < Width; x++)
-                Write(x, y, CellPalette.EmptyCode);
+        if (!Contains(x, y))
+            throw new ArgumentOutOfRangeException(nameof(x), $"({x}, {y}) is outside the {Width}x{Height} grid.");
+    }
+
+    /// <summary>Empties every cell (the margin stays wall).</summary>
+    /// <remarks>Every reset clears the grid, so the cleared codes are made once and copied in.</remarks>
+    public void Clear() => _cleared.CopyTo(Codes, 0);
+
+    // Every cell empty, margins wall: each copy's rows (or columns, whichever its bytes run along) in one fill each.
+    private void FillCleared(byte[] codes)
+    {
+        codes.AsSpan().Fill(CellPalette.GreyWallCode);
+        for (int o = 0; o < Orientations; o++)
+        {
+            bool alongX = Math.Abs(_xStep[o]) == 1;
+            int lines = alongX ? Height : Width, length = alongX ? Width : Height;
+            for (int line = 0; line < lines; line++)
+            {
+                int first = alongX ? IndexOf(o, 0, line) : IndexOf(o, line, 0);
+                int last = alongX ? IndexOf(o, Width - 1, line) : IndexOf(o, line, Height - 1);
+                codes.AsSpan(Math.Min(first, last), length).Fill(CellPalette.EmptyCode);
+            }
+        }
     }
 
     /// <summary>Draws a horizontal wall of <paramref name="length"/> cells from (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void HorizontalWall(int x, int y, int length)
     {
         for (int i = 0; i < length; i++)
-            Set(x + i, y, GreyWall);
+            WriteWall(x + i, y);
     }
 
     /// <summary>Draws a vertical wall of <paramref name="length"/> cells from (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void VerticalWall(int x, int y, int length)
     {
         for (int i = 0; i < length; i++)
-            Set(x, y + i, GreyWall);
+            WriteWall(x, y + i);
+    }
+
+    // Set(x, y, a grey wall) without looking its code up.
+    private void WriteWall(int x, int y)
+    {
+        ThrowIfOutside(x, y);
+        Write(x, y, CellPalette.GreyWallCode);
     }
 
     /// <summary>Walls the outline of the <paramref name="w"/> x <paramref name="h"/> rectangle at (<paramref name="x"/>, <paramref name="y"/>).</summary>

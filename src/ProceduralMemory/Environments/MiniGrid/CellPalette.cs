@@ -25,8 +25,15 @@ internal static class CellPalette
     /// <summary>Flag bits of <see cref="Flags"/>.</summary>
     public const byte CanOverlapFlag = 1, CanPickUpFlag = 2, GoalFlag = 4, LavaFlag = 8;
 
+    // A box's contents: nothing, a key of each colour, a ball of each colour.
+    private const int ColorCount = 6, BoxContentKinds = 1 + 2 * ColorCount;
+
     private static readonly WorldObject?[] Objects = new WorldObject?[256];
-    private static readonly Dictionary<WorldObject, byte> Codes = [];
+
+    // The code of each object, found from its encoding rather than by hashing the record, since generators put
+    // objects on grids at every reset: per encoding slot (boxes aside), and per box colour and contents; 0 for none.
+    private static readonly byte[] CodesByEncoding = new byte[16 * 8 * 4];
+    private static readonly byte[] BoxCodes = new byte[ColorCount * BoxContentKinds];
 
     /// <summary>The number of distinct objects (code indices), unseen included.</summary>
     public static readonly int Count;
@@ -54,12 +61,15 @@ internal static class CellPalette
             WorldObject cell = all[index - 1];
             byte code = (byte)(index | (cell.SeeBehind ? 0 : OpaqueBit));
             Objects[code] = cell;
-            Codes.Add(cell, code);
+            if (cell is Box box)
+                BoxCodes[BoxSlot(box)] = code;
+            else
+                CodesByEncoding[EncodingSlot(cell.Encode())] = code;
             Cells[code] = Pack(cell.Encode());
             Flags[code] = (byte)((cell.CanOverlap ? CanOverlapFlag : 0) | (cell.CanPickUp ? CanPickUpFlag : 0)
                 | (cell.Type == ObjectType.Goal ? GoalFlag : 0) | (cell.Type == ObjectType.Lava ? LavaFlag : 0));
         }
-        GreyWallCode = Codes[new Wall(ObjectColor.Grey)];
+        GreyWallCode = CodeOf(new Wall(ObjectColor.Grey));
         Toggles = new byte[Count * Count];
         for (int cell = EmptyCode; cell < Count; cell++)
             for (int carried = EmptyCode; carried < Count; carried++)
@@ -104,8 +114,31 @@ internal static class CellPalette
 
     /// <summary>The code of <paramref name="cell"/>.</summary>
     /// <exception cref="ArgumentException">A MiniGrid world cannot hold the object (e.g. a box inside a box).</exception>
-    public static byte CodeOf(WorldObject cell) =>
-        Codes.TryGetValue(cell, out byte code) ? code : throw new ArgumentException($"Unsupported object {cell}.", nameof(cell));
+    public static byte CodeOf(WorldObject cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        int slot = cell is Box box ? BoxSlot(box) : EncodingSlot(cell.Encode());
+        byte code = slot < 0 ? UnseenCode : (cell is Box ? BoxCodes : CodesByEncoding)[slot];
+        // An encoding names one object among the palette's own types; any other type is not one of them.
+        if (code == UnseenCode || Objects[code]!.GetType() != cell.GetType())
+            throw new ArgumentException($"Unsupported object {cell}.", nameof(cell));
+        return code;
+    }
+
+    private static int EncodingSlot(CellEncoding e) =>
+        e.Type < 16 && e.Color < 8 && e.State < 4 ? e.Type << 5 | e.Color << 2 | e.State : -1;
+
+    private static int BoxSlot(Box box)
+    {
+        int contents = box.Contains switch
+        {
+            null => 0,
+            Key { Color: < (ObjectColor)ColorCount } key => 1 + (int)key.Color,
+            Ball { Color: < (ObjectColor)ColorCount } ball => 1 + ColorCount + (int)ball.Color,
+            _ => -1,
+        };
+        return contents >= 0 && box.Color < (ObjectColor)ColorCount ? (int)box.Color * BoxContentKinds + contents : -1;
+    }
 
     /// <summary>
     /// The code of the object <paramref name="e"/> encodes, if a MiniGrid world can hold it; a box encodes as an
@@ -125,7 +158,7 @@ internal static class CellPalette
             ObjectType.Door when e.State < 3 => new Door((ObjectColor)e.Color, (DoorState)e.State),
             _ => null,
         };
-        code = cell is null ? UnseenCode : Codes[cell];
+        code = cell is null ? UnseenCode : CodeOf(cell);
         return cell is not null;
     }
 

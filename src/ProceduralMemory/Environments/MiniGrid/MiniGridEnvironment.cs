@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ProceduralMemory.Agents.Seed;
@@ -122,34 +123,41 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
 
     /// <inheritdoc />
     /// <remarks>
-    /// One character per cell: <c>#</c> wall, <c>.</c> empty, <c>K</c> key, <c>L</c> locked door, <c>D</c> closed
-    /// door, <c>O</c> open door, <c>G</c> goal, <c>~</c> lava, and the agent as <c>&gt; v &lt; ^</c> by direction.
+    /// Two characters per cell, the object's letter and its colour's (<c>Ky</c> a yellow key, <c>Lr</c> a locked red
+    /// door, <c>##</c> a grey wall, <c>~~</c> lava, <c>&gt;&gt;</c> the agent facing right), then the mission, what the
+    /// agent carries, what each box holds, and a legend (see <see cref="MiniGridText"/>).
     /// </remarks>
-    public string RenderText()
-    {
-        var text = new System.Text.StringBuilder();
-        for (int y = 0; y < Height; y++)
-        {
-            for (int x = 0; x < Width; x++)
-                text.Append((x, y) == (_x, _y) ? ">v<^"[_direction] : Symbol(_grid.Get(x, y)));
-            text.Append('\n');
-        }
-        text.Append("# wall, . empty, K key, L locked door, D closed door, O open door, G goal, ~ lava, >v<^ agent\n");
-        return text.ToString();
-    }
+    public string RenderText() => MiniGridText.Render(this);
 
-    private static char Symbol(WorldObject cell) => cell switch
-    {
-        Wall => '#',
-        Key => 'K',
-        Goal => 'G',
-        Lava => '~',
-        Door door => door.State switch { DoorState.Locked => 'L', DoorState.Closed => 'D', _ => 'O' },
-        _ => '.',
-    };
-
-    /// <summary>The shortest plan from the layout just reset to (<see cref="ShortestPathSolver"/>): for evaluation only.</summary>
+    /// <summary>
+    /// The shortest plan from the current state (<see cref="ShortestPathSolver"/>, within its default state budget):
+    /// for evaluation only. The environment is left exactly as it was.
+    /// </summary>
     public int[]? ShortestPlan() => ShortestPathSolver.Solve(this);
+
+    /// <summary>The grid itself, for the solver, which steps this environment from states it sets.</summary>
+    internal CellGrid Grid => _grid;
+
+    /// <summary>True when the task overrides <see cref="BeforeStep"/> or <see cref="AfterStep"/>: rules of its own may reward or end a step.</summary>
+    internal bool HasStepRules =>
+        DeclaresOwn(nameof(BeforeStep)) || DeclaresOwn(nameof(AfterStep));
+
+    private bool DeclaresOwn(string hook) =>
+        GetType().GetMethod(hook, BindingFlags.Instance | BindingFlags.NonPublic)!.DeclaringType != typeof(MiniGridEnvironment);
+
+    /// <summary>The episode state besides the grid.</summary>
+    internal AgentSnapshot CaptureAgent() => new(_x, _y, _direction, _carrying, _steps, _episodeOver);
+
+    /// <summary>
+    /// Puts the agent back as <paramref name="snapshot"/> describes (the grid is the caller's to set) and rebuilds
+    /// the observation; the task's targets stay those <see cref="BeginTask"/> found for the episode.
+    /// </summary>
+    internal void RestoreAgent(AgentSnapshot snapshot)
+    {
+        (_x, _y, _direction, _carrying, _steps, _episodeOver) =
+            (snapshot.X, snapshot.Y, snapshot.Direction, snapshot.Carrying, snapshot.Steps, snapshot.EpisodeOver);
+        BuildObservation();
+    }
 
     /// <inheritdoc />
     /// <remarks>

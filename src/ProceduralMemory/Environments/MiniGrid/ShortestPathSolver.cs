@@ -1,162 +1,261 @@
 namespace ProceduralMemory.Environments.MiniGrid;
 
 /// <summary>
-/// The fewest actions that take a MiniGrid agent from a layout's start to the goal, by breadth-first search over
-/// (cell, direction, key carried, door states) on the simulator's full state. Used only for evaluation (the
-/// benchmark's <c>optimal_mean_steps</c>), never by an agent: it reads the whole grid, which no agent observes.
+/// The fewest actions that take a MiniGrid environment from its current state to success, i.e. to a step that
+/// ends the episode with a positive reward, whatever the task's rule for it (walking onto the goal, picking up
+/// the named object, <c>done</c> in front of the named door). Used only for evaluation (the benchmarks'
+/// <c>optimal_mean_steps</c> and <c>optimal_mean_return</c>), never by an agent: it reads the whole grid, which
+/// no agent observes.
 /// </summary>
 /// <remarks>
-/// <para>The moves follow the cells' own rules (<see cref="WorldObject.CanOverlap"/>, <see cref="WorldObject.CanPickUp"/>,
-/// <see cref="WorldObject.Toggle"/>), as the environment's tables do, and a forward onto a <see cref="Goal"/> ends the
-/// search; a forward onto <see cref="Lava"/> is never taken, since it ends the episode without success. The search tries left, right, forward, pickup and toggle. It leaves out <c>done</c>, which does nothing,
-/// and <c>drop</c>: with at most one object to carry, as in DoorKey, nothing ever needs empty hands again, so
-/// putting the object down can only block a cell, never shorten a path. Layouts with more than one object to carry
-/// (where swapping could matter) are refused rather than answered wrongly.</para>
-/// <para>Ties between equally short plans go to the lowest action number at each step, so a plan is a function of the layout.</para>
+/// <para>Breadth-first search over the simulator's whole state, by stepping the environment itself: the task's own
+/// rules (<see cref="MiniGridEnvironment.Step"/> and its hooks) decide every move, reward and termination. A search
+/// state is the agent's cell, direction and carried object plus every grid cell that differs from the start (a door
+/// opened, a key taken, a ball put down elsewhere). Together with the targets the task found as the episode began,
+/// that is everything MiniGrid's rules read, so equal states have equal futures; a task that kept other mutable
+/// state between steps would not be searched correctly.</para>
+/// <para>Every state tries the seven actions in MiniGrid's order (left, right, forward, pickup, drop, toggle, done):
+/// <c>drop</c> matters where an object is in the way, <c>done</c> where the task rewards it. The one exception is
+/// <c>drop</c> where it cannot matter, on a task without step rules of its own (<c>BeforeStep</c>, <c>AfterStep</c>)
+/// whose start holds at most one object to carry and no box: there MiniGrid's rules never need empty hands again
+/// once the object is taken, so putting it down can only block a cell (DoorKey; it keeps that search small). A step that ends the
+/// episode without reward (lava, a wrong object picked up, the step limit) is a dead end. Ties between equally short
+/// plans go to the lowest action at each step, so a plan is a function of the state searched from.</para>
+/// <para>Bounded: the search stores at most a budget of distinct states (<see cref="DefaultStateBudget"/>, 500,000,
+/// unless told otherwise) and answers <c>null</c> when it runs out, as it does when no plan exists. The environment
+/// is left exactly as it was found.</para>
 /// </remarks>
 public static class ShortestPathSolver
 {
-    private static readonly int[] Moves = [MiniGridEnvironment.Left, MiniGridEnvironment.Right, MiniGridEnvironment.Forward,
-        MiniGridEnvironment.PickUp, MiniGridEnvironment.Toggle];
+    /// <summary>The number of distinct states a search stores before it gives up.</summary>
+    public const int DefaultStateBudget = 500_000;
 
     /// <summary>
-    /// A shortest action sequence from <paramref name="layout"/>'s start (empty-handed) to the goal, or <c>null</c>
-    /// when the goal cannot be reached.
+    /// A shortest action sequence from <paramref name="layout"/>'s start to the goal under MiniGrid's own rules (no
+    /// task hooks), or <c>null</c> when there is none or the search exceeds <paramref name="stateBudget"/> states.
     /// </summary>
-    /// <exception cref="ArgumentException">The layout holds more than one object that can be carried, or more than 16 doors.</exception>
-    public static int[]? Solve(MiniGridLayout layout)
+    public static int[]? Solve(MiniGridLayout layout, int stateBudget = DefaultStateBudget)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var world = new World(layout);
-        var start = new State(layout.AgentPosition.X, layout.AgentPosition.Y, (int)layout.AgentDirection, Carrying: false, world.InitialDoors);
-        var cameFrom = new Dictionary<State, (State Previous, int Action)> { [start] = (start, -1) };
-        var frontier = new Queue<State>();
-        frontier.Enqueue(start);
-        while (frontier.TryDequeue(out State state))
-        {
-            foreach (int action in Moves)
-            {
-                var (next, reachedGoal) = world.Apply(state, action);
-                if (reachedGoal)
-                    return Plan(cameFrom, state, action);
-                if (cameFrom.TryAdd(next, (state, action)))
-                    frontier.Enqueue(next);
-            }
-        }
-        return null;
+        var environment = new LayoutRulesEnvironment(layout.Width, layout.Height);
+        environment.Reset(layout);
+        return Solve(environment, stateBudget);
     }
 
     /// <summary>
-    /// A shortest plan from the state <paramref name="environment"/> is in: freshly reset, so nothing is carried
-    /// (the search does not model a carried object at the start).
+    /// A shortest action sequence from the state <paramref name="environment"/> is in to a step that ends the episode
+    /// with a positive reward under its task's rules, or <c>null</c> when there is none within the step limit or the
+    /// search exceeds <paramref name="stateBudget"/> states. The environment is left as it was.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The agent carries something.</exception>
-    public static int[]? Solve(MiniGridEnvironment environment)
+    /// <exception cref="InvalidOperationException">The episode is over or was never started.</exception>
+    /// <exception cref="ArgumentException">The grid is too large to search (over about 240 cells a side).</exception>
+    public static int[]? Solve(MiniGridEnvironment environment, int stateBudget = DefaultStateBudget)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        if (environment.Carrying is not null)
-            throw new InvalidOperationException("The solver starts empty-handed: reset the environment first.");
-        return Solve(environment.CurrentLayout());
-    }
-
-    private static int[] Plan(Dictionary<State, (State Previous, int Action)> cameFrom, State last, int finalAction)
-    {
-        var actions = new List<int> { finalAction };
-        for (State state = last; cameFrom[state].Action >= 0; state = cameFrom[state].Previous)
-            actions.Add(cameFrom[state].Action);
-        actions.Reverse();
-        return [.. actions];
-    }
-
-    /// <summary>A search state: the agent's cell and direction, whether it carries the one object, each door's state (2 bits per door).</summary>
-    private readonly record struct State(int X, int Y, int Direction, bool Carrying, uint Doors);
-
-    /// <summary>The static grid plus where its carriable object and its doors are, to read any state's cell.</summary>
-    private sealed class World
-    {
-        private static readonly Empty Nothing = new();
-        private readonly MiniGridLayout _layout;
-        private readonly (int X, int Y)? _carriable;
-        private readonly List<(int X, int Y, Door Door)> _doors = [];
-
-        public World(MiniGridLayout layout)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stateBudget);
+        AgentSnapshot start = environment.CaptureAgent();
+        if (start.EpisodeOver)
+            throw new InvalidOperationException("The episode is over (or was never started): reset the environment first.");
+        // A state stores the agent's x and y in a byte each and a cell's row-major index in two.
+        if (environment.Width > byte.MaxValue || environment.Height > byte.MaxValue || environment.Grid.RowMajorCodes.Length > ushort.MaxValue + 1)
+            throw new ArgumentException($"A {environment.Width}x{environment.Height} grid is too large to search.", nameof(environment));
+        var search = new StateSearch(environment, stateBudget);
+        try
         {
-            _layout = layout;
-            for (int y = 0; y < layout.Height; y++)
+            return search.Run(start);
+        }
+        finally
+        {
+            search.RestoreStart(start);
+        }
+    }
+
+    /// <summary>
+    /// One breadth-first search. States are byte strings: x, y, direction, carried code, then (row-major index, low
+    /// byte first, and code) for every cell that differs from the start, in index order.
+    /// </summary>
+    private sealed class StateSearch
+    {
+        private const int PoseLength = 4, CellLength = 3;
+
+        private readonly MiniGridEnvironment _environment;
+        private readonly CellGrid _grid;
+        private readonly byte[] _startCodes;
+        private readonly int _budget;
+        private readonly List<byte[]> _states = [];
+        private readonly List<int> _parents = [];
+        private readonly List<byte> _actions = [];
+        private readonly List<int> _depths = [];
+        private readonly Dictionary<byte[], int> _seen = new(StateComparer.Instance);
+        private readonly Dictionary<byte[], int>.AlternateLookup<ReadOnlySpan<byte>> _seenBySpan;
+        private readonly bool _dropCanMatter;
+        private readonly byte[] _scratch;
+        private byte[] _held; // the state whose changed cells the grid holds now
+
+        public StateSearch(MiniGridEnvironment environment, int budget)
+        {
+            _environment = environment;
+            _grid = environment.Grid;
+            _startCodes = _grid.RowMajorCodes.ToArray();
+            _budget = budget;
+            _seenBySpan = _seen.GetAlternateLookup<ReadOnlySpan<byte>>();
+            _scratch = new byte[PoseLength + CellLength * _startCodes.Length];
+            _held = new byte[PoseLength]; // no cell changed
+            _dropCanMatter = DropCanMatter(environment, _startCodes);
+        }
+
+        private static bool DropCanMatter(MiniGridEnvironment environment, ReadOnlySpan<byte> codes)
+        {
+            if (environment.HasStepRules)
+                return true;
+            byte carried = environment.CaptureAgent().Carrying;
+            int objects = carried == CellPalette.EmptyCode ? 0 : 1;
+            bool box = IsBox(carried);
+            foreach (byte code in codes)
             {
-                for (int x = 0; x < layout.Width; x++)
+                if ((CellPalette.Flags[code] & CellPalette.CanPickUpFlag) != 0)
                 {
-                    WorldObject cell = layout.Grid.Get(x, y);
-                    if (cell.CanPickUp)
-                    {
-                        if (_carriable is not null)
-                            throw new ArgumentException("The solver handles at most one object that can be carried.", nameof(layout));
-                        _carriable = (x, y);
-                        Carried = cell;
-                    }
-                    else if (cell is Door door)
-                    {
-                        if (_doors.Count == 16)
-                            throw new ArgumentException("The solver handles at most 16 doors.", nameof(layout));
-                        InitialDoors |= (uint)door.State << (2 * _doors.Count);
-                        _doors.Add((x, y, door));
-                    }
+                    objects++;
+                    box |= IsBox(code);
                 }
             }
+            return objects > 1 || box;
         }
 
-        /// <summary>The object the agent would carry once it has picked it up.</summary>
-        public WorldObject? Carried { get; }
+        private static bool IsBox(byte code) => (CellPalette.Cells[code] & 0xFF) == (uint)ObjectType.Box;
 
-        /// <summary>The doors' states at the start.</summary>
-        public uint InitialDoors { get; }
-
-        /// <summary>The state after <paramref name="action"/>, and whether the action walked onto the goal.</summary>
-        public (State Next, bool ReachedGoal) Apply(State state, int action)
+        public int[]? Run(AgentSnapshot start)
         {
-            int frontX = state.X + AgentView.ForwardX[state.Direction], frontY = state.Y + AgentView.ForwardY[state.Direction];
-            WorldObject front = CellAt(state, frontX, frontY);
-            switch (action)
+            if (!TryAdd(DescribeCurrent(), parent: -1, action: 0, depth: 0, out _))
+                return null;
+            for (int i = 0; i < _states.Count; i++)
             {
-                case MiniGridEnvironment.Left:
-                    return (state with { Direction = (state.Direction + 3) & 3 }, false);
-                case MiniGridEnvironment.Right:
-                    return (state with { Direction = (state.Direction + 1) & 3 }, false);
-                case MiniGridEnvironment.Forward:
-                    if (front is Goal)
-                        return (state, true);
-                    if (front is Lava)
-                        return (state, false); // walking onto lava ends the episode unsolved: never part of a plan
-                    return (front.CanOverlap ? state with { X = frontX, Y = frontY } : state, false);
-                case MiniGridEnvironment.PickUp:
-                    return (front.CanPickUp && !state.Carrying ? state with { Carrying = true } : state, false);
-                case MiniGridEnvironment.Toggle:
-                    int door = DoorAt(frontX, frontY);
-                    if (door < 0 || front.Toggle(state.Carrying ? Carried : null) is not Door toggled)
-                        return (state, false);
-                    uint mask = 3u << (2 * door);
-                    return (state with { Doors = (state.Doors & ~mask) | ((uint)toggled.State << (2 * door)) }, false);
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(action), action, "The solver does not search this action.");
+                byte[] state = _states[i];
+                var agent = new AgentSnapshot(state[0], state[1], state[2], state[3], start.Steps + _depths[i], EpisodeOver: false);
+                for (int action = MiniGridEnvironment.Left; action <= MiniGridEnvironment.Done; action++)
+                {
+                    if (action == MiniGridEnvironment.Drop && !_dropCanMatter)
+                        continue;
+                    PutGrid(state);
+                    _environment.RestoreAgent(agent);
+                    StepResult result = _environment.Step(action);
+                    if (result.Terminated && result.Reward > 0)
+                        return Plan(i, action);
+                    ReadOnlySpan<byte> next = DescribeCurrent();
+                    if (result.Terminated || result.Truncated)
+                    {
+                        _held = next.ToArray();
+                        continue;
+                    }
+                    if (!TryAdd(next, i, action, _depths[i] + 1, out byte[] stored))
+                        return null;
+                    _held = stored;
+                }
             }
+            return null;
         }
 
-        private WorldObject CellAt(State state, int x, int y)
+        /// <summary>Puts the grid and the agent back as they were when the search began.</summary>
+        public void RestoreStart(AgentSnapshot start)
         {
-            if (state.Carrying && _carriable == (x, y))
-                return Nothing; // picked up: the cell is empty now
-            int door = DoorAt(x, y);
-            if (door >= 0)
-                return _doors[door].Door with { State = (DoorState)((state.Doors >> (2 * door)) & 3) };
-            return _layout.Grid.Get(x, y);
+            PutGrid(new byte[PoseLength]);
+            _environment.RestoreAgent(start);
         }
 
-        private int DoorAt(int x, int y)
+        // False when the state is new and the budget is spent; `stored` is the state's one array either way.
+        private bool TryAdd(ReadOnlySpan<byte> state, int parent, int action, int depth, out byte[] stored)
         {
-            for (int i = 0; i < _doors.Count; i++)
-                if (_doors[i].X == x && _doors[i].Y == y)
-                    return i;
-            return -1;
+            if (_seenBySpan.TryGetValue(state, out int known))
+            {
+                stored = _states[known];
+                return true;
+            }
+            stored = state.ToArray();
+            if (_states.Count == _budget)
+                return false;
+            _seen.Add(stored, _states.Count);
+            _states.Add(stored);
+            _parents.Add(parent);
+            _actions.Add((byte)action);
+            _depths.Add(depth);
+            return true;
+        }
+
+        private ReadOnlySpan<byte> DescribeCurrent()
+        {
+            AgentSnapshot agent = _environment.CaptureAgent();
+            _scratch[0] = (byte)agent.X;
+            _scratch[1] = (byte)agent.Y;
+            _scratch[2] = (byte)agent.Direction;
+            _scratch[3] = agent.Carrying;
+            int length = PoseLength;
+            ReadOnlySpan<byte> now = _grid.RowMajorCodes;
+            for (int index = now.CommonPrefixLength(_startCodes); index < now.Length;
+                index += 1 + now[(index + 1)..].CommonPrefixLength(_startCodes.AsSpan(index + 1)))
+            {
+                _scratch[length] = (byte)index;
+                _scratch[length + 1] = (byte)(index >> 8);
+                _scratch[length + 2] = now[index];
+                length += CellLength;
+            }
+            return _scratch.AsSpan(0, length);
+        }
+
+        // Makes the grid hold the start with `state`'s changed cells, writing only when it holds other changes now.
+        private void PutGrid(byte[] state)
+        {
+            if (ReferenceEquals(state, _held) || ChangedCells(state).SequenceEqual(ChangedCells(_held)))
+            {
+                _held = state;
+                return;
+            }
+            ReadOnlySpan<byte> undo = ChangedCells(_held);
+            for (int at = 0; at < undo.Length; at += CellLength)
+                Write(undo[at] | undo[at + 1] << 8, _startCodes[undo[at] | undo[at + 1] << 8]);
+            ReadOnlySpan<byte> redo = ChangedCells(state);
+            for (int at = 0; at < redo.Length; at += CellLength)
+                Write(redo[at] | redo[at + 1] << 8, redo[at + 2]);
+            _held = state;
+        }
+
+        private static ReadOnlySpan<byte> ChangedCells(byte[] state) => state.AsSpan(PoseLength);
+
+        private void Write(int index, byte code)
+        {
+            var (x, y) = _grid.PositionOfRowMajor(index);
+            _grid.Write(x, y, code);
+        }
+
+        private int[] Plan(int last, int finalAction)
+        {
+            var actions = new List<int> { finalAction };
+            for (int state = last; _parents[state] >= 0; state = _parents[state])
+                actions.Add(_actions[state]);
+            actions.Reverse();
+            return [.. actions];
+        }
+    }
+
+    /// <summary>Compares search states by content, as arrays or as spans (so that a lookup allocates nothing).</summary>
+    private sealed class StateComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public static readonly StateComparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] state) => Hash(state);
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate) => Hash(alternate);
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+
+        private static int Hash(ReadOnlySpan<byte> state)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(state);
+            return hash.ToHashCode();
         }
     }
 }
