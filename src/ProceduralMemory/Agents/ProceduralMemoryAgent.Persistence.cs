@@ -52,13 +52,17 @@ public sealed partial class ProceduralMemoryAgent
     /// </summary>
     public event Action<Skill>? SkillArrived;
 
-    /// <summary>The manifest the agent works under: the stored one (whose key encoder it adopts), or <paramref name="wanted"/> for a new library.</summary>
+    /// <summary>
+    /// The manifest the agent works under: the stored one (whose key encoder it adopts), or <paramref name="wanted"/>
+    /// for a new library. A read-only library written for fewer facts than today's, the same ones first, is read as
+    /// it is; writing skills that name facts its manifest lacks would need an upgrade of the manifest first.
+    /// </summary>
     private static LibraryManifest OpenLibrary(ISkillStore store, LibraryManifest wanted)
     {
         if (store.Manifest is null && store.IsReadOnly)
             throw new LibraryException("the library is empty: train into it first");
         LibraryManifest stored = store.Manifest ?? store.Create(wanted);
-        if (stored.IncompatibilityWith(wanted) is { } reason)
+        if (stored.IncompatibilityWith(wanted) is { } reason && !(store.IsReadOnly && stored.IsExtendedBy(wanted)))
             throw new LibraryException($"the library holds skills for another kind of environment: {reason}");
         return stored;
     }

@@ -109,7 +109,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             }
 
             int action = run.Skill is { } skill
-                ? SkillAction(skill, facts, run.Steps)
+                ? SkillAction(skill, facts, run.Steps, rng)
                 : _explorer.ChooseAction(_perception, rng);
             exploreFor = Math.Max(0, exploreFor - (run.Skill is null ? 1 : 0));
 
@@ -133,6 +133,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             }
         }
 
+        if (terminated)
+            _explorer.EndEpisode(steps[^1].Action, failed: steps[^1].Reward <= 0, learnOutcome: learn);
         if (run.Skill is not null && learn)
             run.Skill.Statistics.RecordUse(success: run.Skill.Effect.IsSatisfiedBy(_perception.Facts));
         if (learn)
@@ -145,14 +147,20 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     }
 
     /// <summary>
-    /// The running skill's action, except that an action the agent has learned usually destroys one of the skill's
-    /// own preconditions (dropping the key the skill needs) gives way to the network's next choice.
+    /// The running skill's action: the first step of the explorer's plan to the skill's effect, when what it has
+    /// learned of actions and remembers of this world gives one (walk to the nearest thing it knows achieves the
+    /// effect, and act on it); else the policy's. An action the agent has learned usually destroys one of the skill's
+    /// own preconditions (dropping the key the skill needs) is never planned, and gives way to the network's next choice.
     /// </summary>
-    private int SkillAction(Skill skill, Facts facts, int step)
+    private int SkillAction(Skill skill, Facts facts, int step, Rng rng)
     {
+        ulong needed = skill.Preconditions.Mask & skill.Preconditions.Values;
+        if (_explorer.ActionTowards(_perception, skill.Effect, needed) is { } planned)
+            return planned;
+        if (_options.ExploreForUnplannedSkills && _explorer.Plans)
+            return _explorer.ChooseAction(_perception, rng);
         if (skill.Policy is not INetworkPolicy neural)
             return skill.Policy.ChooseAction(new FeatureObservation(_features, facts), step) ?? 0;
-        ulong needed = skill.Preconditions.Mask & skill.Preconditions.Values;
         Span<float> scores = stackalloc float[_environment.Actions.Count];
         neural.Network.Forward(_features, scores);
         while (true)

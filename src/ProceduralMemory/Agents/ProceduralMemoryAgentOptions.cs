@@ -49,6 +49,13 @@ public sealed record ProceduralMemoryAgentOptions
     /// <summary>Exploration steps taken after a skill fails, before skills are tried again.</summary>
     public int ExplorationAfterFailure { get; init; } = 6;
 
+    /// <summary>
+    /// Whether a running skill whose effect the explorer cannot plan to yet (nothing that achieves it has been seen
+    /// this episode) explores instead of following its network: in a large world the network's guess of where things
+    /// usually are wanders, where exploring finds them.
+    /// </summary>
+    public bool ExploreForUnplannedSkills { get; init; } = true;
+
     /// <summary>Episodic memory's retention bound: a store keeps this many of the newest training episodes.</summary>
     public int EpisodesToKeep { get; init; } = 1000;
 

@@ -130,7 +130,7 @@ public class ReportCommandTests(TrainedRun trained) : IClassFixture<TrainedRun>
     [InlineData("run.json", "\"seed\": 1,", "", "missing required properties")]
     [InlineData("run.json", "\"format\": \"procmem-run/1\"", "\"format\": \"procmem-run/9\"", "not procmem-run/1")]
     [InlineData("run.json", "}", "", "")]
-    [InlineData("skills.json", "\"successes\": 0", "\"successes\": 100000", "successes in")]
+    [InlineData("skills.json", "\"successes\": ", "\"successes\": 10000", "successes in")] // the first count, whatever it is, made larger than any use count
     [InlineData("skills.json", "[", "[null,", "null checkpoint")]
     [InlineData("evaluation.csv", "training_steps,", "steps,", "its first line is not")]
     [InlineData("evaluation.csv", "\n0,0,5,0,", "\n0,0,5,NaN,", "'NaN' is not a finite number")]

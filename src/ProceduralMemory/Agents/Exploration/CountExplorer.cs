@@ -6,13 +6,15 @@ namespace ProceduralMemory.Agents.Exploration;
 /// The explorer for any environment: states are the perception's opaque keys, and what an action did is the state
 /// it led to (with the facts it flipped), learned per state. It knows nothing of grids, so what it learns in one
 /// state says nothing about another; it suits environments with few states, or perceptions whose keys already
-/// merge states that behave alike.
+/// merge states that behave alike. It does not plan (<see cref="ExplorationOptions.PlanningStates"/> is ignored):
+/// its keys name one layout's states, so a plan through them is no guide on a layout never seen, where a skill's
+/// network, which reads features, generalises.
 /// </summary>
 public sealed class CountExplorer : LookaheadExplorer<(long Key, ulong Facts), long, (long Next, ulong FlippedFacts)>
 {
     /// <summary>Creates an explorer over <paramref name="actionCount"/> actions, counting states by the facts in <paramref name="factMask"/>.</summary>
     public CountExplorer(int actionCount, ulong factMask, ExplorationOptions? options = null)
-        : base(actionCount, factMask, options ?? new ExplorationOptions())
+        : base(actionCount, factMask, (options ?? new ExplorationOptions()) with { PlanningStates = 0 })
     {
     }
 
@@ -36,6 +38,9 @@ public sealed class CountExplorer : LookaheadExplorer<(long Key, ulong Facts), l
 
     /// <inheritdoc />
     protected override ulong FlippedFacts((long Next, ulong FlippedFacts) outcome) => outcome.FlippedFacts;
+
+    /// <inheritdoc />
+    protected override ulong FactsOf((long Key, ulong Facts) state) => state.Facts;
 
     /// <inheritdoc />
     protected override long VisitKey((long Key, ulong Facts) state) => state.Key;

@@ -14,4 +14,10 @@ public sealed record ExplorationOptions
     /// then takes its next choice instead (it does not drop the key it needs).
     /// </summary>
     public double LosingShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// The most imagined states a plan searches, breadth-first through the learned outcomes, for the nearest place
+    /// worth going (0: no planning, the lookahead alone). 4,096 covers every pose of a 32x32 grid.
+    /// </summary>
+    public int PlanningStates { get; init; } = 4096;
 }

@@ -1,3 +1,4 @@
+using ProceduralMemory.Environments;
 using ProceduralMemory.Agents.Perception;
 
 namespace ProceduralMemory.Agents.Exploration;
@@ -29,4 +30,22 @@ public interface IExplorer
     /// <paramref name="facts"/> false (e.g. <c>drop</c> while carrying loses <c>has_key</c>).
     /// </summary>
     bool UsuallyLoses(IPerception perception, int action, ulong facts);
+
+    /// <summary>
+    /// Told that the episode ended after <paramref name="lastAction"/>; <paramref name="failed"/> when it ended
+    /// without reward (not merely out of time), so that the action can be avoided where it was taken. With
+    /// <paramref name="learnOutcome"/> false (evaluation) nothing is learned. Does nothing by default.
+    /// </summary>
+    void EndEpisode(int lastAction, bool failed, bool learnOutcome = true)
+    {
+    }
+
+    /// <summary>Whether the explorer plans (<see cref="ActionTowards"/> can answer, and exploring heads for what is unknown); false by default.</summary>
+    bool Plans => false;
+
+    /// <summary>
+    /// The first action of a plan, by what the explorer has learned, that achieves <paramref name="goal"/> without
+    /// losing any of the facts in <paramref name="keep"/> that hold now; null when it knows none (the default).
+    /// </summary>
+    int? ActionTowards(IPerception perception, FactCondition goal, ulong keep) => null;
 }

@@ -1,3 +1,4 @@
+using ProceduralMemory.Environments;
 using ProceduralMemory.Agents.Perception;
 
 namespace ProceduralMemory.Agents.Exploration;
@@ -9,15 +10,34 @@ namespace ProceduralMemory.Agents.Exploration;
 /// has learned and takes the action that leads to the least visited states; an action never tried in a context
 /// counts as maximally novel, which is what makes it try each action once in front of each new kind of thing.
 /// </summary>
+/// <remarks>
+/// Beyond the lookahead it plans (<see cref="ExplorationOptions.PlanningStates"/>): breadth-first through the same
+/// learned outcomes (each action's most frequent outcome in its context) to the nearest state where something is
+/// still to be learned or gained: an action never tried in its context, an action known to make a fact true that
+/// gives a combination of facts not yet held this episode, or (<see cref="Reveals"/>) a view of what has not been
+/// seen. Asked for a goal (<see cref="ActionTowards"/>), it plans to the nearest action known to achieve it. Both
+/// avoid actions that usually ended the episode without reward (stepping into lava) and actions that usually lose
+/// what must be kept. A world the agent has mapped is then crossed in as many steps as its shortest path, however
+/// large, where the lookahead alone wanders once nothing new lies within its few actions.
+/// </remarks>
 /// <typeparam name="TState">What the lookahead imagines the agent's state to be (always including the counted facts).</typeparam>
 /// <typeparam name="TContext">What an action's outcome is learned for.</typeparam>
 /// <typeparam name="TOutcome">What an action did, as the subclass models it.</typeparam>
 public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
+    where TState : notnull
     where TContext : notnull
     where TOutcome : notnull
 {
     private readonly Dictionary<(TContext Context, int Action), Dictionary<TOutcome, int>> _outcomes = [];
     private readonly Dictionary<long, int> _visits = [];
+    // Per (context, action): how often it ended the episode without reward (stepping into lava).
+    private readonly Dictionary<(TContext Context, int Action), int> _endings = [];
+    // Per (context, action): how often it left the agent's state as it was but changed what it faces (a door opened).
+    private readonly Dictionary<(TContext Context, int Action), int> _frontChanges = [];
+    // The combinations of counted facts held so far this episode.
+    private readonly HashSet<ulong> _factsHeld = [];
+    private readonly Queue<(TState State, int First)> _frontier = new();
+    private readonly HashSet<TState> _planned = [];
     private readonly int _actionCount;
     private readonly ExplorationOptions _options;
     private TState _before = default!;
@@ -52,22 +72,41 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     /// <summary>The key visits to <paramref name="state"/> are counted under.</summary>
     protected abstract long VisitKey(TState state);
 
+    /// <summary>The counted facts that hold in <paramref name="state"/>.</summary>
+    protected abstract ulong FactsOf(TState state);
+
+    /// <summary>Whether being in <paramref name="state"/> would show the agent something it has not seen yet (false by default).</summary>
+    protected virtual bool Reveals(IPerception perception, TState state) => false;
+
+    /// <summary>
+    /// Whether in <paramref name="state"/> the agent faces something that blocks its view of what it has not seen
+    /// (a closed door with unexplored space behind it), so that an action known to change what it faces is worth
+    /// trying there (false by default).
+    /// </summary>
+    protected virtual bool FacesHiddenSpace(IPerception perception, TState state) => false;
+
     /// <inheritdoc />
     public void BeginEpisode(IPerception perception)
     {
         _visits.Clear();
+        _factsHeld.Clear();
         CountVisit(perception);
     }
 
     /// <inheritdoc />
     public int ChooseAction(IPerception perception, Rng rng)
     {
+        if (Plan(perception, goal: null, keep: 0) is { } planned)
+            return planned;
         TState state = Current(perception);
         int best = 0;
         double bestScore = double.NegativeInfinity;
+        TContext context = ContextOf(perception, state);
         for (int action = 0; action < _actionCount; action++)
         {
             double score = ActionValue(perception, state, action, _options.Lookahead) + rng.NextDouble() * 1e-6;
+            if (_outcomes.TryGetValue((context, action), out var counts) && UsuallyEnds(context, action, counts))
+                score -= 1e6; // only when every other action is as bad
             if (score > bestScore)
                 (best, bestScore) = (action, score);
         }
@@ -86,12 +125,106 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     {
         if (learnOutcome)
         {
-            TOutcome outcome = OutcomeOf(_before, Current(perception));
+            TState after = Current(perception);
+            if (EqualityComparer<TState>.Default.Equals(after, _before) && !EqualityComparer<TContext>.Default.Equals(ContextOf(perception, after), _beforeContext))
+                _frontChanges[(_beforeContext, action)] = _frontChanges.GetValueOrDefault((_beforeContext, action)) + 1;
+            TOutcome outcome = OutcomeOf(_before, after);
             if (!_outcomes.TryGetValue((_beforeContext, action), out var counts))
                 _outcomes[(_beforeContext, action)] = counts = [];
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
         }
         CountVisit(perception);
+    }
+
+    /// <inheritdoc />
+    public void EndEpisode(int lastAction, bool failed, bool learnOutcome = true)
+    {
+        if (!learnOutcome)
+            return;
+        if (failed)
+            _endings[(_beforeContext, lastAction)] = _endings.GetValueOrDefault((_beforeContext, lastAction)) + 1;
+    }
+
+    /// <inheritdoc />
+    public bool Plans => _options.PlanningStates > 0;
+
+    /// <inheritdoc />
+    public int? ActionTowards(IPerception perception, FactCondition goal, ulong keep) => Plan(perception, goal, keep);
+
+    /// <summary>
+    /// The first action of the shortest imagined path to a state worth reaching: with a <paramref name="goal"/>,
+    /// one where a known action achieves it; without, one where something is still to be learned or gained (see the
+    /// remarks). Null when nothing within <see cref="ExplorationOptions.PlanningStates"/> states qualifies.
+    /// </summary>
+    private int? Plan(IPerception perception, FactCondition? goal, ulong keep)
+    {
+        if (_options.PlanningStates <= 0)
+            return null;
+        _frontier.Clear();
+        _planned.Clear();
+        TState start = Current(perception);
+        _frontier.Enqueue((start, -1));
+        _planned.Add(start);
+        while (_frontier.Count > 0 && _planned.Count <= _options.PlanningStates)
+        {
+            var (state, first) = _frontier.Dequeue();
+            if (goal is null && first >= 0 && Reveals(perception, state))
+                return first;
+            TContext context = ContextOf(perception, state);
+            ulong facts = FactsOf(state);
+            if (goal is null && FacesHiddenSpace(perception, state) && OpeningAction(context) is { } opening)
+                return first >= 0 ? first : opening;
+            for (int action = 0; action < _actionCount; action++)
+            {
+                int via = first >= 0 ? first : action;
+                if (!_outcomes.TryGetValue((context, action), out var counts))
+                {
+                    if (goal is null)
+                        return via; // never tried here
+                    continue;
+                }
+                if (UsuallyEnds(context, action, counts))
+                    continue;
+                TOutcome outcome = MostFrequent(counts);
+                ulong flipped = FlippedFacts(outcome);
+                if ((flipped & keep & facts) != 0)
+                    continue;
+                TState next = After(state, outcome);
+                ulong nextFacts = FactsOf(next);
+                if (goal is { } wanted ? wanted.IsSatisfiedBy(new Facts(nextFacts)) && !wanted.IsSatisfiedBy(new Facts(facts))
+                        : (flipped & nextFacts) != 0 && !_factsHeld.Contains(nextFacts))
+                    return via;
+                if (_planned.Add(next))
+                    _frontier.Enqueue((next, via));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>An action that usually changes what the agent faces in <paramref name="context"/> without moving it (opens a door), or null.</summary>
+    private int? OpeningAction(TContext context)
+    {
+        for (int action = 0; action < _actionCount; action++)
+            if (_frontChanges.TryGetValue((context, action), out int changed) && _outcomes.TryGetValue((context, action), out var counts)
+                && changed > _options.LosingShare * counts.Values.Sum())
+                return action;
+        return null;
+    }
+
+    private bool UsuallyEnds(TContext context, int action, Dictionary<TOutcome, int> counts)
+    {
+        int fatal = _endings.GetValueOrDefault((context, action));
+        return fatal > 0 && fatal > _options.LosingShare * counts.Values.Sum();
+    }
+
+    private static TOutcome MostFrequent(Dictionary<TOutcome, int> counts)
+    {
+        TOutcome best = default!;
+        int most = -1;
+        foreach (var (outcome, n) in counts)
+            if (n > most)
+                (best, most) = (outcome, n);
+        return best;
     }
 
     /// <inheritdoc />
@@ -160,6 +293,7 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
 
     private void CountVisit(IPerception perception)
     {
+        _factsHeld.Add(FactsOf(Current(perception)));
         long key = VisitKey(Current(perception));
         _visits[key] = _visits.GetValueOrDefault(key) + 1;
     }

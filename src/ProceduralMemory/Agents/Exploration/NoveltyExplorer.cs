@@ -47,6 +47,16 @@ public sealed class NoveltyExplorer : LookaheadExplorer<(AgentPose Pose, ulong F
     protected override ulong FlippedFacts(ActionOutcome outcome) => outcome.FlippedFacts;
 
     /// <inheritdoc />
+    protected override ulong FactsOf((AgentPose Pose, ulong Facts) state) => state.Facts;
+
+    /// <inheritdoc />
+    protected override bool Reveals(IPerception perception, (AgentPose Pose, ulong Facts) state) => Tracking(perception).FacesUnseen(state.Pose);
+
+    /// <inheritdoc />
+    protected override bool FacesHiddenSpace(IPerception perception, (AgentPose Pose, ulong Facts) state) =>
+        Tracking(perception).FacesUnseen(state.Pose.Moved(1, 0, 0));
+
+    /// <inheritdoc />
     protected override long VisitKey((AgentPose Pose, ulong Facts) state) => (state.Pose with { Direction = 0 }).Key(state.Facts);
 
     /// <inheritdoc />

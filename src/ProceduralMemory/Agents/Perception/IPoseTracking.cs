@@ -20,4 +20,10 @@ public interface IPoseTracking : IPerception
     /// judging by what it remembers (a context of its own when it has not seen what would be in front).
     /// </summary>
     int ContextAt(AgentPose pose);
+
+    /// <summary>
+    /// Whether the agent at <paramref name="pose"/> would face a cell it has never seen, so that going there shows it
+    /// something new (false by default: a perception that sees the whole world has nothing left to reveal).
+    /// </summary>
+    bool FacesUnseen(AgentPose pose) => false;
 }

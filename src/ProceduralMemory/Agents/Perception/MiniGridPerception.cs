@@ -9,10 +9,12 @@ namespace ProceduralMemory.Agents.Perception;
 /// and keeps a map of every cell it has seen this episode, so it can still head for a key that has left its view.
 /// </summary>
 /// <remarks>
-/// <para>Facts are the observation's, except <c>door_open</c>, which comes from memory: at least one door has been
-/// seen, and every door seen was open when last seen (each door by its position). A door out of view keeps the
-/// state it had when the agent last saw it, so the fact never reads a door the agent has not looked at.</para>
-/// <para>The state key is the pose (<see cref="AgentPose.Key"/>) with the facts.</para>
+/// <para>Facts are the observation's, except the doors' (<c>door_open</c>, <c>door_{colour}_open</c>,
+/// <c>mission_door_open</c>), which come from memory: at least one such door has been seen, and every such door seen
+/// was open when last seen (each door by its position). A door out of view keeps the state it had when the agent
+/// last saw it, so the facts never read a door the agent has not looked at.</para>
+/// <para>The state key is the pose (<see cref="AgentPose.Key"/>) with the facts; facts beyond the pose key's
+/// <see cref="AgentPose.KeyFactBits"/> are mixed into it by a multiplicative hash.</para>
 /// <para>Features (<see cref="FeatureCount"/> floats), all in the agent's own frame, all from what it has observed:
 /// </para>
 /// <list type="number">
@@ -44,10 +46,10 @@ public sealed class MiniGridPerception : IPoseTracking
     private int _minX, _maxX, _minY, _maxY;
     private MiniGridObservation _observation = null!;
 
-    // Each door seen this episode, by position, and whether it was open when last seen. Kept apart from the map,
-    // whose cell under the agent is cleared: the agent standing in a doorway still remembers the door.
-    private readonly Dictionary<(int X, int Y), bool> _doorsOpen = [];
-    private bool _doorsSeenOpen;
+    // Each door seen this episode, by position: its colour and whether it was open when last seen. Kept apart from
+    // the map, whose cell under the agent is cleared: the agent standing in a doorway still remembers the door.
+    private readonly Dictionary<(int X, int Y), (ObjectColor Color, bool Open)> _doors = [];
+    private ulong _doorFacts;
 
     // Read when the observation arrives: environments overwrite their observation in place, so by the time the
     // next one is handed in, the previous view is gone.
@@ -60,10 +62,17 @@ public sealed class MiniGridPerception : IPoseTracking
     public Observation Observation => _observation;
 
     /// <inheritdoc />
-    public Facts Facts => _observation.Facts.With(MiniGridObservation.DoorOpenFact, _doorsSeenOpen);
+    public Facts Facts => new((_observation.Facts.Bits & ~DoorFactsMask) | _doorFacts);
 
     /// <inheritdoc />
-    public long StateKeyWith(ulong facts) => Pose.Key(facts);
+    public long StateKeyWith(ulong facts) =>
+        Pose.Key(facts & PoseKeyFacts) ^ (long)((facts >> AgentPose.KeyFactBits) * 0x9E37_79B9_7F4A_7C15UL);
+
+    private const ulong PoseKeyFacts = (1UL << AgentPose.KeyFactBits) - 1;
+
+    // The facts this perception reads from its memory of doors rather than from the view.
+    private static readonly ulong DoorFactsMask = 1UL << MiniGridObservation.DoorOpenFact | 1UL << MiniGridObservation.MissionDoorOpenFact
+        | 0b11_1111UL << MiniGridObservation.DoorColorOpenFacts;
 
     /// <inheritdoc />
     public AgentPose Pose { get; private set; }
@@ -81,10 +90,17 @@ public sealed class MiniGridPerception : IPoseTracking
     }
 
     /// <inheritdoc />
+    public bool FacesUnseen(AgentPose pose)
+    {
+        AgentPose front = pose.Moved(1, 0, 0);
+        return Math.Abs(front.X) < Origin && Math.Abs(front.Y) < Origin && _map[Index(front.X, front.Y)] == 0;
+    }
+
+    /// <inheritdoc />
     public void Reset(Observation first)
     {
         Array.Clear(_map);
-        _doorsOpen.Clear();
+        _doors.Clear();
         _observation = (MiniGridObservation)first;
         Pose = new AgentPose(0, 0, (int)_observation.Direction);
         (_minX, _maxX, _minY, _maxY) = (0, 0, 0, 0);
@@ -170,15 +186,37 @@ public sealed class MiniGridPerception : IPoseTracking
                     continue;
                 _map[Index(at.X, at.Y)] = (ushort)(cell.Type | cell.State << 8);
                 if (cell.Type == (byte)ObjectType.Door)
-                    _doorsOpen[(at.X, at.Y)] = cell.State == 0;
+                    _doors[(at.X, at.Y)] = ((ObjectColor)cell.Color, cell.State == 0);
                 (_minX, _maxX) = (Math.Min(_minX, at.X), Math.Max(_maxX, at.X));
                 (_minY, _maxY) = (Math.Min(_minY, at.Y), Math.Max(_maxY, at.Y));
             }
         }
         // The agent stands on a cell it can walk on; whatever it saw there before (a key it picked up) is gone.
         _map[Index(Pose.X, Pose.Y)] = (ushort)ObjectType.Empty;
-        _doorsSeenOpen = _doorsOpen.Count > 0 && !_doorsOpen.ContainsValue(false);
+        _doorFacts = RememberedDoorFacts();
         _canWalkForward = CanWalkOnto(_observation.ViewAt(AgentView.AgentI, AgentView.AgentJ - 1));
+    }
+
+    /// <summary>The door facts by every door remembered: for all doors, for each colour's and for the mission's, some seen and all seen open.</summary>
+    private ulong RememberedDoorFacts()
+    {
+        int colorsSeen = 0, colorsUnopened = 0;
+        bool targetSeen = false, targetUnopened = false;
+        MissionTarget target = _observation.Target;
+        foreach (var (color, open) in _doors.Values)
+        {
+            colorsSeen |= 1 << (int)color;
+            colorsUnopened |= open ? 0 : 1 << (int)color;
+            bool isTarget = target.Matches(ObjectType.Door, color);
+            targetSeen |= isTarget;
+            targetUnopened |= isTarget && !open;
+        }
+        ulong facts = (ulong)(colorsSeen & ~colorsUnopened) << MiniGridObservation.DoorColorOpenFacts;
+        if (colorsSeen != 0 && colorsUnopened == 0)
+            facts |= 1UL << MiniGridObservation.DoorOpenFact;
+        if (targetSeen && !targetUnopened)
+            facts |= 1UL << MiniGridObservation.MissionDoorOpenFact;
+        return facts;
     }
 
     /// <summary>

@@ -240,6 +240,7 @@ public abstract class MiniGridEnvironment : IEnvironment, ITextRenderable, ILayo
         _steps = 0;
         _episodeOver = false;
         _mission = mission;
+        _observation.SetMission(mission);
         BeginTask(mission);
         BuildObservation();
         return new ResetResult(_observation, EnvironmentInfo.Empty);

@@ -8,8 +8,9 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// carried object in the agent's own cell), its direction, and what it carries.
 /// </summary>
 /// <remarks>
-/// <para>Facts, in bit order (all readable from this observation and the agent's own actions, none from hidden
-/// state such as where an unseen key lies):</para>
+/// <para>Facts, in bit order (all readable from this observation, its mission and the agent's own actions, none from
+/// hidden state such as where an unseen key lies). DoorKey's eight come first, under the names libraries written
+/// before the family was added know them by:</para>
 /// <list type="table">
 /// <item><term>has_key</term><description>the agent carries a key;</description></item>
 /// <item><term>door_open</term><description>a door is in view and every door in view is open (what the view shows,
@@ -22,6 +23,12 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// <item><term>facing_key</term><description>the cell in front of the agent holds a key;</description></item>
 /// <item><term>facing_door</term><description>the cell in front of the agent holds a door (any state).</description></item>
 /// </list>
+/// <para>Then facts in general terms over the whole family (see <see cref="FactNames"/> for the order): carrying a
+/// ball or a box; the mission's object (<see cref="MissionTarget"/>: the object the mission names by colour and
+/// type) carried, in front, next to the agent (in front, left or right) or in view, and, when it is a door, open;
+/// facing a ball, a box, the goal, lava, a wall, a locked or an open door; a ball, a box or lava in view; carrying
+/// something of the colour of what is in front (a key before its door); carrying something of each colour; and, for
+/// each colour, a door of that colour in view and every such door in view open.</para>
 /// <para>Features (<see cref="FeatureLength"/> floats): for each view cell (i, j), at <c>(i * 7 + j) * 20</c>, a
 /// one-hot of its object type (11, MiniGrid's numbering, unseen = 0), of its colour (6) and of its state (3); then a
 /// one-hot of the direction (4); then 1 if the agent carries something, else 0.</para>
@@ -30,17 +37,39 @@ public sealed class MiniGridObservation : Observation
 {
     /// <summary>Fact bit indices, in the order of <see cref="FactNames"/>.</summary>
     public const int HasKeyFact = 0, DoorOpenFact = 1, AtGoalFact = 2, KeyVisibleFact = 3, DoorVisibleFact = 4,
-        GoalVisibleFact = 5, FacingKeyFact = 6, FacingDoorFact = 7;
+        GoalVisibleFact = 5, FacingKeyFact = 6, FacingDoorFact = 7, CarryingBallFact = 8, CarryingBoxFact = 9,
+        CarryingMissionObjectFact = 10, MissionDoorOpenFact = 11, FacingMissionObjectFact = 12, NextToMissionObjectFact = 13,
+        MissionObjectVisibleFact = 14, FacingBallFact = 15, FacingBoxFact = 16, FacingGoalFact = 17, LavaAheadFact = 18,
+        FacingWallFact = 19, FacingLockedDoorFact = 20, FacingOpenDoorFact = 21, BallVisibleFact = 22, BoxVisibleFact = 23,
+        LavaVisibleFact = 24, CarryingFrontColorFact = 25;
 
+    /// <summary>The first of six facts <c>carrying_{colour}</c>, one per <see cref="ObjectColor"/> in its order.</summary>
+    public const int CarryingColorFacts = 26;
+
+    /// <summary>The first of six facts <c>door_{colour}_open</c>, one per <see cref="ObjectColor"/> in its order.</summary>
+    public const int DoorColorOpenFacts = CarryingColorFacts + Colors;
+
+    private const int Colors = 6;
     private const int TypeSlots = 11, ColorSlots = 6, StateSlots = 3, CellSlots = TypeSlots + ColorSlots + StateSlots;
 
     /// <summary>The length of the feature vector.</summary>
     public const int FeatureLength = AgentView.Cells * CellSlots + 4 + 1;
 
-    /// <summary>The fact schema every MiniGrid observation reports.</summary>
+    /// <summary>
+    /// The fact schema every MiniGrid observation reports. Its sub-goals are the facts a task's progress shows in:
+    /// holding a key, a ball, a box or the mission's object, a door (or the mission's door) open, the goal reached.
+    /// </summary>
     public static FactSchema FactNames { get; } = new(
-        ["has_key", "door_open", "at_goal", "key_visible", "door_visible", "goal_visible", "facing_key", "facing_door"],
-        subgoals: ["has_key", "door_open", "at_goal"]);
+        [
+            "has_key", "door_open", "at_goal", "key_visible", "door_visible", "goal_visible", "facing_key", "facing_door",
+            "carrying_ball", "carrying_box", "carrying_mission_object", "mission_door_open", "facing_mission_object",
+            "next_to_mission_object", "mission_object_visible", "facing_ball", "facing_box", "facing_goal", "lava_ahead",
+            "facing_wall", "facing_locked_door", "facing_open_door", "ball_visible", "box_visible", "lava_visible",
+            "carrying_front_colour",
+            .. Enum.GetNames<ObjectColor>().Select(c => $"carrying_{c.ToLowerInvariant()}"),
+            .. Enum.GetNames<ObjectColor>().Select(c => $"door_{c.ToLowerInvariant()}_open"),
+        ],
+        subgoals: ["has_key", "door_open", "at_goal", "carrying_ball", "carrying_box", "carrying_mission_object", "mission_door_open"]);
 
     internal MiniGridObservation()
     {
@@ -61,6 +90,21 @@ public sealed class MiniGridObservation : Observation
 
     /// <summary>The agent stands on the goal.</summary>
     public bool AtGoal { get; internal set; }
+
+    /// <summary>The episode's mission, e.g. <c>pick up the red ball</c>.</summary>
+    public string Mission { get; private set; } = "";
+
+    /// <summary>The object <see cref="Mission"/> names, if any.</summary>
+    public MissionTarget Target { get; private set; } = MissionTarget.None;
+
+    /// <summary>Sets the mission (at the start of an episode) and the target it names.</summary>
+    internal void SetMission(string mission)
+    {
+        if (mission == Mission)
+            return;
+        Mission = mission;
+        Target = MissionTarget.Of(mission);
+    }
 
     /// <summary>The object the agent carries, or null.</summary>
     public WorldObject? Carrying => CarryingCode == CellPalette.EmptyCode ? null : CellPalette.ObjectOf(CarryingCode);
@@ -113,28 +157,67 @@ public sealed class MiniGridObservation : Observation
         {
             const int front = AgentView.AgentI * AgentView.Size + AgentView.AgentJ - 1;
             const int agent = AgentView.AgentI * AgentView.Size + AgentView.AgentJ;
-            int seen = 0;
-            bool unopenedDoorSeen = false;
+            const int left = (AgentView.AgentI - 1) * AgentView.Size + AgentView.AgentJ;
+            const int right = (AgentView.AgentI + 1) * AgentView.Size + AgentView.AgentJ;
+            MissionTarget target = Target;
+            int seen = 0, doorColorsSeen = 0, doorColorsUnopened = 0;
+            bool targetSeen = false, targetDoorSeen = false, targetDoorUnopened = false;
             for (int c = 0; c < AgentView.Cells; c++)
             {
                 if (c == agent)
                     continue;
                 uint cell = Cell(c);
-                seen |= 1 << (byte)cell;
-                unopenedDoorSeen |= (byte)cell == (byte)ObjectType.Door && (byte)(cell >> 16) != 0;
+                var (type, color, state) = ((ObjectType)(byte)cell, (ObjectColor)(byte)(cell >> 8), (byte)(cell >> 16));
+                seen |= 1 << (int)type;
+                bool isTarget = target.Matches(type, color);
+                targetSeen |= isTarget;
+                if (type != ObjectType.Door)
+                    continue;
+                doorColorsSeen |= 1 << (int)color;
+                doorColorsUnopened |= state != 0 ? 1 << (int)color : 0;
+                targetDoorSeen |= isTarget;
+                targetDoorUnopened |= isTarget && state != 0;
             }
+            uint ahead = Cell(front);
+            var (frontType, frontColor, frontState) = ((ObjectType)(byte)ahead, (ObjectColor)(byte)(ahead >> 8), (byte)(ahead >> 16));
+            WorldObject? carried = Carrying;
+
             ulong bits = 0;
-            Set(HasKeyFact, Carrying is Key);
-            Set(DoorOpenFact, (seen & 1 << (int)ObjectType.Door) != 0 && !unopenedDoorSeen);
+            Set(HasKeyFact, carried is Key);
+            Set(DoorOpenFact, (seen & 1 << (int)ObjectType.Door) != 0 && doorColorsUnopened == 0);
             Set(AtGoalFact, AtGoal);
             Set(KeyVisibleFact, (seen & 1 << (int)ObjectType.Key) != 0);
             Set(DoorVisibleFact, (seen & 1 << (int)ObjectType.Door) != 0);
             Set(GoalVisibleFact, (seen & 1 << (int)ObjectType.Goal) != 0);
-            Set(FacingKeyFact, (byte)Cell(front) == (byte)ObjectType.Key);
-            Set(FacingDoorFact, (byte)Cell(front) == (byte)ObjectType.Door);
+            Set(FacingKeyFact, frontType == ObjectType.Key);
+            Set(FacingDoorFact, frontType == ObjectType.Door);
+            Set(CarryingBallFact, carried is Ball);
+            Set(CarryingBoxFact, carried is Box);
+            Set(CarryingMissionObjectFact, carried is not null && target.Matches(carried.Type, carried.Color));
+            Set(MissionDoorOpenFact, targetDoorSeen && !targetDoorUnopened);
+            Set(FacingMissionObjectFact, target.Matches(frontType, frontColor));
+            Set(NextToMissionObjectFact, target.Matches(frontType, frontColor) || IsTarget(left) || IsTarget(right));
+            Set(MissionObjectVisibleFact, targetSeen);
+            Set(FacingBallFact, frontType == ObjectType.Ball);
+            Set(FacingBoxFact, frontType == ObjectType.Box);
+            Set(FacingGoalFact, frontType == ObjectType.Goal);
+            Set(LavaAheadFact, frontType == ObjectType.Lava);
+            Set(FacingWallFact, frontType == ObjectType.Wall);
+            Set(FacingLockedDoorFact, frontType == ObjectType.Door && frontState == (byte)DoorState.Locked);
+            Set(FacingOpenDoorFact, frontType == ObjectType.Door && frontState == (byte)DoorState.Open);
+            Set(BallVisibleFact, (seen & 1 << (int)ObjectType.Ball) != 0);
+            Set(BoxVisibleFact, (seen & 1 << (int)ObjectType.Box) != 0);
+            Set(LavaVisibleFact, (seen & 1 << (int)ObjectType.Lava) != 0);
+            Set(CarryingFrontColorFact, carried is not null && frontType is not (ObjectType.Unseen or ObjectType.Empty or ObjectType.Wall
+                or ObjectType.Floor or ObjectType.Goal or ObjectType.Lava) && carried.Color == frontColor);
+            if (carried is not null)
+                Set(CarryingColorFacts + (int)carried.Color, true);
+            for (int color = 0; color < Colors; color++)
+                Set(DoorColorOpenFacts + color, (doorColorsSeen & ~doorColorsUnopened & 1 << color) != 0);
             return new Facts(bits);
 
             void Set(int fact, bool value) => bits |= value ? 1UL << fact : 0;
+            bool IsTarget(int c) => target.Matches((ObjectType)(byte)Cell(c), (ObjectColor)(byte)(Cell(c) >> 8));
         }
     }
 
@@ -166,6 +249,8 @@ public sealed class MiniGridObservation : Observation
             CarryingCode = CarryingCode,
             Direction = Direction,
             AtGoal = AtGoal,
+            Mission = Mission,
+            Target = Target,
         };
         Rows.CopyTo(copy.Rows, 0);
         return copy;

@@ -42,6 +42,18 @@ public sealed record LibraryManifest(
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="wanted"/> is this manifest with facts appended after this one's and nothing else
+    /// changed: skills stored here name only the leading facts, whose bits mean the same under both, so they can be
+    /// read (a library written before MiniGrid's perception gained its general facts is still evaluated as it was).
+    /// </summary>
+    public bool IsExtendedBy(LibraryManifest wanted)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        return wanted.FactNames.Count > FactNames.Count
+            && IncompatibilityWith(wanted with { FactNames = wanted.FactNames.Take(FactNames.Count).ToArray() }) is null;
+    }
+
     /// <summary>Why keys made under <paramref name="other"/> cannot be compared with this library's, or <c>null</c> when they can.</summary>
     public string? KeyMismatchWith(LibraryManifest other)
     {
