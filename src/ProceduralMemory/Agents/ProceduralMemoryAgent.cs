@@ -96,7 +96,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         var run = new SkillRun();
         double totalReward = 0;
         int skillUses = 0, exploreFor = 0;
-        bool terminated = false, truncated = false;
+        bool terminated = false, truncated = false, succeeded = false;
 
         while (!terminated && !truncated && steps.Count < maxSteps)
         {
@@ -121,29 +121,30 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             Facts nextFacts = _perception.Facts;
             steps.Add(new AgentStep(state, facts.Bits, (float[])_features.Clone(), action, result.Reward, nextFacts.Bits));
             totalReward += result.Reward;
-            (terminated, truncated) = (result.Terminated, result.Truncated);
+            (terminated, truncated, succeeded) = (result.Terminated, result.Truncated, result.IsSuccess);
 
-            if (run.Skill is not null && Advance(ref run, nextFacts) is { } succeeded)
+            if (run.Skill is not null && Advance(ref run, nextFacts) is { } achieved)
             {
                 if (learn)
-                    run.Skill!.Statistics.RecordUse(succeeded);
-                if (!succeeded)
+                    run.Skill!.Statistics.RecordUse(achieved);
+                if (!achieved)
                     exploreFor = _options.ExplorationAfterFailure;
                 run = new SkillRun();
             }
         }
 
         if (terminated)
-            _explorer.EndEpisode(steps[^1].Action, failed: steps[^1].Reward <= 0, learnOutcome: learn);
+            _explorer.EndEpisode(steps[^1].Action, failed: !succeeded, learnOutcome: learn);
         if (run.Skill is not null && learn)
             run.Skill.Statistics.RecordUse(success: run.Skill.Effect.IsSatisfiedBy(_perception.Facts));
         if (learn)
         {
-            Learn(steps, terminated);
+            // Only an episode that completed the task (not one that ended in lava) vouches for its segments.
+            Learn(steps, succeeded);
             if (_store is not null)
-                CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, terminated, steps));
+                CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, succeeded, steps));
         }
-        return new EpisodeSummary(totalReward, steps.Count, terminated, skillUses);
+        return new EpisodeSummary(totalReward, steps.Count, succeeded, skillUses);
     }
 
     /// <summary>
