@@ -49,6 +49,38 @@ public static class PythonJson
         }
     }
 
+    /// <summary>Python's <c>==</c> on the loaded values: numbers compare by value whatever their kind (<c>9 == 9.0</c>), dicts ignore key order.</summary>
+    public static bool ValueEquals(JsonNode? a, JsonNode? b)
+    {
+        switch (a, b)
+        {
+            case (null, null):
+                return true;
+            case (JsonObject x, JsonObject y):
+                if (x.Count != y.Count)
+                    return false;
+                foreach (var (key, value) in x)
+                    if (!y.TryGetPropertyValue(key, out JsonNode? other) || !ValueEquals(value, other))
+                        return false;
+                return true;
+            case (JsonArray x, JsonArray y):
+                if (x.Count != y.Count)
+                    return false;
+                for (int i = 0; i < x.Count; i++)
+                    if (!ValueEquals(x[i], y[i]))
+                        return false;
+                return true;
+            case (JsonValue x, JsonValue y):
+                if (PythonNumber.From(x) is PythonNumber m && PythonNumber.From(y) is PythonNumber n)
+                    return m.IsInt && n.IsInt ? m.Int == n.Int : m.Value == n.Value;
+                x.TryGetValue(out object? p);
+                y.TryGetValue(out object? q);
+                return Equals(p, q);
+            default:
+                return false;
+        }
+    }
+
     /// <summary><c>json.dumps(node)</c> with the defaults: keys as they are, <c>", "</c> and <c>": "</c>, non-ASCII escaped.</summary>
     public static string Dumps(JsonNode? node)
     {

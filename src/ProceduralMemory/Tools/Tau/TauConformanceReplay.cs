@@ -39,7 +39,7 @@ public static class TauConformanceReplay
                     JsonObject? actual = changed.TryGetValue(table, out var got) && got.TryGetValue(id, out JsonObject? record) ? record : null;
                     if (actual is null)
                         mismatches.Add(new(trace.Label, $"record {table}/{id}", expected.GetRawText(), "unchanged"));
-                    else if (!JsonNode.DeepEquals(PythonJson.FromElement(expected), actual))
+                    else if (!PythonJson.ValueEquals(PythonJson.FromElement(expected), actual))
                         mismatches.Add(new(trace.Label, $"record {table}/{id}", expected.GetRawText(), PythonJson.Dumps(actual)));
                 }
             }
@@ -64,7 +64,7 @@ public static class TauConformanceReplay
         if (expected == actual)
             return true;
         JsonNode? a = TryParse(expected), b = TryParse(actual);
-        return a is not null && b is not null && JsonNode.DeepEquals(a, b);
+        return a is not null && b is not null && PythonJson.ValueEquals(a, b);
     }
 
     private static JsonNode? TryParse(string text)

@@ -77,16 +77,18 @@ public sealed class TauTable
         owned.Add(id);
     }
 
-    /// <summary>The records this episode changed or added, by id in table order, with their JSON differing from the initial table's.</summary>
+    /// <summary>
+    /// The records this episode changed or added, by id in table order: those not equal as Python values to the initial
+    /// table's (so a balance turned from <c>9</c> into <c>9.0</c> counts as unchanged here, though the digest sees it).
+    /// </summary>
     public IEnumerable<KeyValuePair<string, JsonObject>> Changed()
     {
         foreach (string id in order)
         {
             if (!owned.Contains(id))
                 continue;
-            byte[]? before = initial?.CanonicalOf(id);
-            byte[] after = CanonicalBytes(records[id]);
-            if (before is null || !before.AsSpan().SequenceEqual(after))
+            JsonObject? before = initial?.Get(id);
+            if (before is null || !PythonJson.ValueEquals(before, records[id]))
                 yield return new(id, records[id]);
         }
     }
