@@ -37,8 +37,9 @@ public sealed partial class TauDomain
         {
             output = tool(database, new TauArguments(arguments));
         }
-        catch (Exception e) when (e is TauToolException or InvalidOperationException or KeyNotFoundException or FormatException or OverflowException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The reference's environment turns any exception of a tool into the call's output; so does this one.
             output = "Error: " + e.Message;
         }
         return new ToolResult(output, output.StartsWith("Error: ", StringComparison.Ordinal));
