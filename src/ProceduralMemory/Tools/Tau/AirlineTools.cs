@@ -201,12 +201,12 @@ internal static class AirlineTools
     private static string? FlightError(TauDatabase db, JsonObject flight, string? cabin, int seats, out JsonObject? flightData, out JsonObject? day)
     {
         day = null;
-        string? number = flight.Str("flight_number");
-        flightData = db["flights"].Get(number);
+        string number = TauJson.PyStr(flight.At("flight_number"));
+        flightData = db["flights"].Get(flight.Str("flight_number"));
         if (flightData is null)
             return $"Error: flight {number} not found";
-        string? date = flight.Str("date");
-        if (date is null || flightData.Obj("dates")[date] is not JsonObject found)
+        string date = TauJson.PyStr(flight.At("date"));
+        if (flight.Str("date") is not string key || flightData.Obj("dates")[key] is not JsonObject found)
             return $"Error: flight {number} not found on date {date}";
         day = found;
         if (day.Str("status") != "available")
@@ -302,7 +302,7 @@ internal static class AirlineTools
             string? paymentId = payment.Str("payment_id");
             PythonNumber amount = payment.Num("amount");
             if (paymentId is null || methods[paymentId] is not JsonObject method)
-                return $"Error: payment method {paymentId} not found";
+                return $"Error: payment method {TauJson.PyStr(payment.At("payment_id"))} not found";
             if (method.Str("source") is "gift_card" or "certificate" && method.Num("amount").Value < amount.Value)
                 return $"Error: not enough balance in payment method {paymentId}";
         }

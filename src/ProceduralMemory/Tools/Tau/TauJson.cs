@@ -41,6 +41,16 @@ internal static class TauJson
         _ => true,
     };
 
+    /// <summary>Python's <c>str(value)</c> for the scalars the reference puts in its messages (<c>None</c>, <c>True</c>, numbers, text).</summary>
+    public static string PyStr(JsonNode? value) => value switch
+    {
+        null => "None",
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        JsonValue v when v.TryGetValue(out bool b) => b ? "True" : "False",
+        JsonValue v when PythonNumber.From(v) is PythonNumber n => n.ToString(),
+        _ => PythonJson.Dumps(value),
+    };
+
     /// <summary>A new object of the given properties, in order.</summary>
     public static JsonObject Object(params (string Key, JsonNode? Value)[] properties)
     {
