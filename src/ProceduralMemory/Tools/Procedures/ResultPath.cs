@@ -63,9 +63,9 @@ public static class ResultPath
         return paths.OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The path segment naming member <paramref name="name"/>.</summary>
+    /// <summary>The path segment naming member <paramref name="name"/>: <c>.name</c>, or <c>['name']</c> for a name that is not a plain identifier (an id used as a key).</summary>
     public static string Member(string name) =>
-        name.All(c => char.IsLetterOrDigit(c) || c == '_') ? "." + name : "['" + name + "']";
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_') ? "." + name : "['" + name + "']";
 
     private static void Walk(JsonNode? node, string path, JsonNode value, List<string> paths)
     {

@@ -1,0 +1,195 @@
+using System.Text.Json;
+
+namespace ProceduralMemory.Tools.Procedures.Induction;
+
+/// <summary>
+/// Merges the sub-goals of one signature (the same state-changing tool with the same parameters) into one procedure:
+/// each step keeps the explanations of its arguments that enough demonstrations share, best supported first; a value
+/// explained differently across demonstrations keeps its alternatives; slots gather the shapes and cue words their
+/// values had; steps are ordered so that each comes after the steps it reads, following one chain of look-ups to its
+/// end before starting the next (find the user, read the user, then read the order).
+/// </summary>
+internal static class ProcedureMerger
+{
+    // An explanation is kept when it is at least this share of the best-supported one's support.
+    private const double KeepShare = 0.25;
+    private const int MaxCues = 8;
+
+    public static Procedure Merge(IReadOnlyList<SubgoalDraft> drafts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(drafts.Count);
+        SubgoalDraft first = drafts[0];
+        var steps = new Dictionary<string, MergedStep>(StringComparer.Ordinal);
+        foreach (SubgoalDraft draft in drafts)
+            foreach (StepDraft step in draft.Steps.Values)
+            {
+                if (!steps.TryGetValue(step.Key, out MergedStep? merged))
+                    steps[step.Key] = merged = new MergedStep(step.Key, step.Tool, step.ChangesState, steps.Count);
+                merged.Add(step, draft.Witnesses.Contains(step.Key));
+            }
+        string finalKey = first.Call.Name;
+        foreach (MergedStep step in steps.Values)
+            step.Choose(drafts.Count);
+        List<MergedStep> order = Order(steps, finalKey, drafts.Count);
+        var index = order.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        var built = order.Select(s => s.Build(index)).ToList();
+        var slotNames = built.SelectMany(s => s.Arguments.Select(a => a.Source)).SelectMany(SlotsOf).ToHashSet(StringComparer.Ordinal);
+        var slots = slotNames.Order(StringComparer.Ordinal).Select(name => SlotOf(name, drafts)).ToList();
+        return new Procedure(PurposeOf(drafts), slots, built, drafts.Select(d => d.Demonstration).DistinctBy(d => d.Source).ToList());
+    }
+
+    // The steps the final one needs, each after what it reads; a step that only witnesses a value comes right after
+    // the steps it reads, so its results are there for a run to fall back on.
+    private static List<MergedStep> Order(Dictionary<string, MergedStep> steps, string finalKey, int demonstrations)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        void Need(string key)
+        {
+            if (steps.ContainsKey(key) && needed.Add(key))
+                foreach (string read in steps[key].Reads)
+                    Need(read);
+        }
+        Need(finalKey);
+        foreach (MergedStep step in steps.Values.Where(s => s.Witnessed * 2 >= demonstrations).ToList())
+            Need(step.Key);
+        var placed = new List<MergedStep>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        while (placed.Count < needed.Count)
+        {
+            var ready = steps.Values.Where(s => needed.Contains(s.Key) && !done.Contains(s.Key) && s.Key != finalKey
+                    && s.Reads.Where(needed.Contains).All(done.Contains)).ToList();
+            if (ready.Count == 0)
+                break;
+            // Prefer what reads the step placed last (one chain at a time), then the earliest seen.
+            string? last = placed.LastOrDefault()?.Key;
+            MergedStep next = ready.OrderByDescending(s => last is not null && s.Reads.Contains(last)).ThenBy(s => s.FirstSeen).First();
+            placed.Add(next);
+            done.Add(next.Key);
+        }
+        placed.Add(steps[finalKey]);
+        // A cycle of alternatives (each step read from the other) leaves steps out: drop those readings.
+        var kept = placed.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (MergedStep step in placed)
+            step.DropReadsOutside(kept, placed.TakeWhile(s => s != step).Select(s => s.Key).ToHashSet(StringComparer.Ordinal));
+        return placed;
+    }
+
+    private static IEnumerable<string> SlotsOf(ValueSource source) => source switch
+    {
+        SlotValue slot => [slot.Slot],
+        AnyOfValue any => any.Options.SelectMany(SlotsOf),
+        _ => [],
+    };
+
+    private static ProcedureSlot SlotOf(string name, IReadOnlyList<SubgoalDraft> drafts)
+    {
+        var values = drafts.Where(d => d.Slots.ContainsKey(name)).Select(d => (d.Demonstration.Instruction, d.Slots[name])).ToList();
+        string kind = values.Select(v => v.Item2.Kind).FirstOrDefault() ?? "text";
+        var shapes = values.Where(v => v.Item2.Kind == "text").GroupBy(v => ValueShape.Of(v.Item2.Value), StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var cues = values.SelectMany(v => TextMentions.WordsBefore(v.Instruction, TextMentions.Find(v.Instruction, v.Item2.Value), 3))
+            .Where(w => w.Any(char.IsLetter)).GroupBy(w => w, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(MaxCues).Select(g => g.Key).ToList();
+        return new ProcedureSlot(name, kind) { Shapes = shapes, Cues = cues };
+    }
+
+    // The tool's words and the clause most demonstrations used, its slot values masked: what the procedure is for.
+    private static string PurposeOf(IReadOnlyList<SubgoalDraft> drafts)
+    {
+        string masked = drafts.Select(Masked).GroupBy(c => c, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        return drafts[0].Call.Name.Replace('_', ' ') + ": " + masked;
+    }
+
+    /// <summary>The clause a sub-goal served with its slot values replaced by the slots' names.</summary>
+    public static string Masked(SubgoalDraft draft)
+    {
+        string clause = draft.Clause;
+        foreach (var (name, slot) in draft.Slots.OrderByDescending(s => s.Value.Value.Length))
+            clause = clause.Replace(slot.Value, "{" + name + "}", StringComparison.OrdinalIgnoreCase);
+        return clause;
+    }
+
+    /// <summary>One step's explanations over all the demonstrations that have it.</summary>
+    private sealed class MergedStep(string key, string tool, bool changesState, int firstSeen)
+    {
+        private readonly Dictionary<string, Dictionary<string, (SourceDraft Source, int Support)>> counts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (SourceDraft Source, int Support)> forEach = new(StringComparer.Ordinal);
+        private Dictionary<string, List<SourceDraft>> chosen = new(StringComparer.Ordinal);
+        private SourceDraft? chosenForEach;
+
+        public string Key { get; } = key;
+
+        public int FirstSeen { get; } = firstSeen;
+
+        public int Witnessed { get; private set; }
+
+        public IEnumerable<string> Reads =>
+            chosen.Values.SelectMany(o => o).Append(chosenForEach).Where(s => s?.StepKey is not null).Select(s => s!.StepKey!).Distinct();
+
+        public void Add(StepDraft step, bool witness)
+        {
+            if (witness)
+                Witnessed++;
+            foreach (var (parameter, options) in step.Arguments)
+            {
+                if (!counts.TryGetValue(parameter, out var byKey))
+                    counts[parameter] = byKey = new(StringComparer.Ordinal);
+                foreach (SourceDraft option in options.DistinctBy(o => o.Key))
+                    byKey[option.Key] = (option, byKey.TryGetValue(option.Key, out var held) ? held.Support + 1 : 1);
+            }
+            if (step.ForEach is { } each)
+                forEach[each.Key] = (each, forEach.TryGetValue(each.Key, out var held) ? held.Support + 1 : 1);
+        }
+
+        public void Choose(int demonstrations)
+        {
+            chosen = counts.ToDictionary(p => p.Key, p => Kept(p.Value.Values), StringComparer.Ordinal);
+            chosenForEach = forEach.Values.OrderByDescending(v => v.Support).ThenBy(v => v.Source.Key, StringComparer.Ordinal)
+                .Select(v => v.Source).FirstOrDefault();
+        }
+
+        public void DropReadsOutside(HashSet<string> kept, HashSet<string> before)
+        {
+            foreach (var (parameter, options) in chosen)
+                options.RemoveAll(o => o.StepKey is not null && (!kept.Contains(o.StepKey) || !before.Contains(o.StepKey)));
+        }
+
+        public ProcedureStep Build(IReadOnlyDictionary<string, int> index)
+        {
+            var arguments = chosen.Where(p => p.Value.Count > 0).OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new ArgumentBinding(p.Key, Combine(p.Value.Select(o => ToSource(o, index)).ToList()))).ToList();
+            return new ProcedureStep(tool, arguments, changesState)
+            {
+                ForEach = chosenForEach is null ? null : ToSource(chosenForEach, index),
+            };
+        }
+
+        private static List<SourceDraft> Kept(IEnumerable<(SourceDraft Source, int Support)> options)
+        {
+            var ranked = options.OrderByDescending(o => o.Support).ThenBy(o => Rank(o.Source)).ThenBy(o => o.Source.Key, StringComparer.Ordinal).ToList();
+            int best = ranked[0].Support;
+            var kept = ranked.Where(o => o.Support >= KeepShare * best && o.Source.Kind != SourceDraft.ConstantKind).Select(o => o.Source).ToList();
+            // A constant is kept only when nothing explains the value better.
+            return kept.Count > 0 ? kept : [ranked[0].Source];
+        }
+
+        private static int Rank(SourceDraft source) => source.Kind switch
+        {
+            SourceDraft.SlotKind => 0,
+            SourceDraft.ElementKind => 0,
+            SourceDraft.ResultKind => 1,
+            _ => 2,
+        };
+
+        private static ValueSource Combine(List<ValueSource> options) => options.Count == 1 ? options[0] : new AnyOfValue(options);
+
+        private static ValueSource ToSource(SourceDraft draft, IReadOnlyDictionary<string, int> index) => draft.Kind switch
+        {
+            SourceDraft.SlotKind => new SlotValue(draft.Slot!),
+            SourceDraft.ResultKind => new ResultValue(index[draft.StepKey!], draft.Path!),
+            SourceDraft.ElementKind => new ElementValue(draft.Path!),
+            _ => new ConstantValue(draft.Constant ?? JsonSerializer.SerializeToElement<object?>(null)),
+        };
+    }
+}

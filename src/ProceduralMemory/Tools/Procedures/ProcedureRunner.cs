@@ -1,0 +1,219 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ProceduralMemory.Tools.Procedures;
+
+/// <summary>
+/// Runs a procedure on an <see cref="IToolEnvironment"/> for one task: binds each step's arguments from the task's
+/// text (slots: the clause the procedure serves first, then the whole text), from earlier results (paths, read against
+/// the clause and then the text) and constants; calls the tools; and when a value has several candidates, tries them
+/// in order, going back to an earlier look-up's next candidate when a later step cannot be bound or its call fails (a
+/// wrong order gives no item the text names; a state change refused leaves the state as it was). A look-up that finds
+/// nothing is passed over, so that a value can come from its alternative. A slot the text does not fill falls back on
+/// the values of its shape that earlier results hold (the user's orders when the text names none).
+/// </summary>
+public sealed class ProcedureRunner
+{
+    private const int MaxCandidates = 6;
+    private const int MaxBindings = 24;
+    private readonly IToolEnvironment environment;
+    private readonly Dictionary<string, ToolDefinition> tools;
+
+    /// <summary>A runner on <paramref name="environment"/> that makes at most <paramref name="maxCalls"/> calls per run.</summary>
+    public ProcedureRunner(IToolEnvironment environment, int maxCalls = 40)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCalls);
+        this.environment = environment;
+        tools = environment.Tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        MaxCalls = maxCalls;
+    }
+
+    /// <summary>The most calls one run makes.</summary>
+    public int MaxCalls { get; }
+
+    /// <summary>Runs <paramref name="procedure"/> for the part <paramref name="clause"/> of task text <paramref name="text"/>.</summary>
+    /// <param name="procedure">The procedure.</param>
+    /// <param name="clause">The clause it serves.</param>
+    /// <param name="text">The whole task text.</param>
+    /// <param name="alreadyDone">True for a state change made before in this task: it is not made twice.</param>
+    public ProcedureRun Run(Procedure procedure, string clause, string text, Func<ToolCall, bool>? alreadyDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        var run = new RunState(procedure, clause, text, alreadyDone ?? (_ => false));
+        bool completed = Step(run, 0);
+        return new ProcedureRun(run.Calls, completed, completed ? null : run.Failure ?? "no binding of the last step worked");
+    }
+
+    private bool Step(RunState run, int index)
+    {
+        if (index == run.Procedure.Steps.Count)
+            return true;
+        ProcedureStep step = run.Procedure.Steps[index];
+        if (step.ForEach is not null)
+        {
+            run.Results[index] = ForEach(run, index, step);
+            return Step(run, index + 1);
+        }
+        bool anyResult = false;
+        foreach (JsonObject arguments in Bindings(run, step, element: null))
+        {
+            if (run.CallCount >= MaxCalls)
+            {
+                run.Failure = $"gave up after {MaxCalls} calls";
+                return false;
+            }
+            var call = new ToolCall(step.Tool, JsonSerializer.SerializeToElement(arguments));
+            if (step.ChangesState && run.AlreadyDone(call))
+                return true;
+            ToolResult result = Call(run, call);
+            if (result.IsError)
+            {
+                run.Failure = $"{step.Tool}: {result.Output}";
+                continue;
+            }
+            anyResult = true;
+            run.Results[index] = [ToolResults.Parse(result)!];
+            if (Step(run, index + 1))
+                return true;
+        }
+        if (step.ChangesState || anyResult)
+        {
+            run.Failure ??= $"{step.Tool}: no value for its arguments";
+            return false;
+        }
+        run.Results[index] = [];
+        return Step(run, index + 1);
+    }
+
+    private List<JsonNode> ForEach(RunState run, int index, ProcedureStep step)
+    {
+        var results = new List<JsonNode>();
+        foreach (JsonNode element in Values(run, step.ForEach!, element: null, array: false))
+        {
+            foreach (JsonObject arguments in Bindings(run, step, element))
+            {
+                if (run.CallCount >= MaxCalls)
+                    return results;
+                ToolResult result = Call(run, new ToolCall(step.Tool, JsonSerializer.SerializeToElement(arguments)));
+                if (result.IsError)
+                    continue;
+                results.Add(ToolResults.Parse(result)!);
+                break;
+            }
+        }
+        return results;
+    }
+
+    // Look-ups are read-only: the same call made again (after going back) is answered from what it gave before.
+    private ToolResult Call(RunState run, ToolCall call)
+    {
+        string key = call.ToString();
+        if (!run.Made.TryGetValue(key, out ToolResult? result) || tools.GetValueOrDefault(call.Name)?.ChangesState != false)
+        {
+            result = environment.Invoke(call);
+            run.Made[key] = result;
+            run.Calls.Add(new ToolStep(call, result));
+        }
+        return result;
+    }
+
+    // Every combination of the arguments' candidates, the best ones first.
+    private IEnumerable<JsonObject> Bindings(RunState run, ProcedureStep step, JsonNode? element)
+    {
+        ToolDefinition? tool = tools.GetValueOrDefault(step.Tool);
+        var candidates = step.Arguments.Select(a => (a.Parameter,
+            Values: Values(run, a.Source, element, SlotFiller.IsArray(SlotFiller.ParameterSchema(tool, a.Parameter)), tool, a.Parameter).Take(MaxCandidates).ToList())).ToList();
+        if (candidates.Any(c => c.Values.Count == 0))
+            yield break;
+        var ranks = new int[candidates.Count];
+        for (int made = 0; made < MaxBindings; made++)
+        {
+            var arguments = new JsonObject();
+            for (int a = 0; a < candidates.Count; a++)
+                arguments[candidates[a].Parameter] = candidates[a].Values[ranks[a]].DeepClone();
+            yield return arguments;
+            int next = candidates.Count - 1;
+            while (next >= 0 && ++ranks[next] == candidates[next].Values.Count)
+                ranks[next--] = 0;
+            if (next < 0)
+                yield break;
+        }
+    }
+
+    private List<JsonNode> Values(RunState run, ValueSource source, JsonNode? element, bool array, ToolDefinition? tool = null, string? parameter = null)
+    {
+        var values = new List<JsonNode>();
+        switch (source)
+        {
+            case ConstantValue constant:
+                values.Add(JsonNode.Parse(constant.Value.GetRawText()) ?? JsonValue.Create((string?)null)!);
+                break;
+            case SlotValue slot when run.Procedure.Slots.FirstOrDefault(s => s.Name == slot.Slot) is { } declared:
+                var found = SlotFiller.Candidates(declared, run.Clause, run.Text, SlotFiller.ParameterSchema(tool, parameter ?? slot.Slot)).ToList();
+                if (found.Count == 0)
+                    found = ShapedResults(run, declared);
+                values.AddRange(found.Select(v => array ? new JsonArray(SlotFiller.ToJson(v)) : SlotFiller.ToJson(v)));
+                break;
+            case ResultValue result when run.Results.TryGetValue(result.Step, out var results):
+                var selected = Select(results, result.Path, run.Clause);
+                if (selected.Count == 0)
+                    selected = Select(results, result.Path, run.Text);
+                if (array && selected.Count > 0)
+                    values.Add(new JsonArray(selected.Select(s => s.DeepClone()).ToArray()));
+                else if (!array)
+                    values.AddRange(selected);
+                break;
+            case ElementValue each when element is not null:
+                values.AddRange(ResultPath.Evaluate(element, each.Path, run.Clause));
+                break;
+            case AnyOfValue any:
+                foreach (ValueSource option in any.Options)
+                    foreach (JsonNode value in Values(run, option, element, array, tool, parameter))
+                        if (!values.Any(v => JsonNode.DeepEquals(v, value)))
+                            values.Add(value);
+                break;
+        }
+        return values;
+    }
+
+    private static List<JsonNode> Select(List<JsonNode> results, string path, string text) =>
+        results.SelectMany(r => ResultPath.Evaluate(r, path, text)).ToList();
+
+    // The string values of earlier results that have one of the slot's shapes, in the order they were read.
+    private static List<string> ShapedResults(RunState run, ProcedureSlot slot)
+    {
+        var found = new List<string>();
+        if (slot.Shapes.Count == 0)
+            return found;
+        var shapes = slot.Shapes.Select(s => new Regex("^(?:" + s + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200))).ToList();
+        foreach (JsonNode result in run.Results.OrderBy(r => r.Key).SelectMany(r => r.Value))
+            foreach (string value in Strings(result))
+                if (shapes.Any(s => s.IsMatch(value)) && !found.Contains(value, StringComparer.Ordinal))
+                    found.Add(value);
+        return found;
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
+        JsonArray array => array.SelectMany(Strings),
+        JsonValue leaf when leaf.GetValueKind() == JsonValueKind.String => [leaf.GetValue<string>()],
+        _ => [],
+    };
+
+    /// <summary>One run's progress.</summary>
+    private sealed class RunState(Procedure procedure, string clause, string text, Func<ToolCall, bool> alreadyDone)
+    {
+        public Procedure Procedure { get; } = procedure;
+        public string Clause { get; } = clause;
+        public string Text { get; } = text;
+        public Func<ToolCall, bool> AlreadyDone { get; } = alreadyDone;
+        public Dictionary<int, List<JsonNode>> Results { get; } = [];
+        public Dictionary<string, ToolResult> Made { get; } = new(StringComparer.Ordinal);
+        public List<ToolStep> Calls { get; } = [];
+        public string? Failure { get; set; }
+        public int CallCount => Calls.Count;
+    }
+}
