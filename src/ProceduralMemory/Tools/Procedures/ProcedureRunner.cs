@@ -17,11 +17,12 @@ public sealed class ProcedureRunner
 {
     private const int MaxCandidates = 6;
     private const int MaxBindings = 24;
+    private const int MaxLookupErrors = 6;
     private readonly IToolEnvironment environment;
     private readonly Dictionary<string, ToolDefinition> tools;
 
     /// <summary>A runner on <paramref name="environment"/> that makes at most <paramref name="maxCalls"/> calls per run.</summary>
-    public ProcedureRunner(IToolEnvironment environment, int maxCalls = 40)
+    public ProcedureRunner(IToolEnvironment environment, int maxCalls = 60)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCalls);
@@ -57,8 +58,13 @@ public sealed class ProcedureRunner
             return Step(run, index + 1);
         }
         bool anyResult = false;
+        int errors = 0;
         foreach (JsonObject arguments in Bindings(run, step, element: null))
         {
+            // A look-up that keeps failing is given up on (its alternatives take over); a state change is tried with
+            // every binding.
+            if (!step.ChangesState && errors >= MaxLookupErrors)
+                break;
             if (run.CallCount >= MaxCalls)
             {
                 run.Failure = $"gave up after {MaxCalls} calls";
@@ -71,6 +77,7 @@ public sealed class ProcedureRunner
             if (result.IsError)
             {
                 run.Failure = $"{step.Tool}: {result.Output}";
+                errors++;
                 continue;
             }
             anyResult = true;
@@ -127,18 +134,12 @@ public sealed class ProcedureRunner
             Values: Values(run, a.Source, element, SlotFiller.IsArray(SlotFiller.ParameterSchema(tool, a.Parameter)), tool, a.Parameter).Take(MaxCandidates).ToList())).ToList();
         if (candidates.Any(c => c.Values.Count == 0))
             yield break;
-        var ranks = new int[candidates.Count];
-        for (int made = 0; made < MaxBindings; made++)
+        foreach (int[] ranks in RankedCombinations.Of(candidates.Select(c => c.Values.Count).ToArray()).Take(MaxBindings))
         {
             var arguments = new JsonObject();
             for (int a = 0; a < candidates.Count; a++)
                 arguments[candidates[a].Parameter] = candidates[a].Values[ranks[a]].DeepClone();
             yield return arguments;
-            int next = candidates.Count - 1;
-            while (next >= 0 && ++ranks[next] == candidates[next].Values.Count)
-                ranks[next--] = 0;
-            if (next < 0)
-                yield break;
         }
     }
 

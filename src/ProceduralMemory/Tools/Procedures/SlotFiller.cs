@@ -49,7 +49,8 @@ public static class SlotFiller
                 spans.Add((cued, position, value));
             }
         }
-        return spans.OrderByDescending(s => s.Cued).ThenBy(s => s.Position).Select(s => s.Value);
+        // At one position the longest span wins: "New York" over "New".
+        return spans.OrderByDescending(s => s.Cued).ThenBy(s => s.Position).ThenByDescending(s => s.Value.Length).Select(s => s.Value);
     }
 
     /// <summary>The schema of parameter <paramref name="name"/> of <paramref name="tool"/>, if it declares one.</summary>

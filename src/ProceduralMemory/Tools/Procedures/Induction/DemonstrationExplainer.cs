@@ -132,8 +132,7 @@ internal sealed class DemonstrationExplainer
         {
             // One from each result of a look-up repeated over a list another result gives: first, since it carries
             // over to any number of elements.
-            if (ForEach(draft, array, pool, before, keys, pending) is { } each)
-                options.Add(each);
+            options.AddRange(ForEach(draft, array, pool, before, keys, pending));
             // All from one result.
             foreach (PoolEntry entry in pool.Take(before))
                 foreach (string path in ListPaths(entry.Result, array, draft.Clause))
@@ -155,7 +154,7 @@ internal sealed class DemonstrationExplainer
                     yield return path;
     }
 
-    private SourceDraft? ForEach(SubgoalDraft draft, JsonArray array, List<PoolEntry> pool, int before,
+    private List<SourceDraft> ForEach(SubgoalDraft draft, JsonArray array, List<PoolEntry> pool, int before,
         Dictionary<PoolEntry, string> keys, Queue<(PoolEntry, StepDraft)> pending)
     {
         var owners = new List<PoolEntry>();
@@ -164,36 +163,34 @@ internal sealed class DemonstrationExplainer
             PoolEntry? owner = pool.Take(before).FirstOrDefault(e => !owners.Contains(e) && element is not null && ResultPath.Find(e.Result, element).Count > 0
                 && (owners.Count == 0 || e.Call.Name == owners[0].Call.Name));
             if (owner is null)
-                return null;
+                return [];
             owners.Add(owner);
         }
         if (owners[0].Call.Arguments.EnumerateObject().ToList() is not [var varying])
-            return null;
+            return [];
         var over = new JsonArray(owners.Select(o => JsonNode.Parse(o.Call.Arguments.GetProperty(varying.Name).GetRawText())).ToArray());
         int firstOwner = owners.Min(pool.IndexOf);
-        PoolEntry? source = null;
-        string? overPath = null;
-        for (int e = 0; e < firstOwner && overPath is null; e++)
-        {
-            overPath = ListPaths(pool[e].Result, over, draft.Clause).FirstOrDefault(p => SameOrder(ResultPath.Evaluate(pool[e].Result, p, draft.Clause), over));
-            source = pool[e];
-        }
-        if (overPath is null || source is null)
-            return null;
-        string? elementPath = ResultPath.Find(owners[0].Result, array[0]!)
+        var sources = new List<(PoolEntry Entry, string Path)>();
+        for (int e = 0; e < firstOwner; e++)
+            foreach (string path in ListPaths(pool[e].Result, over, draft.Clause))
+                if (SameOrder(ResultPath.Evaluate(pool[e].Result, path, draft.Clause), over))
+                    sources.Add((pool[e], path));
+        var elementPaths = ResultPath.Find(owners[0].Result, array[0]!)
             .SelectMany(c => PathGeneraliser.Candidates(owners[0].Result, c))
-            .FirstOrDefault(p => owners.Select((o, i) => ResultPath.Evaluate(o.Result, p, draft.Clause) is [var only] && JsonNode.DeepEquals(only, array[i])).All(ok => ok));
-        if (elementPath is null)
-            return null;
+            .Where(p => owners.Select((o, i) => ResultPath.Evaluate(o.Result, p, draft.Clause) is [var only] && JsonNode.DeepEquals(only, array[i])).All(ok => ok))
+            .ToList();
+        if (sources.Count == 0 || elementPaths.Count == 0)
+            return [];
         string tool = owners[0].Call.Name;
         string key = "each " + tool;
-        if (!draft.Steps.ContainsKey(key))
+        if (!draft.Steps.TryGetValue(key, out StepDraft? step))
         {
-            var step = new StepDraft(key, tool, changesState: false) { ForEach = SourceDraft.OfResult(KeyOf(source, keys, pending, draft), overPath) };
+            draft.Steps[key] = step = new StepDraft(key, tool, changesState: false);
             step.Arguments[varying.Name] = [SourceDraft.OfElement("$")];
-            draft.Steps[key] = step;
         }
-        return SourceDraft.OfResult(key, elementPath);
+        foreach (var (entry, path) in sources)
+            step.ForEach.Add(SourceDraft.OfResult(KeyOf(entry, keys, pending, draft), path));
+        return elementPaths.Select(p => SourceDraft.OfResult(key, p)).ToList();
     }
 
     // The key a look-up goes by in this sub-goal; the first mention of it queues its own explanation.

@@ -65,14 +65,14 @@ public static partial class LookupPool
             ? required.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToList()
             : [];
 
-    // Argument combinations in order of how early their values came (the sum of their ranks), so that the first
-    // names and numbers of a text are tried together before later ones.
+    // Argument combinations in order of how early their values came, so that the first names and numbers of a text
+    // are tried together before later ones.
     private static void CallAll(IToolEnvironment environment, ToolDefinition tool, IReadOnlyList<string> parameters,
         IReadOnlyList<IReadOnlyList<JsonNode>> candidates, int round, int limit, bool stopAtFirst, List<PoolEntry> entries,
         HashSet<string> made, KnownValues known)
     {
         int attempts = 0;
-        foreach (int[] ranks in Combinations(candidates.Select(c => c.Count).ToArray(), distinct: stopAtFirst))
+        foreach (int[] ranks in RankedCombinations.Of(candidates.Select(c => c.Count).ToArray(), distinct: stopAtFirst))
         {
             if (attempts >= limit)
                 return;
@@ -91,30 +91,6 @@ public static partial class LookupPool
             if (stopAtFirst)
                 return;
         }
-    }
-
-    private static IEnumerable<int[]> Combinations(int[] counts, bool distinct)
-    {
-        if (counts.Any(c => c == 0))
-            yield break;
-        int maxSum = counts.Sum(c => c - 1);
-        for (int sum = 0; sum <= maxSum; sum++)
-            foreach (int[] ranks in WithSum(counts, 0, sum))
-                if (!distinct || ranks.Distinct().Count() == ranks.Length)
-                    yield return ranks;
-    }
-
-    private static IEnumerable<int[]> WithSum(int[] counts, int from, int sum)
-    {
-        if (from == counts.Length - 1)
-        {
-            if (sum < counts[from])
-                yield return [sum];
-            yield break;
-        }
-        for (int r = 0; r <= Math.Min(sum, counts[from] - 1); r++)
-            foreach (int[] rest in WithSum(counts, from + 1, sum - r))
-                yield return [r, .. rest];
     }
 
     [GeneratedRegex(@"#?[A-Za-z0-9][\w.@+-]*[A-Za-z0-9]|#?[A-Za-z0-9]")]

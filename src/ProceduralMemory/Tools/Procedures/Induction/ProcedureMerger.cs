@@ -138,15 +138,14 @@ internal static class ProcedureMerger
                 foreach (SourceDraft option in options.DistinctBy(o => o.Key))
                     byKey[option.Key] = (option, byKey.TryGetValue(option.Key, out var held) ? held.Support + 1 : 1);
             }
-            if (step.ForEach is { } each)
+            foreach (SourceDraft each in step.ForEach.DistinctBy(o => o.Key))
                 forEach[each.Key] = (each, forEach.TryGetValue(each.Key, out var held) ? held.Support + 1 : 1);
         }
 
         public void Choose(int demonstrations)
         {
             chosen = counts.ToDictionary(p => p.Key, p => Kept(p.Value.Values), StringComparer.Ordinal);
-            chosenForEach = forEach.Values.OrderByDescending(v => v.Support).ThenBy(v => v.Source.Key, StringComparer.Ordinal)
-                .Select(v => v.Source).FirstOrDefault();
+            chosenForEach = forEach.Count == 0 ? null : Kept(forEach.Values)[0];
         }
 
         public void DropReadsOutside(HashSet<string> kept, HashSet<string> before)

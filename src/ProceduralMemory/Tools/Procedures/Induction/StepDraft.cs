@@ -13,10 +13,10 @@ internal sealed class StepDraft(string key, string tool, bool changesState)
     /// <summary>Explanations per parameter, best first.</summary>
     public Dictionary<string, List<SourceDraft>> Arguments { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The elements a for-each step runs over.</summary>
-    public SourceDraft? ForEach { get; set; }
+    /// <summary>Where the elements of a for-each step may come from, best first (empty for a single call).</summary>
+    public List<SourceDraft> ForEach { get; } = [];
 
     /// <summary>The steps this one reads results from, through any of its explanations.</summary>
     public IEnumerable<string> Reads =>
-        Arguments.Values.SelectMany(o => o).Append(ForEach).Where(s => s?.StepKey is not null).Select(s => s!.StepKey!).Distinct();
+        Arguments.Values.SelectMany(o => o).Concat(ForEach).Where(s => s.StepKey is not null).Select(s => s.StepKey!).Distinct();
 }
