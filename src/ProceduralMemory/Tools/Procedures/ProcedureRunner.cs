@@ -17,11 +17,15 @@ public sealed class ProcedureRunner
 {
     private const int MaxCandidates = 6;
     private const int MaxBindings = 24;
-    private const int MaxLookupErrors = 6;
+    private const int MaxLookupErrors = 12;
     private readonly IToolEnvironment environment;
     private readonly Dictionary<string, ToolDefinition> tools;
+    private readonly Dictionary<string, ToolResult> reads = new(StringComparer.Ordinal);
 
-    /// <summary>A runner on <paramref name="environment"/> that makes at most <paramref name="maxCalls"/> calls per run.</summary>
+    /// <summary>
+    /// A runner on <paramref name="environment"/> that makes at most <paramref name="maxCalls"/> calls per run. Use one
+    /// runner per task: it remembers what its look-ups read until a state change.
+    /// </summary>
     public ProcedureRunner(IToolEnvironment environment, int maxCalls = 60)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -67,7 +71,7 @@ public sealed class ProcedureRunner
                 break;
             if (run.CallCount >= MaxCalls)
             {
-                run.Failure = $"gave up after {MaxCalls} calls";
+                run.Fail(index, $"gave up after {MaxCalls} calls");
                 return false;
             }
             var call = new ToolCall(step.Tool, JsonSerializer.SerializeToElement(arguments));
@@ -76,7 +80,7 @@ public sealed class ProcedureRunner
             ToolResult result = Call(run, call);
             if (result.IsError)
             {
-                run.Failure = $"{step.Tool}: {result.Output}";
+                run.Fail(index, $"step {index + 1} {step.Tool}: {result.Output}");
                 errors++;
                 continue;
             }
@@ -87,7 +91,7 @@ public sealed class ProcedureRunner
         }
         if (step.ChangesState || anyResult)
         {
-            run.Failure ??= $"{step.Tool}: no value for its arguments";
+            run.Fail(index, $"step {index + 1} {step.Tool}: no value for {string.Join(", ", Unbound(run, step))}");
             return false;
         }
         run.Results[index] = [];
@@ -113,16 +117,20 @@ public sealed class ProcedureRunner
         return results;
     }
 
-    // Look-ups are read-only: the same call made again (after going back) is answered from what it gave before.
+    // Look-ups are read-only: the same call made again (after going back, or by a later procedure of the same task)
+    // is answered from what it gave, until a state change makes what was read stale.
     private ToolResult Call(RunState run, ToolCall call)
     {
         string key = call.ToString();
-        if (!run.Made.TryGetValue(key, out ToolResult? result) || tools.GetValueOrDefault(call.Name)?.ChangesState != false)
-        {
-            result = environment.Invoke(call);
-            run.Made[key] = result;
-            run.Calls.Add(new ToolStep(call, result));
-        }
+        bool changesState = tools.GetValueOrDefault(call.Name)?.ChangesState != false;
+        if (!changesState && reads.TryGetValue(key, out ToolResult? known))
+            return known;
+        ToolResult result = environment.Invoke(call);
+        run.Calls.Add(new ToolStep(call, result));
+        if (!changesState)
+            reads[key] = result;
+        else if (!result.IsError)
+            reads.Clear();
         return result;
     }
 
@@ -134,13 +142,34 @@ public sealed class ProcedureRunner
             Values: Values(run, a.Source, element, SlotFiller.IsArray(SlotFiller.ParameterSchema(tool, a.Parameter)), tool, a.Parameter).Take(MaxCandidates).ToList())).ToList();
         if (candidates.Any(c => c.Values.Count == 0))
             yield break;
-        foreach (int[] ranks in RankedCombinations.Of(candidates.Select(c => c.Values.Count).ToArray()).Take(MaxBindings))
+        // Two slots of one step name two different things: one span of the text does not fill both (a first and a
+        // last name).
+        var slotted = step.Arguments.Select(a => a.Source is SlotValue).ToArray();
+        foreach (int[] ranks in RankedCombinations.Of(candidates.Select(c => c.Values.Count).ToArray())
+                     .Where(r => !SameSpanTwice(r, candidates.Select(c => c.Values).ToList(), slotted)).Take(MaxBindings))
         {
             var arguments = new JsonObject();
             for (int a = 0; a < candidates.Count; a++)
                 arguments[candidates[a].Parameter] = candidates[a].Values[ranks[a]].DeepClone();
             yield return arguments;
         }
+    }
+
+    private IEnumerable<string> Unbound(RunState run, ProcedureStep step)
+    {
+        ToolDefinition? tool = tools.GetValueOrDefault(step.Tool);
+        var unbound = step.Arguments.Where(a => Values(run, a.Source, null, SlotFiller.IsArray(SlotFiller.ParameterSchema(tool, a.Parameter)), tool, a.Parameter).Count == 0)
+            .Select(a => a.Parameter).ToList();
+        return unbound.Count > 0 ? unbound : ["any binding that works"];
+    }
+
+    private static bool SameSpanTwice(int[] ranks, List<List<JsonNode>> values, bool[] slotted)
+    {
+        for (int a = 0; a < ranks.Length; a++)
+            for (int b = a + 1; b < ranks.Length; b++)
+                if (slotted[a] && slotted[b] && JsonNode.DeepEquals(values[a][ranks[a]], values[b][ranks[b]]))
+                    return true;
+        return false;
     }
 
     private List<JsonNode> Values(RunState run, ValueSource source, JsonNode? element, bool array, ToolDefinition? tool = null, string? parameter = null)
@@ -212,9 +241,17 @@ public sealed class ProcedureRunner
         public string Text { get; } = text;
         public Func<ToolCall, bool> AlreadyDone { get; } = alreadyDone;
         public Dictionary<int, List<JsonNode>> Results { get; } = [];
-        public Dictionary<string, ToolResult> Made { get; } = new(StringComparer.Ordinal);
         public List<ToolStep> Calls { get; } = [];
-        public string? Failure { get; set; }
+        private int failedAt = -1;
+
+        /// <summary>Why the run stopped: the failure of the furthest step reached, which says most.</summary>
+        public string? Failure { get; private set; }
+
+        public void Fail(int step, string reason)
+        {
+            if (step >= failedAt)
+                (failedAt, Failure) = (step, reason);
+        }
         public int CallCount => Calls.Count;
     }
 }

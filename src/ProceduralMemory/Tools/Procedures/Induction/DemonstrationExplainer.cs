@@ -48,7 +48,11 @@ internal sealed class DemonstrationExplainer
     private SubgoalDraft ExplainCall(ToolDemonstration demonstration, string text, ToolCall call, ToolDefinition tool, List<PoolEntry> pool)
     {
         string clause = ClauseOf(text, call);
-        var draft = new SubgoalDraft(demonstration, clause, call);
+        var draft = new SubgoalDraft(demonstration, clause, call, tool.Description);
+        var particulars = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (PoolEntry entry in pool)
+            CollectStrings(entry.Result, particulars);
+        draft.Particulars.AddRange(particulars.Where(p => p.Length > 1 && TextMentions.Mentions(clause, p)).Order(StringComparer.Ordinal));
         var keys = new Dictionary<PoolEntry, string>();
         var step = new StepDraft(call.Name, call.Name, changesState: true);
         var pending = new Queue<(PoolEntry Entry, StepDraft Step)>();
@@ -61,9 +65,14 @@ internal sealed class DemonstrationExplainer
                 : ExplainValue(draft, argument.Name, value, schema, pool, pool.Count, keys, pending);
             // Where a value the text gave could also be read (the user's record lists the order), reached from
             // other results rather than from the text.
-            if (step.Arguments[argument.Name][0].Kind == SourceDraft.SlotKind)
+            if (step.Arguments[argument.Name][0] is { Kind: SourceDraft.SlotKind, Slot: { } slot })
                 foreach (PoolEntry witness in pool.Where(e => e.Round > 0 && Holds(e.Result, value)))
-                    draft.Witnesses.Add(KeyOf(witness, keys, pending, draft));
+                {
+                    string key = KeyOf(witness, keys, pending, draft);
+                    if (!draft.Witnesses.TryGetValue(key, out var slots))
+                        draft.Witnesses[key] = slots = new(StringComparer.Ordinal);
+                    slots.Add(slot);
+                }
         }
         // Explain the look-ups used, each from the text and the look-ups made before it.
         while (pending.TryDequeue(out var next))
@@ -82,13 +91,17 @@ internal sealed class DemonstrationExplainer
         return draft;
     }
 
-    // The clause that names most of the call's values (the first of equals).
+    // The clause that names most of the call's values, then most of its tool's words (tools are named for what they
+    // do: "modify" in modify_pending_order_items); the first of equals.
     private static string ClauseOf(string text, ToolCall call)
     {
-        var values = new List<string>();
+        var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         CollectStrings(JsonNode.Parse(call.Arguments.GetRawText()), values);
+        string[] words = call.Name.Split('_', StringSplitOptions.RemoveEmptyEntries);
         return TextMentions.Clauses(text).Select(c => c.Text)
-            .OrderByDescending(c => values.Count(v => TextMentions.Mentions(c, v))).FirstOrDefault() ?? text;
+            .OrderByDescending(c => values.Count(v => TextMentions.Mentions(c, v)))
+            .ThenByDescending(c => words.Count(w => TextMentions.Mentions(c, w)))
+            .FirstOrDefault() ?? text;
     }
 
     private List<SourceDraft> ExplainValue(SubgoalDraft draft, string parameter, JsonNode? value, JsonElement? schema,
@@ -234,7 +247,7 @@ internal sealed class DemonstrationExplainer
     private static bool SameOrder(IReadOnlyList<JsonNode> found, JsonArray wanted) =>
         found.Count == wanted.Count && found.Select((f, i) => JsonNode.DeepEquals(f, wanted[i])).All(ok => ok);
 
-    private static void CollectStrings(JsonNode? node, List<string> values)
+    private static void CollectStrings(JsonNode? node, ISet<string> values)
     {
         switch (node)
         {

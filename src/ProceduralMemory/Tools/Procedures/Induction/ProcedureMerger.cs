@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 
 namespace ProceduralMemory.Tools.Procedures.Induction;
@@ -25,7 +26,7 @@ internal static class ProcedureMerger
             {
                 if (!steps.TryGetValue(step.Key, out MergedStep? merged))
                     steps[step.Key] = merged = new MergedStep(step.Key, step.Tool, step.ChangesState, steps.Count);
-                merged.Add(step, draft.Witnesses.Contains(step.Key));
+                merged.Add(step, draft.Witnesses.GetValueOrDefault(step.Key));
             }
         string finalKey = first.Call.Name;
         foreach (MergedStep step in steps.Values)
@@ -38,8 +39,7 @@ internal static class ProcedureMerger
         return new Procedure(PurposeOf(drafts), slots, built, drafts.Select(d => d.Demonstration).DistinctBy(d => d.Source).ToList());
     }
 
-    // The steps the final one needs, each after what it reads; a step that only witnesses a value comes right after
-    // the steps it reads, so its results are there for a run to fall back on.
+    // The steps the final one needs, each after what it reads, plus the witnesses most demonstrations had.
     private static List<MergedStep> Order(Dictionary<string, MergedStep> steps, string finalKey, int demonstrations)
     {
         var needed = new HashSet<string>(StringComparer.Ordinal);
@@ -50,8 +50,23 @@ internal static class ProcedureMerger
                     Need(read);
         }
         Need(finalKey);
-        foreach (MergedStep step in steps.Values.Where(s => s.Witnessed * 2 >= demonstrations).ToList())
-            Need(step.Key);
+        var witnesses = steps.Values.Where(s => s.Witnessed * 2 >= demonstrations).Select(s => s.Key).ToList();
+        foreach (string witness in witnesses)
+        {
+            // A witness stands in for slots the text may leave empty, so it must not read from a step that needs them.
+            var fed = steps.Values.Where(s => s.TakesAnyOf(steps[witness].WitnessedSlots)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+            steps[witness].DropReadsOf(fed);
+            Need(witness);
+        }
+        // A witness and the steps it reads come first: a slot the text leaves empty falls back on what they found.
+        var first = new HashSet<string>(StringComparer.Ordinal);
+        void First(string key)
+        {
+            if (steps.ContainsKey(key) && first.Add(key))
+                foreach (string read in steps[key].Reads)
+                    First(read);
+        }
+        witnesses.ForEach(First);
         var placed = new List<MergedStep>();
         var done = new HashSet<string>(StringComparer.Ordinal);
         while (placed.Count < needed.Count)
@@ -62,7 +77,8 @@ internal static class ProcedureMerger
                 break;
             // Prefer what reads the step placed last (one chain at a time), then the earliest seen.
             string? last = placed.LastOrDefault()?.Key;
-            MergedStep next = ready.OrderByDescending(s => last is not null && s.Reads.Contains(last)).ThenBy(s => s.FirstSeen).First();
+            MergedStep next = ready.OrderByDescending(s => first.Contains(s.Key))
+                .ThenByDescending(s => last is not null && s.Reads.Contains(last)).ThenBy(s => s.FirstSeen).First();
             placed.Add(next);
             done.Add(next.Key);
         }
@@ -93,21 +109,34 @@ internal static class ProcedureMerger
         return new ProcedureSlot(name, kind) { Shapes = shapes, Cues = cues };
     }
 
-    // The tool's words and the clause most demonstrations used, its slot values masked: what the procedure is for.
+    // What the procedure is for: the tool's words, the clause most demonstrations used in general terms, and the first
+    // sentence of the tool's own description (the words a new request in plain language is likelier to share).
     private static string PurposeOf(IReadOnlyList<SubgoalDraft> drafts)
     {
         string masked = drafts.Select(Masked).GroupBy(c => c, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-        return drafts[0].Call.Name.Replace('_', ' ') + ": " + masked;
+        string description = drafts[0].ToolDescription;
+        int end = description.IndexOf(". ", StringComparison.Ordinal);
+        string first = (end < 0 ? description : description[..(end + 1)]).Trim();
+        return $"{drafts[0].Call.Name.Replace('_', ' ')}: {masked}. {first}".TrimEnd();
     }
 
-    /// <summary>The clause a sub-goal served with its slot values replaced by the slots' names.</summary>
+    /// <summary>
+    /// The clause a sub-goal served in general terms: its slot values replaced by the slots' names, the particulars
+    /// its look-ups found (items, options) left out, and the punctuation they leave behind dropped.
+    /// </summary>
     public static string Masked(SubgoalDraft draft)
     {
+        // Slots become numbered marks with no letters in them, so that leaving out particulars cannot touch them.
         string clause = draft.Clause;
-        foreach (var (name, slot) in draft.Slots.OrderByDescending(s => s.Value.Value.Length))
-            clause = clause.Replace(slot.Value, "{" + name + "}", StringComparison.OrdinalIgnoreCase);
-        return clause;
+        var names = draft.Slots.OrderByDescending(s => s.Value.Value.Length).Select(s => s.Key).ToList();
+        for (int i = 0; i < names.Count; i++)
+            clause = clause.Replace(draft.Slots[names[i]].Value, $"\u0001{new string('\u0003', i + 1)}\u0002", StringComparison.OrdinalIgnoreCase);
+        foreach (string particular in draft.Particulars.OrderByDescending(p => p.Length))
+            clause = Regex.Replace(clause, @"(?<![\p{L}\p{N}])" + Regex.Escape(particular) + @"(?![\p{L}\p{N}])", " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        clause = Regex.Replace(clause, @"[^\p{L}\p{N}\u0001\u0002\u0003 ]+", " ");
+        clause = Regex.Replace(clause, @"\s+", " ").Trim();
+        return Regex.Replace(clause, "\u0001(\u0003+)\u0002", m => "{" + names[m.Groups[1].Length - 1] + "}");
     }
 
     /// <summary>One step's explanations over all the demonstrations that have it.</summary>
@@ -127,10 +156,15 @@ internal static class ProcedureMerger
         public IEnumerable<string> Reads =>
             chosen.Values.SelectMany(o => o).Append(chosenForEach).Where(s => s?.StepKey is not null).Select(s => s!.StepKey!).Distinct();
 
-        public void Add(StepDraft step, bool witness)
+        public HashSet<string> WitnessedSlots { get; } = new(StringComparer.Ordinal);
+
+        public void Add(StepDraft step, HashSet<string>? witnessedSlots)
         {
-            if (witness)
+            if (witnessedSlots is not null)
+            {
                 Witnessed++;
+                WitnessedSlots.UnionWith(witnessedSlots);
+            }
             foreach (var (parameter, options) in step.Arguments)
             {
                 if (!counts.TryGetValue(parameter, out var byKey))
@@ -146,6 +180,16 @@ internal static class ProcedureMerger
         {
             chosen = counts.ToDictionary(p => p.Key, p => Kept(p.Value.Values), StringComparer.Ordinal);
             chosenForEach = forEach.Count == 0 ? null : Kept(forEach.Values)[0];
+        }
+
+        public bool TakesAnyOf(HashSet<string> slots) =>
+            chosen.Values.SelectMany(o => o).Any(o => o.Kind == SourceDraft.SlotKind && slots.Contains(o.Slot!));
+
+        public void DropReadsOf(HashSet<string> keys)
+        {
+            foreach (var options in chosen.Values)
+                if (options.Any(o => o.StepKey is null || !keys.Contains(o.StepKey)))
+                    options.RemoveAll(o => o.StepKey is not null && keys.Contains(o.StepKey));
         }
 
         public void DropReadsOutside(HashSet<string> kept, HashSet<string> before)

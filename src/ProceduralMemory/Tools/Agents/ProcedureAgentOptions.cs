@@ -1,0 +1,17 @@
+namespace ProceduralMemory.Tools.Agents;
+
+/// <summary>How a <see cref="ProcedureAgent"/> recalls and runs procedures.</summary>
+public sealed record ProcedureAgentOptions
+{
+    /// <summary>The least cosine similarity between a clause and a procedure's key for the procedure to be tried.</summary>
+    public float SimilarityFloor { get; init; } = 0.3f;
+
+    /// <summary>How many procedures are recalled per clause, tried most similar first until one completes.</summary>
+    public int Candidates { get; init; } = 3;
+
+    /// <summary>The most tool calls one procedure run makes.</summary>
+    public int MaxCallsPerProcedure { get; init; } = 60;
+
+    /// <summary>True to record each use's outcome in the procedure's statistics.</summary>
+    public bool Learn { get; init; } = true;
+}
