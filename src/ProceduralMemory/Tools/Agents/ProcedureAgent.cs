@@ -52,7 +52,7 @@ public sealed class ProcedureAgent
                 ProcedureRun run = runner.Run(policy.Procedure, clause, task.Instruction, AlreadyDone);
                 calls.AddRange(run.Steps);
                 uses.Add(new ProcedureUse(clause, skill, similarity, run.Completed, run.Failure));
-                if (run.Completed)
+                if (run.Completed && !Options.SeveralPerClause)
                     break;
             }
         }

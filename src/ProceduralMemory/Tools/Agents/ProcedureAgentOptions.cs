@@ -9,6 +9,12 @@ public sealed record ProcedureAgentOptions
     /// <summary>How many procedures are recalled per clause, tried most similar first until one completes.</summary>
     public int Candidates { get; init; } = 3;
 
+    /// <summary>
+    /// True to run every recalled procedure of a clause that completes (a clause may ask for two things: "return the
+    /// bottle and exchange the lamp"); false to stop at the first.
+    /// </summary>
+    public bool SeveralPerClause { get; init; }
+
     /// <summary>The most tool calls one procedure run makes.</summary>
     public int MaxCallsPerProcedure { get; init; } = 60;
 

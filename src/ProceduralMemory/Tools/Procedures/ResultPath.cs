@@ -12,7 +12,7 @@ namespace ProceduralMemory.Tools.Procedures;
 /// <item><c>[3]</c>: an element of each array;</item>
 /// <item><c>[*]</c>: every element of each array or member value of each object;</item>
 /// <item><c>[field=json]</c>: only the nodes whose member equals a JSON value (<c>[available=true]</c>);</item>
-/// <item><c>[mentioned:field]</c>: only the nodes whose member is mentioned in the text, in the order the text names them;</item>
+/// <item><c>[mentioned:field]</c>: only the nodes whose member the text refers to (<see cref="TextMentions.FindReference"/>), in the order the text names them;</item>
 /// <item><c>[best]</c>: the one node whose string values the text mentions most (ties: the one mentioned later).</item>
 /// </list>
 /// </summary>
@@ -133,7 +133,7 @@ public static class ResultPath
             if (node is not JsonObject obj || obj[field] is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
                 continue;
             string name = value.GetValue<string>();
-            int position = TextMentions.Find(text, name);
+            int position = TextMentions.FindReference(text, name);
             if (position < 0)
                 continue;
             var score = MentionScore(node, text);

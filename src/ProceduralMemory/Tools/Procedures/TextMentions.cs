@@ -29,6 +29,32 @@ public static class TextMentions
     public static bool Mentions(string text, string value) => Find(text, value) >= 0;
 
     /// <summary>
+    /// Where <paramref name="text"/> refers to the thing named <paramref name="name"/>, or -1: the name itself, else
+    /// the name written without its punctuation ("tshirt" for <c>T-Shirt</c>), else its last word of four letters or
+    /// more, singular or plural ("boots" for <c>Hiking Boots</c>, "headphone" for <c>Headphones</c>). People name things
+    /// the short way; the reference's users do.
+    /// </summary>
+    public static int FindReference(string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(name);
+        int at = Find(text, name);
+        if (at >= 0)
+            return at;
+        string squashed = new(name.Where(char.IsLetterOrDigit).ToArray());
+        if (squashed.Length > 0 && squashed != name && (at = Find(text, squashed)) >= 0)
+            return at;
+        string last = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        if (last.Length < 4 || last.Length == name.Length || !last.All(char.IsLetter))
+            return -1;
+        string singular = last.EndsWith('s') ? last[..^1] : last;
+        foreach (string form in new[] { last, singular, singular + "s" })
+            if ((at = Find(text, form)) >= 0)
+                return at;
+        return -1;
+    }
+
+    /// <summary>
     /// The text cut into clauses at sentence ends (a full stop, question or exclamation mark followed by a space, or a
     /// line break), each with where it starts. Punctuation inside a value (an e-mail address, a price) does not cut.
     /// </summary>
