@@ -41,6 +41,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--env"] = Kind.Text,
         ["--agent"] = Kind.Text,
         ["--server"] = Kind.Text,
+        ["--domain"] = Kind.Text,
         ["skill"] = Kind.Text,
         // Comma-separated numbers or names: every numeric class is wrong for them too.
         ["--agents"] = Kind.Number,

@@ -9,6 +9,12 @@ internal static class DataFiles
     /// <summary>Episodes of the whole MiniGrid family recorded from the reference implementation (gzip).</summary>
     public static string FamilyConformanceTraces => Locate(Path.Combine("conformance", "minigrid-family.jsonl.gz"));
 
+    /// <summary>The directory of a tau-bench domain (<c>retail</c>, <c>airline</c>): its database, tools, tasks and conformance traces.</summary>
+    public static string TauDomain(string name) => Path.GetDirectoryName(Locate(Path.Combine("tau-bench", name, "tools.json")))!;
+
+    /// <summary>The reference's replay of every task of a tau-bench domain (gzip).</summary>
+    public static string TauConformanceTraces(string name) => Locate(Path.Combine("tau-bench", name, "conformance.jsonl.gz"));
+
     /// <summary>The repository's root: the folder holding <c>ProceduralMemory.slnx</c> above the test binaries.</summary>
     public static string RepositoryRoot
     {

@@ -8,6 +8,8 @@ namespace ProceduralMemory.Tools.Procedures;
 [JsonDerivedType(typeof(ConstantValue), "constant")]
 [JsonDerivedType(typeof(SlotValue), "slot")]
 [JsonDerivedType(typeof(ResultValue), "result")]
+[JsonDerivedType(typeof(ElementValue), "element")]
+[JsonDerivedType(typeof(AnyOfValue), "any")]
 public abstract record ValueSource
 {
     /// <summary>A short readable form, as <c>skills show</c> prints it.</summary>
@@ -37,4 +39,20 @@ public sealed record ResultValue(int Step, string Path) : ValueSource
 {
     /// <inheritdoc />
     public override string Describe() => $"step {Step + 1} {Path}";
+}
+
+/// <summary>A field of the element a for-each step is called for (see <see cref="ProcedureStep.ForEach"/>).</summary>
+/// <param name="Path">The path into the element, <c>$</c> for the element itself.</param>
+public sealed record ElementValue(string Path) : ValueSource
+{
+    /// <inheritdoc />
+    public override string Describe() => $"each {Path}";
+}
+
+/// <summary>The first of several sources that gives a value: the demonstrations showed the value in more than one place.</summary>
+/// <param name="Options">The sources, the one most demonstrations support first.</param>
+public sealed record AnyOfValue(IReadOnlyList<ValueSource> Options) : ValueSource
+{
+    /// <inheritdoc />
+    public override string Describe() => string.Join(" or ", Options.Select(o => o.Describe()));
 }
