@@ -72,13 +72,25 @@ public static class JsonSchemaChecker
 
     private static SchemaViolation? CheckNumber(JsonElement schema, JsonElement value, string path)
     {
-        var number = value.GetDouble();
-        if (schema.TryGetProperty("minimum", out var min) && min.ValueKind == JsonValueKind.Number && number < min.GetDouble())
+        var hasMin = schema.TryGetProperty("minimum", out var min) && min.TryGetDouble(out _);
+        var hasMax = schema.TryGetProperty("maximum", out var max) && max.TryGetDouble(out _);
+        if (!hasMin && !hasMax)
+        {
+            return null;
+        }
+
+        // GetDouble throws on a number beyond double's range (1e400); a user's file must get a violation, not a crash.
+        if (!value.TryGetDouble(out var number))
+        {
+            return new SchemaViolation(path, $"{Short(value)} is too large to compare with the schema's bounds");
+        }
+
+        if (hasMin && number < min.GetDouble())
         {
             return new SchemaViolation(path, $"{value.GetRawText()} is less than the minimum {min.GetRawText()}");
         }
 
-        if (schema.TryGetProperty("maximum", out var max) && max.ValueKind == JsonValueKind.Number && number > max.GetDouble())
+        if (hasMax && number > max.GetDouble())
         {
             return new SchemaViolation(path, $"{value.GetRawText()} is more than the maximum {max.GetRawText()}");
         }

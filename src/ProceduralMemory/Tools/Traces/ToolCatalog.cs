@@ -11,6 +11,8 @@ namespace ProceduralMemory.Tools.Traces;
 /// </summary>
 public sealed class ToolCatalog
 {
+    private static readonly JsonElement EmptySchema = JsonSerializer.SerializeToElement(new { type = "object", properties = new { } });
+
     private readonly Dictionary<string, ToolDefinition> _tools;
 
     /// <summary>Creates a catalog of the given tools.</summary>
@@ -53,7 +55,7 @@ public sealed class ToolCatalog
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(json, TraceLine.DocumentOptions);
             root = document.RootElement.Clone();
         }
         catch (JsonException e)
@@ -140,7 +142,7 @@ public sealed class ToolCatalog
         }
 
         // A tool without parameters takes none; the empty object schema says so without special cases downstream.
-        var parameters = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement.Clone();
+        var parameters = EmptySchema;
         if (function.TryGetProperty("parameters", out var parametersElement))
         {
             if (parametersElement.ValueKind != JsonValueKind.Object)

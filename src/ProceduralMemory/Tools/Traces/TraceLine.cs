@@ -5,6 +5,9 @@ namespace ProceduralMemory.Tools.Traces;
 /// <summary>One parsed line of a trace file and the helpers that report its problems as <c>file:line: path: reason</c>.</summary>
 internal sealed class TraceLine(string fileName, int number, JsonElement root, ToolCatalog catalog)
 {
+    /// <summary>How trace and tool files are parsed: a repeated property is an error, since which copy counts would be a guess.</summary>
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { AllowDuplicateProperties = false };
+
     public string FileName { get; } = fileName;
 
     public int Number { get; } = number;

@@ -44,7 +44,7 @@ public static class TraceReader
             JsonElement root;
             try
             {
-                using var document = JsonDocument.Parse(text);
+                using var document = JsonDocument.Parse(text, TraceLine.DocumentOptions);
                 root = document.RootElement.Clone();
             }
             catch (JsonException e)

@@ -28,7 +28,11 @@ internal static class TranscriptParser
         }
         else
         {
-            line.Expect(root, "$", JsonValueKind.Object);
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw line.Fail("$", $"expected an object with \"messages\" or an array of messages, got {JsonSchemaChecker.Describe(root)}");
+            }
+
             messages = line.Required(root, "$", "messages", JsonValueKind.Array);
             messagesPath = "$.messages";
             if (root.TryGetProperty("success", out var successElement))
@@ -170,7 +174,7 @@ internal static class TranscriptParser
         JsonElement decoded;
         try
         {
-            using var document = JsonDocument.Parse(element.GetString()!);
+            using var document = JsonDocument.Parse(element.GetString()!, TraceLine.DocumentOptions);
             decoded = document.RootElement.Clone();
         }
         catch (JsonException e)
