@@ -119,9 +119,14 @@ public sealed class ToolCatalog
             throw new TraceFormatException(sourceName, functionPath, "missing required property \"name\"");
         }
 
-        if (nameElement.ValueKind != JsonValueKind.String || nameElement.GetString()!.Length == 0)
+        if (nameElement.ValueKind != JsonValueKind.String)
         {
-            throw new TraceFormatException(sourceName, functionPath + ".name", $"expected a non-empty string, got {JsonSchemaChecker.Describe(nameElement)}");
+            throw new TraceFormatException(sourceName, functionPath + ".name", $"expected a string, got {JsonSchemaChecker.Describe(nameElement)}");
+        }
+
+        if (nameElement.GetString()!.Length == 0)
+        {
+            throw new TraceFormatException(sourceName, functionPath + ".name", "the tool name is empty");
         }
 
         var name = nameElement.GetString()!;
