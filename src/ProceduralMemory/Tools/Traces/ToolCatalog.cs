@@ -11,7 +11,7 @@ namespace ProceduralMemory.Tools.Traces;
 /// </summary>
 public sealed class ToolCatalog
 {
-    private static readonly JsonElement EmptySchema = JsonSerializer.SerializeToElement(new { type = "object", properties = new { } });
+    private static readonly JsonElement NoArgumentsSchema = JsonSerializer.SerializeToElement(new { type = "object", properties = new { }, additionalProperties = false });
 
     private readonly Dictionary<string, ToolDefinition> _tools;
 
@@ -146,8 +146,8 @@ public sealed class ToolCatalog
             description = descriptionElement.GetString()!;
         }
 
-        // A tool without parameters takes none; the empty object schema says so without special cases downstream.
-        var parameters = EmptySchema;
+        // A tool without parameters takes none; an object schema allowing no properties says so without special cases downstream.
+        var parameters = NoArgumentsSchema;
         if (function.TryGetProperty("parameters", out var parametersElement))
         {
             if (parametersElement.ValueKind != JsonValueKind.Object)

@@ -66,11 +66,12 @@ public sealed class ToolCatalogTests
     }
 
     [Fact]
-    public void Parse_GivesAToolWithoutParametersAnEmptyObjectSchema()
+    public void Parse_GivesAToolWithoutParametersASchemaThatTakesNoArguments()
     {
         var catalog = ToolCatalog.Parse("""[{"name": "list_all_product_types"}]""", "tools.json");
 
         Assert.Null(catalog.Check(ToolCall.Parse("list_all_product_types", "{}")));
+        Assert.Equal(new SchemaViolation("$.kind", "property \"kind\" is not allowed"), catalog.Check(ToolCall.Parse("list_all_product_types", """{"kind": "shoes"}""")));
         Assert.NotNull(catalog.Check(ToolCall.Parse("list_all_product_types", "[]")));
     }
 
