@@ -63,6 +63,11 @@ public sealed class ToolCatalog
             throw new TraceFormatException(sourceName, "$", "not valid JSON: " + e.Message);
         }
 
+        if (TraceLine.FindBrokenString(root, "$") is { } broken)
+        {
+            throw new TraceFormatException(sourceName, broken, TraceLine.BrokenStringReason);
+        }
+
         if (root.ValueKind != JsonValueKind.Array)
         {
             throw new TraceFormatException(sourceName, "$", $"expected an array of tools, got {JsonSchemaChecker.Describe(root)}");

@@ -42,6 +42,67 @@ internal sealed class TraceLine(string fileName, int number, JsonElement root, T
         return value;
     }
 
+    /// <summary>What is wrong with a string <see cref="FindBrokenString"/> finds.</summary>
+    public const string BrokenStringReason = "the text holds an unpaired surrogate escape (such as \\ud800), which is not valid Unicode";
+
+    /// <summary>
+    /// The path of the first string or property name within <paramref name="value"/> that .NET cannot read as text
+    /// (an escaped lone surrogate such as <c>"\ud800"</c> is valid JSON but throws when read), or null when there is none.
+    /// Checked once after parsing so that every later read of the line is safe.
+    /// </summary>
+    public static string? FindBrokenString(JsonElement value, string path)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    value.GetString();
+                    return null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return path;
+                }
+
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (FindBrokenString(item, $"{path}[{index}]") is { } found)
+                    {
+                        return found;
+                    }
+
+                    index++;
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path;
+                    }
+
+                    if (FindBrokenString(property.Value, JsonSchemaChecker.ChildPath(path, name)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Checks a call against the catalog, reporting an unknown tool at <paramref name="namePath"/> and an argument problem below <paramref name="argumentsPath"/>.</summary>
     public void Validate(ToolCall call, string namePath, string argumentsPath)
     {

@@ -52,6 +52,11 @@ public static class TraceReader
                 throw new TraceFormatException($"{fileName}:{number}", "$", "not valid JSON: " + e.Message);
             }
 
+            if (TraceLine.FindBrokenString(root, "$") is { } broken)
+            {
+                throw new TraceFormatException($"{fileName}:{number}", broken, TraceLine.BrokenStringReason);
+            }
+
             var line = new TraceLine(fileName, number, root, catalog);
             records.Add(FormatOf(line, format) == TraceFormat.Transcript ? TranscriptParser.Parse(line) : ProcmemTraceParser.Parse(line));
         }

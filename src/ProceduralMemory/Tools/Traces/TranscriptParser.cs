@@ -182,6 +182,11 @@ internal static class TranscriptParser
             throw line.Fail(path, "the arguments string is not valid JSON: " + e.Message);
         }
 
+        if (TraceLine.FindBrokenString(decoded, "$") is { } broken)
+        {
+            throw line.Fail(path + broken[1..], TraceLine.BrokenStringReason);
+        }
+
         if (decoded.ValueKind != JsonValueKind.Object)
         {
             throw line.Fail(path, $"the arguments string holds {JsonSchemaChecker.Describe(decoded)}, expected an object");

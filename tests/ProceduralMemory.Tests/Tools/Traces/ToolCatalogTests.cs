@@ -84,6 +84,7 @@ public sealed class ToolCatalogTests
     [InlineData("""[{"name": "a"}, {"name": "a"}]""", "$[1].name", "tool \"a\" is defined twice")]
     [InlineData("""[{"type": "retrieval", "function": {"name": "a"}}]""", "$[0].type", "expected \"function\", got \"retrieval\"")]
     [InlineData("""[{"name": "a", "parameters": "none"}]""", "$[0].parameters", "expected a schema object, got a string")]
+    [InlineData("""[{"name": "a\ud800"}]""", "$[0].name", "the text holds an unpaired surrogate escape (such as \\ud800), which is not valid Unicode")]
     [InlineData("""[{"name": "a", "x-changes-state": "yes"}]""", "$[0][\"x-changes-state\"]", "expected a boolean, got a string")]
     public void Parse_RejectsAMalformedFileAtTheJsonPath(string json, string path, string reason)
     {

@@ -52,6 +52,12 @@ public sealed class TraceReaderTests
             TraceFiles.Error("""{"instruction": "a", "instruction": "b", "calls": [{"name": "think", "arguments": {"thought": "a"}}]}"""));
 
     [Fact]
+    public void Read_RejectsALoneSurrogateEscapeAtItsPath() =>
+        Assert.Equal(
+            "traces.jsonl:1: $.calls[0].arguments.thought: " + TraceLine.BrokenStringReason,
+            TraceFiles.Error("""{"instruction": "x", "calls": [{"name": "think", "arguments": {"thought": "a\ud800"}}]}"""));
+
+    [Fact]
     public void Read_RejectsAnEmptyFile()
     {
         Assert.Equal("traces.jsonl: $: the file holds no demonstrations", TraceFiles.Error());

@@ -113,6 +113,7 @@ public sealed class TranscriptParserTests
 
     [Theory]
     [InlineData("""{"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "think", "arguments": "{thought"}}]}""", "$.messages[1].tool_calls[0].function.arguments", "the arguments string is not valid JSON: ")]
+    [InlineData("""{"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "think", "arguments": "{\"thought\": \"\\udc00\"}"}}]}""", "$.messages[1].tool_calls[0].function.arguments.thought", "the text holds an unpaired surrogate escape")]
     [InlineData("""{"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "think", "arguments": "[1]"}}]}""", "$.messages[1].tool_calls[0].function.arguments", "the arguments string holds an array, expected an object")]
     [InlineData("""{"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "think"}}]}""", "$.messages[1].tool_calls[0].function", "missing required property \"arguments\"")]
     [InlineData("""{"role": "assistant", "tool_calls": [{"type": "function", "function": {"name": "think", "arguments": "{}"}}]}""", "$.messages[1].tool_calls[0]", "missing required property \"id\"")]
