@@ -220,7 +220,7 @@ public sealed class ProcedureRunner
             case SlotValue slot when run.Procedure.Slots.FirstOrDefault(s => s.Name == slot.Slot) is { } declared:
                 var found = SlotFiller.Candidates(declared, run.Clause, run.Text, SlotFiller.ParameterSchema(tool, parameter ?? slot.Slot)).ToList();
                 if (found.Count == 0)
-                    found = ShapedResults(run, declared);
+                    found = declared.Usual is { } usual ? [usual] : ShapedResults(run, declared);
                 values.AddRange(found.Select(v => array ? new JsonArray(SlotFiller.ToJson(v)) : SlotFiller.ToJson(v)));
                 break;
             case ResultValue result when run.Results.TryGetValue(result.Step, out var results):
