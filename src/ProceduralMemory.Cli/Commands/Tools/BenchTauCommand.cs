@@ -23,8 +23,8 @@ internal static class BenchTauCommand
     public static Command Create(CliConsole console)
     {
         var domain = new Option<string>("--domain") { Description = $"The tau-bench domain: {string.Join(" or ", TauDomain.Names)}.", DefaultValueFactory = _ => "retail" };
-        var train = new Option<string>("--train") { Description = "What to learn from: a split of the domain (train, test) or a trace file (docs/traces.md).", DefaultValueFactory = _ => "train" };
-        var test = new Option<string>("--test") { Description = "The held-out tasks: a split or a trace file. The same as --train cross-validates in five folds.", DefaultValueFactory = _ => "test" };
+        var train = new Option<string>("--train") { Description = "What to learn from: a split of the domain (train, test), a slice of one (train:0-399) or a trace file (docs/traces.md).", DefaultValueFactory = _ => "train" };
+        var test = new Option<string>("--test") { Description = "The held-out tasks: a split, a slice (train:400-499) or a trace file. The same as --train cross-validates in five folds.", DefaultValueFactory = _ => "test" };
         var curve = new Option<string>("--curve") { Description = "Numbers of demonstrations for the learning curve, comma-separated.", DefaultValueFactory = _ => "50,100,250,500" };
         Option<double> floor = CommonOptions.Fraction("--floor", "The least similarity between a clause and a procedure's key for the procedure to be tried.", zeroAllowed: true, defaultValue: new ProceduralMemory.Tools.Agents.ProcedureAgentOptions().SimilarityFloor);
         Option<string> output = CommonOptions.OutputDirectory();

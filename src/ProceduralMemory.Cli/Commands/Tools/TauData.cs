@@ -8,7 +8,8 @@ namespace ProceduralMemory.Cli.Commands.Tools;
 /// <summary>
 /// Finds and reads the tau-bench data the tool commands run on: the domain's folder (<c>--data</c>, else
 /// <c>data/tau-bench</c> in the working directory or a folder above it, else beside the program), and a task source
-/// that is either a split's name (<c>train</c>, <c>test</c>) or a trace file of the user's own.
+/// that is a split's name (<c>train</c>, <c>test</c>), a slice of one (<c>train:400-499</c>, tasks 400 to 499), or a
+/// trace file of the user's own.
 /// </summary>
 internal static class TauData
 {
@@ -50,6 +51,13 @@ internal static class TauData
     {
         if (domain.Splits.Contains(source))
             return domain.Tasks(source);
+        if (Slice(source) is var (split, first, last) && domain.Splits.Contains(split))
+        {
+            IReadOnlyList<ToolTask> all = domain.Tasks(split);
+            if (first > last || last >= all.Count)
+                throw new UsageException($"{option} {source}: {split} has tasks 0 to {all.Count - 1}.");
+            return all.Skip(first).Take(last - first + 1).ToList();
+        }
         if (!File.Exists(source))
             throw new UsageException($"{option} {source}: neither a split of {domain.Name} ({string.Join(", ", domain.Splits.Order())}) nor a trace file.");
         try
@@ -62,6 +70,20 @@ internal static class TauData
         {
             throw new UsageException(e.Message);
         }
+    }
+
+    // "train:400-499": tasks 400 to 499 of a split, so that one split can give both sides of a held-out test.
+    private static (string Split, int First, int Last)? Slice(string source)
+    {
+        int colon = source.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+            return null;
+        string[] bounds = source[(colon + 1)..].Split('-');
+        return bounds.Length == 2
+            && int.TryParse(bounds[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int first)
+            && int.TryParse(bounds[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int last)
+            ? (source[..colon], first, last)
+            : null;
     }
 
     /// <summary>The tasks as demonstrations to learn from.</summary>
