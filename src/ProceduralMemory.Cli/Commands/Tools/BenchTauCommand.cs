@@ -111,7 +111,7 @@ internal static class BenchTauCommand
             $"{name,-16} {scores.SuccessRate,8:0.000} {scores.ProcedureRecall,8:0.000} {scores.ArgumentAccuracy,8:0.000} {scores.MeanCalls,8:0.0}"));
 
     private static LineChart Chart(string domain, IReadOnlyList<ToolCurvePoint> curve) =>
-        new($"tau-bench {domain}: held-out tasks after learning from n demonstrations", "demonstrations learned from", "share of test tasks",
+        new($"tau-bench {domain}: held-out tasks", "demonstrations learned from", "share of test tasks",
         [
             new Series("end-state success", curve.Select(p => (double)p.Demonstrations).ToList(), curve.Select(p => p.Scores.SuccessRate).ToList()),
             new Series("procedure recall", curve.Select(p => (double)p.Demonstrations).ToList(), curve.Select(p => p.Scores.ProcedureRecall).ToList()),
