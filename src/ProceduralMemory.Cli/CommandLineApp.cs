@@ -56,6 +56,7 @@ internal static class CommandLineApp
         TrainCommand.Create(console),
         EvalCommand.Create(console),
         Commands.Skills.SkillsCommand.Create(console),
+        Commands.Tools.ProceduresCommand.Create(console),
         ReportCommand.Create(console),
         CompareCommand.Create(console),
     };

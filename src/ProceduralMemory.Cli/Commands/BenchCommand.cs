@@ -6,7 +6,7 @@ using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
 
-/// <summary><c>procmem bench env|retrieval|learning|social|crash</c>: throughput measurements, and a crash soak.</summary>
+/// <summary><c>procmem bench env|retrieval|learning|social|crash|tau</c>: throughput measurements, a crash soak, and tool procedures on tau-bench.</summary>
 internal static class BenchCommand
 {
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
@@ -18,6 +18,7 @@ internal static class BenchCommand
         BenchLearningCommand.Create(console),
         BenchSocialCommand.Create(console),
         BenchCrashCommand.Create(console),
+        Tools.BenchTauCommand.Create(console),
     };
 
     /// <summary>

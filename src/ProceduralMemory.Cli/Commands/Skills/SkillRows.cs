@@ -1,25 +1,45 @@
 using System.Globalization;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Store;
 
 namespace ProceduralMemory.Cli.Commands.Skills;
 
-/// <summary>How stored skills read in tables (one place, so list, show and prune agree).</summary>
+/// <summary>
+/// How stored skills read in tables (one place, so list, show and prune agree). A procedure library (the tool domain)
+/// has no facts, so its rows leave out preconditions and effect and show each procedure's tool chain instead.
+/// </summary>
 internal static class SkillRows
 {
-    public static readonly string[] Headers = ["Id", "Name", "Preconditions", "Effect", "Policy", "Uses", "Successes", "Rate", "Demonstrations", "Age"];
+    private static readonly string[] GridHeaders = ["Id", "Name", "Preconditions", "Effect", "Policy", "Uses", "Successes", "Rate", "Demonstrations", "Age"];
 
-    public static string[] Of(SkillRecord skill, FactSchema facts, long libraryEpisodes) =>
-    [
-        $"{skill.Id}",
-        skill.Name,
-        skill.Preconditions.Format(facts),
-        skill.Effect.Format(facts),
-        $"{skill.Policy.Kind} {skill.Policy.Shape}",
-        $"{skill.Uses}",
-        $"{skill.Successes}",
-        skill.Uses == 0 ? "-" : ((double)skill.Successes / skill.Uses).ToString("0%", CultureInfo.InvariantCulture),
-        $"{skill.Demonstrations}",
-        $"{libraryEpisodes - skill.CreatedEpisode}",
-    ];
+    private static readonly string[] ToolHeaders = ["Id", "Name", "Procedure", "Uses", "Successes", "Rate", "Demonstrations", "Age"];
+
+    private static bool IsToolLibrary(LibraryManifest manifest) => manifest.Domain == ToolDomain.DomainName;
+
+    public static string[] HeadersFor(LibraryManifest manifest) => IsToolLibrary(manifest) ? ToolHeaders : GridHeaders;
+
+    public static string[] Of(SkillRecord skill, LibraryManifest manifest, long libraryEpisodes)
+    {
+        string[] statistics =
+        [
+            $"{skill.Uses}",
+            $"{skill.Successes}",
+            skill.Uses == 0 ? "-" : ((double)skill.Successes / skill.Uses).ToString("0%", CultureInfo.InvariantCulture),
+            $"{skill.Demonstrations}",
+            $"{libraryEpisodes - skill.CreatedEpisode}",
+        ];
+        if (IsToolLibrary(manifest))
+            return [$"{skill.Id}", skill.Name, skill.Policy.Codec.Summary(skill.Policy.Data), .. statistics];
+        var facts = new FactSchema(manifest.FactNames);
+        return
+        [
+            $"{skill.Id}",
+            skill.Name,
+            skill.Preconditions.Format(facts),
+            skill.Effect.Format(facts),
+            $"{skill.Policy.Kind} {skill.Policy.Shape}",
+            .. statistics,
+        ];
+    }
 }

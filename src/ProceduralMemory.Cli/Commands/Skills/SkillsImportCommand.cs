@@ -66,7 +66,7 @@ internal static class SkillsImportCommand
             }
             int created = result.NewSkills.Count(s => s.Created);
             console.Out.WriteLine($"Imported {document.Skills.Count} skills from {filePath} into {SkillStores.Describe(libraryPath)}: " +
-                $"{created} new, {document.Skills.Count - created} merged into stored skills with the same preconditions and effect");
+                $"{created} new, {document.Skills.Count - created} merged into stored skills that are the same skill by the {document.Manifest.Domain} domain's rule");
             return ExitCodes.Ok;
         }
         catch when (!existed)

@@ -23,9 +23,8 @@ internal static class SkillsListCommand
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true, connectTimeout);
         LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
-        var facts = new FactSchema(manifest.FactNames);
         TableWriter.Write(console, $"{SkillStores.Describe(libraryPath)}: {all.Skills.Count} skills, {all.Episodes} episodes run (age counts episodes since a skill was created)",
-            SkillRows.Headers, all.Skills.OrderBy(s => s.Id).Select(s => SkillRows.Of(s, facts, all.Episodes)).ToList());
+            SkillRows.HeadersFor(manifest), all.Skills.OrderBy(s => s.Id).Select(s => SkillRows.Of(s, manifest, all.Episodes)).ToList());
         return ExitCodes.Ok;
     }
 }

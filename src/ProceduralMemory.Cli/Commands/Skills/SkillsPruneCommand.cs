@@ -39,7 +39,6 @@ internal static class SkillsPruneCommand
         IReadOnlyCollection<int> removed = dryRun
             ? all.Skills.Where(s => rule.Selects(s.Uses, s.Successes, s.CreatedEpisode, all.Episodes)).Select(s => s.Id).ToList()
             : store.Prune(rule);
-        var facts = new FactSchema(manifest.FactNames);
         string verb = dryRun ? "Would remove" : "Removed";
         string why = string.Create(CultureInfo.InvariantCulture,
             $"success rate below {rule.MinSuccessRate:0.###} after at least {rule.MinUses} uses, created at least {rule.MinAgeEpisodes} episodes ago");
@@ -48,8 +47,8 @@ internal static class SkillsPruneCommand
             console.Out.WriteLine($"{verb} no skills from {SkillStores.Describe(libraryPath)} ({why}).");
             return ExitCodes.Ok;
         }
-        TableWriter.Write(console, $"{verb} {removed.Count} skills from {SkillStores.Describe(libraryPath)} ({why})", SkillRows.Headers,
-            all.Skills.Where(s => removed.Contains(s.Id)).Select(s => SkillRows.Of(s, facts, all.Episodes)).ToList());
+        TableWriter.Write(console, $"{verb} {removed.Count} skills from {SkillStores.Describe(libraryPath)} ({why})", SkillRows.HeadersFor(manifest),
+            all.Skills.Where(s => removed.Contains(s.Id)).Select(s => SkillRows.Of(s, manifest, all.Episodes)).ToList());
         return ExitCodes.Ok;
     }
 }

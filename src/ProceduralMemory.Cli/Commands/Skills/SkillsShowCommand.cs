@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Cli.Output;
-using ProceduralMemory.Environments;
 using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Tools.Procedures;
 
 namespace ProceduralMemory.Cli.Commands.Skills;
 
@@ -27,17 +27,29 @@ internal static class SkillsShowCommand
         LibraryChanges all = store.ReadChanges(0);
         SkillRecord skill = Find(all.Skills, wanted, libraryPath);
         var demonstrations = store.ReadDemonstrations(skill.Id);
-        string[] row = SkillRows.Of(skill, new FactSchema(manifest.FactNames), all.Episodes);
+        string[] row = SkillRows.Of(skill, manifest, all.Episodes);
 
-        var fields = SkillRows.Headers.Zip(row, (field, value) => (IReadOnlyList<string>)[field, value]).ToList();
+        var fields = SkillRows.HeadersFor(manifest).Zip(row, (field, value) => (IReadOnlyList<string>)[field, value]).ToList();
         fields.Add(["Step limit", $"{skill.StepLimit}"]);
-        fields.Add(["Kept demonstrations", demonstrations.Count == 0 ? "0"
-            : $"{demonstrations.Count} (steps: shortest {demonstrations.Min(d => d.Count)}, longest {demonstrations.Max(d => d.Count)})"]);
+        // A procedure keeps its demonstrations in itself (its description counts them); the table holds trajectories.
+        if (demonstrations.Count > 0 || skill.Policy.Kind != ProcedurePolicy.KindName)
+            fields.Add(["Kept demonstrations", demonstrations.Count == 0 ? "0"
+                : $"{demonstrations.Count} (steps: shortest {demonstrations.Min(d => d.Count)}, longest {demonstrations.Max(d => d.Count)})"]);
         fields.Add(["Created at episode", $"{skill.CreatedEpisode}"]);
         fields.Add(["Key", $"{skill.Key.Length} numbers: " + string.Join(", ", skill.Key.Take(6).Select(v => v.ToString("0.000", CultureInfo.InvariantCulture))) + (skill.Key.Length > 6 ? ", ..." : "")]);
         var (policyField, policyValue) = skill.Policy.Codec.Describe(skill.Policy.Data, manifest);
-        fields.Add([policyField, policyValue]);
+        // A description over several lines (a procedure's steps) follows the table, where its lines keep their indents.
+        bool below = policyValue.Contains('\n', StringComparison.Ordinal);
+        if (!below)
+            fields.Add([policyField, policyValue]);
         TableWriter.Write(console, $"Skill #{skill.Id} {skill.Name} in {SkillStores.Describe(libraryPath)}", ["Field", "Value"], fields);
+        if (below)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine($"{policyField}:");
+            foreach (string line in policyValue.Split('\n'))
+                console.Out.WriteLine(("  " + line.TrimEnd('\r')).TrimEnd());
+        }
         return ExitCodes.Ok;
     }
 

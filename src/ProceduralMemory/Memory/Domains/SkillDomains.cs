@@ -1,10 +1,10 @@
 namespace ProceduralMemory.Memory.Domains;
 
-/// <summary>The registry of domains by name: the built-in <see cref="GridDomain"/> and any a program registers before it opens a library of its own domain.</summary>
+/// <summary>The registry of domains by name: the built-in <see cref="GridDomain"/> and <see cref="ToolDomain"/>, and any a program registers before it opens a library of its own domain.</summary>
 public static class SkillDomains
 {
     private static readonly NamedRegistry<ISkillDomain> Registered = new("domain", "SkillDomains.Register",
-        (GridDomain.Instance.Name, GridDomain.Instance));
+        (GridDomain.Instance.Name, GridDomain.Instance), (ToolDomain.Instance.Name, ToolDomain.Instance));
 
     /// <summary>Registers <paramref name="domain"/> under its name; registering the same domain type again is allowed.</summary>
     /// <exception cref="ArgumentException">Another domain already has that name.</exception>

@@ -24,7 +24,8 @@ public static partial class LibraryJson
         JsonDocument parsed;
         try
         {
-            parsed = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 16 });
+            // Deep enough for a procedure (its steps' value sources and its demonstrations' JSON arguments sit nine levels down).
+            parsed = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException e)
         {
@@ -43,7 +44,8 @@ public static partial class LibraryJson
         if (version > FormatVersion)
             throw root["version"].Invalid($"is {version}: written by a newer procmem (this build reads version {FormatVersion})");
 
-        IReadOnlyList<string> factNames = root["facts"].Names(maximum: FactSchema.MaximumFacts);
+        // A domain without facts (tool use) has none.
+        IReadOnlyList<string> factNames = root["facts"].Names(maximum: FactSchema.MaximumFacts, minimum: 0);
         IReadOnlyList<string> actionNames = root["actions"].Names(maximum: int.MaxValue);
         int featureCount = root["feature_count"].Int(minimum: 0), dimension = root["embedding_dimension"].Int(minimum: 1);
         var manifest = version == 1
@@ -159,11 +161,11 @@ public static partial class LibraryJson
             return value;
         }
 
-        public IReadOnlyList<string> Names(int maximum)
+        public IReadOnlyList<string> Names(int maximum, int minimum = 1)
         {
             var names = Items().Select(n => n.String()).ToList();
-            if (names.Count == 0 || names.Count > maximum)
-                throw Invalid($"must list 1 to {maximum} names");
+            if (names.Count < minimum || names.Count > maximum)
+                throw Invalid($"must list {minimum} to {maximum} names");
             if (names.FirstOrDefault(n => string.IsNullOrWhiteSpace(n)) is not null)
                 throw Invalid("contains an empty name");
             if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)

@@ -4,7 +4,7 @@ namespace ProceduralMemory.Tools.Agents;
 public sealed record ProcedureAgentOptions
 {
     /// <summary>The least cosine similarity between a clause and a procedure's key for the procedure to be tried.</summary>
-    public float SimilarityFloor { get; init; } = 0.3f;
+    public float SimilarityFloor { get; init; } = 0.2f;
 
     /// <summary>How many procedures are recalled per clause, tried most similar first until one completes.</summary>
     public int Candidates { get; init; } = 3;

@@ -77,6 +77,11 @@ public sealed class ProcedureRunner
             var call = new ToolCall(step.Tool, JsonSerializer.SerializeToElement(arguments));
             if (step.ChangesState && run.AlreadyDone(call))
                 return true;
+            if (step.ChangesState && !Grounded(run, arguments))
+            {
+                run.Fail(index, $"step {index + 1} {step.Tool}: nothing it would change is named in the clause");
+                continue;
+            }
             ToolResult result = Call(run, call);
             if (result.IsError)
             {
@@ -115,6 +120,38 @@ public sealed class ProcedureRunner
             }
         }
         return results;
+    }
+
+    // A state change is made for a clause only when the clause names something it touches: one of its arguments, or
+    // a name the look-ups gave that argument (the item whose id it passes); a clause about something else ("you are a
+    // private person") must not change anything through values the rest of the text gave.
+    private static bool Grounded(RunState run, JsonObject arguments)
+    {
+        var values = Strings(arguments).ToHashSet(StringComparer.Ordinal);
+        var named = new HashSet<string>(values, StringComparer.OrdinalIgnoreCase);
+        foreach (JsonNode result in run.Results.Values.SelectMany(r => r))
+            Siblings(result, values, named);
+        return named.Where(v => v.Length >= 3).Any(v => TextMentions.FindReference(run.Clause, v) >= 0);
+    }
+
+    // The string members of every object that holds one of the values as a member.
+    private static void Siblings(JsonNode? node, HashSet<string> values, HashSet<string> named)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var members = obj.Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                    .Select(p => p.Value!.GetValue<string>()).ToList();
+                if (members.Any(values.Contains))
+                    named.UnionWith(members);
+                foreach (var (_, child) in obj)
+                    Siblings(child, values, named);
+                break;
+            case JsonArray array:
+                foreach (JsonNode? child in array)
+                    Siblings(child, values, named);
+                break;
+        }
     }
 
     // Look-ups are read-only: the same call made again (after going back, or by a later procedure of the same task)
@@ -183,7 +220,7 @@ public sealed class ProcedureRunner
             case SlotValue slot when run.Procedure.Slots.FirstOrDefault(s => s.Name == slot.Slot) is { } declared:
                 var found = SlotFiller.Candidates(declared, run.Clause, run.Text, SlotFiller.ParameterSchema(tool, parameter ?? slot.Slot)).ToList();
                 if (found.Count == 0)
-                    found = ShapedResults(run, declared);
+                    found = declared.Usual is { } usual ? [usual] : ShapedResults(run, declared);
                 values.AddRange(found.Select(v => array ? new JsonArray(SlotFiller.ToJson(v)) : SlotFiller.ToJson(v)));
                 break;
             case ResultValue result when run.Results.TryGetValue(result.Step, out var results):

@@ -106,7 +106,10 @@ internal static class ProcedureMerger
         var cues = values.SelectMany(v => TextMentions.WordsBefore(v.Instruction, TextMentions.Find(v.Instruction, v.Item2.Value), 3))
             .Where(w => w.Any(char.IsLetter)).GroupBy(w => w, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(MaxCues).Select(g => g.Key).ToList();
-        return new ProcedureSlot(name, kind) { Shapes = shapes, Cues = cues };
+        string? usual = kind == "enum"
+            ? values.GroupBy(v => v.Item2.Value, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key
+            : null;
+        return new ProcedureSlot(name, kind) { Shapes = shapes, Cues = cues, Usual = usual };
     }
 
     // What the procedure is for: the tool's words, the clause most demonstrations used in general terms, and the first

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ProceduralMemory.Cli.Commands.Tools;
+
+/// <summary><c>procmem procedures learn</c>: tool procedures learned from demonstrations into a library.</summary>
+internal static class ProceduresCommand
+{
+    public static Command Create(CliConsole console) => new("procedures", "Learn procedures for tool-using agents from demonstrations.")
+    {
+        ProceduresLearnCommand.Create(console),
+    };
+}
