@@ -164,6 +164,20 @@ public sealed class ProcedureRunnerTests
     }
 
     [Fact]
+    public void Run_AStateChangeRefusedWithEveryBinding_ReportsTheToolsError()
+    {
+        const string text = "Renew loan L-40099 for two weeks.";
+        var (_, runner) = Start(text);
+        Procedure renew = Procedure([LoanSlot, PeriodSlot],
+            Step("renew_loan", true, ("loan_id", new SlotValue("loan_id")), ("period", new SlotValue("period"))));
+
+        ProcedureRun run = runner.Run(renew, text, text);
+
+        Assert.False(run.Completed);
+        Assert.Equal("step 1 renew_loan: Error: loan is closed", run.Failure);
+    }
+
+    [Fact]
     public void Run_ALookUpThatFindsNothing_IsPassedOver()
     {
         const string text = "Renew loan L-20417 for one week.";
@@ -211,6 +225,50 @@ public sealed class ProcedureRunnerTests
         Assert.True(run.Completed, run.Failure);
         Assert.Contains(run.Steps, s => s.Call.SameAs(LibraryWorld.Read("get_member", "member_id", "mem_1003")));
         Assert.True(world.Evaluate([]).Success);
+    }
+
+    [Fact]
+    public void Run_AnEnumeratedSlotTheTextLeavesEmpty_TakesItsUsualValue()
+    {
+        const string text = "Renew loan L-20417 please.";
+        var (world, runner) = Start(text, LibraryWorld.Renew("L-20417", "two weeks"));
+        Procedure renew = Procedure([LoanSlot, PeriodSlot with { Usual = "two weeks" }],
+            Step("renew_loan", true, ("loan_id", new SlotValue("loan_id")), ("period", new SlotValue("period"))));
+
+        ProcedureRun run = runner.Run(renew, text, text);
+
+        Assert.True(run.Completed, run.Failure);
+        Assert.True(world.Evaluate([]).Success);
+    }
+
+    [Fact]
+    public void Run_WithoutUsualValues_AnEnumeratedSlotTheTextLeavesEmptyHasNoValue()
+    {
+        const string text = "Renew loan L-20417 please.";
+        var (world, runner) = Start(text);
+        Procedure renew = Procedure([LoanSlot, PeriodSlot with { Usual = "two weeks" }],
+            Step("renew_loan", true, ("loan_id", new SlotValue("loan_id")), ("period", new SlotValue("period"))));
+
+        ProcedureRun run = runner.Run(renew, text, text, usualValues: false);
+
+        Assert.False(run.Completed);
+        Assert.Contains("no value for period", run.Failure);
+        Assert.Empty(world.Invoked);
+    }
+
+    [Fact]
+    public void Run_AStateChangeForAClauseThatNamesNothingItTouches_IsNotMade()
+    {
+        const string text = "Renew loan L-20417 for two weeks. I like reading.";
+        var (world, runner) = Start(text);
+        Procedure renew = Procedure([LoanSlot, PeriodSlot],
+            Step("renew_loan", true, ("loan_id", new SlotValue("loan_id")), ("period", new SlotValue("period"))));
+
+        ProcedureRun run = runner.Run(renew, "I like reading.", text);
+
+        Assert.False(run.Completed);
+        Assert.Contains("nothing it would change is named in the clause", run.Failure);
+        Assert.Empty(world.Invoked);
     }
 
     [Fact]
