@@ -124,6 +124,21 @@ public sealed class ProcedureAgentTests
         Assert.True(episode.Evaluation.Success);
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Solve_AClauseAskingTwoThings_GetsBothOnlyWithSeveralPerClause(bool severalPerClause, bool bothDone)
+    {
+        const string instruction = "Please return Dune from loan L-20417 and renew loan L-20417 for two weeks.";
+        var agent = new ProcedureAgent(Learned(), Keys, new ProcedureAgentOptions { SeveralPerClause = severalPerClause });
+
+        ToolEpisode episode = agent.Solve(new LibraryWorld(), LibraryWorld.Task("new", instruction,
+            LibraryWorld.Return("L-20417", "bk_2001"), LibraryWorld.Renew("L-20417", "two weeks")));
+
+        Assert.Equal(bothDone ? 2 : 1, episode.Calls.Count(c => c.Call.Name is "return_books" or "renew_loan" && !c.Result.IsError));
+        Assert.Equal(bothDone, episode.Evaluation.Success);
+    }
+
     [Fact]
     public void Solve_BelowTheSimilarityFloor_TriesNothing()
     {
@@ -177,16 +192,4 @@ public sealed class ProcedureAgentTests
     [Fact]
     public void Constructor_RefusesKeysOfAnotherDimension() =>
         Assert.Throws<ArgumentException>(() => new ProcedureAgent(new SkillLibrary(Keys.Dimension + 1), Keys));
-
-    [Fact]
-    public void Options_Defaults_AreDocumented()
-    {
-        var options = new ProcedureAgentOptions();
-
-        Assert.Equal(0.2f, options.SimilarityFloor);
-        Assert.Equal(3, options.Candidates);
-        Assert.False(options.SeveralPerClause);
-        Assert.Equal(60, options.MaxCallsPerProcedure);
-        Assert.True(options.Learn);
-    }
 }
