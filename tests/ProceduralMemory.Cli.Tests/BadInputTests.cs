@@ -42,6 +42,13 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--agent"] = Kind.Text,
         ["--server"] = Kind.Text,
         ["--domain"] = Kind.Text,
+        ["--tasks"] = Kind.Text,
+        ["--traces"] = Kind.InputFile,
+        ["--tools"] = Kind.InputFile,
+        ["--data"] = Kind.Text,
+        ["--train"] = Kind.Text,
+        ["--test"] = Kind.Text,
+        ["--curve"] = Kind.Number,
         ["skill"] = Kind.Text,
         // Comma-separated numbers or names: every numeric class is wrong for them too.
         ["--agents"] = Kind.Number,

@@ -87,6 +87,14 @@ internal static class CommonOptions
         return argument;
     }
 
+    /// <summary>An optional file option a command reads: when given, it must exist and be a file.</summary>
+    public static Option<string?> ExistingFile(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description };
+        option.Validators.Add(result => Report(result, result.GetValueOrDefault<string?>() is { } path ? PathChecks.ExistingFileProblem(path) : null));
+        return option;
+    }
+
     /// <summary>A <c>--library</c> that can only be a SQLite file (checked as <see cref="Library"/> checks one), none by default.</summary>
     public static Option<string?> LibraryFile(string description)
     {

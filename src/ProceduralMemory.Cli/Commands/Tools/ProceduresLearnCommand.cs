@@ -28,8 +28,8 @@ internal static class ProceduresLearnCommand
     {
         var domain = new Option<string?>("--domain") { Description = $"A built-in tool domain: {string.Join(" or ", TauDomain.Names.Select(n => TauPrefix + n))}." };
         var tasks = new Option<string?>("--tasks") { Description = "With --domain: the split whose tasks are the demonstrations (default: train, or test for a domain without one)." };
-        var traces = new Option<string?>("--traces") { Description = "A file of the user's own demonstrations: procmem JSONL traces or chat transcripts (docs/traces.md)." };
-        var tools = new Option<string?>("--tools") { Description = "With --traces and no --domain: the tools.json of the user's own tools." };
+        Option<string?> traces = CommonOptions.ExistingFile("--traces", "A file of the user's own demonstrations: procmem JSONL traces or chat transcripts (docs/traces.md).");
+        Option<string?> tools = CommonOptions.ExistingFile("--tools", "With --traces and no --domain: the tools.json of the user's own tools.");
         Option<string> library = CommonOptions.Library();
         var data = TauData.Option();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };

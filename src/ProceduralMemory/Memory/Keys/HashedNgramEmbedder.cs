@@ -96,7 +96,7 @@ public sealed class HashedNgramEmbedder : IEmbeddingGenerator<string, Embedding<
     {
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (char c in text.Normalize(NormalizationForm.FormKC))
+        foreach (char c in Normalized(text))
         {
             if (char.IsLetterOrDigit(c))
             {
@@ -111,6 +111,20 @@ public sealed class HashedNgramEmbedder : IEmbeddingGenerator<string, Embedding<
         if (word.Length > 0)
             words.Add(word.ToString());
         return words;
+    }
+
+    // Compatibility forms (full-width digits, ligatures) read as their plain letters; a text with a lone surrogate, which
+    // cannot be normalised, is read as it is rather than refused.
+    private static string Normalized(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
     }
 
     // A word's pieces share the weight of the word itself (in length), so a long word's many pieces do not drown the

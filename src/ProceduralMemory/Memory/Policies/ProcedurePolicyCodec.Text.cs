@@ -39,6 +39,8 @@ public sealed partial class ProcedurePolicyCodec
                 text.Append("; shapes ").Append(string.Join(" ", slot.Shapes));
             if (slot.Cues.Count > 0)
                 text.Append("; cues ").Append(string.Join(", ", slot.Cues));
+            if (slot.Usual is { } usual)
+                text.Append("; usually \"").Append(usual).Append('"');
             text.Append('\n');
         }
         text.Append("Demonstrations: ").Append(procedure.Demonstrations.Count);

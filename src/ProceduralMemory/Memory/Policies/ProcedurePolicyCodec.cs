@@ -18,15 +18,23 @@ public sealed partial class ProcedurePolicyCodec : IPolicyCodec
     /// where the types say none, no member that the types do not know, and the <c>from</c> of a value source anywhere
     /// in its object (a hand-written import need not put it first).
     /// </summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.General)
+    public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        AllowOutOfOrderMetadataProperties = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowOutOfOrderMetadataProperties = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        // Shared by every store and export: nobody may change how procedures are written after the fact.
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     /// <inheritdoc />
     public string Kind => ProcedurePolicy.KindName;

@@ -69,6 +69,15 @@ public class HashedNgramEmbedderTests
     }
 
     [Fact]
+    public void ATextThatCannotBeNormalised_IsStillEmbedded()
+    {
+        float[] vector = Embed(new HashedNgramEmbedder(), "order \uD800 #W1");
+
+        Assert.Equal(1f, System.Numerics.Tensors.TensorPrimitives.Norm(vector), 1e-5f);
+        Assert.Equal(Embed(new HashedNgramEmbedder(), "order #W1"), vector);
+    }
+
+    [Fact]
     public void EmptyAndBlankTexts_ShareOneFixedDirection()
     {
         var embedder = new HashedNgramEmbedder();

@@ -102,6 +102,21 @@ public class ProcedurePolicyCodecTests
         Assert.Equal(data, Codec.ReadJson(document.RootElement, "$.skills[0].policy", Manifest));
     }
 
+    [Fact]
+    public void Import_ReadsAHandWrittenProcedure_WhoseSourcesNameTheirKindLast()
+    {
+        using var document = JsonDocument.Parse("""
+            {"procedure": {"purpose": "look up an order", "slots": [{"name": "order_id", "kind": "order-id"}],
+             "steps": [{"tool": "get_order_details", "arguments": [{"parameter": "order_id", "source": {"slot": "order_id", "from": "slot"}}], "changes_state": false}],
+             "demonstrations": []}}
+            """);
+
+        Procedure procedure = ProcedurePolicyCodec.FromBytes(Codec.ReadJson(document.RootElement, "$.skills[0].policy", Manifest));
+
+        Assert.Equal(new SlotValue("order_id"), procedure.Steps[0].Arguments[0].Source);
+        Assert.Empty(procedure.Slots[0].Shapes);
+    }
+
     [Theory]
     [InlineData("""{"kind": "procedure"}""", "$.skills[0].policy.procedure is missing")]
     [InlineData("""{"procedure": []}""", "$.skills[0].policy.procedure must be an object")]
