@@ -70,11 +70,11 @@ public sealed class DemonstrationExplainerTests
         world.Reset(LibraryWorld.Task("t", demonstration.Instruction));
         var pool = LookupPool.Build(world, demonstration.Instruction);
 
-        var bookIds = draft.Steps["return_books"].Arguments["book_ids"].Where(o => o.Kind == SourceDraft.ResultKind).ToList();
-        Assert.NotEmpty(bookIds);
-        foreach (SourceDraft option in bookIds.Where(o => o.StepKey == "get_loan"))
+        var fromLoan = draft.Steps["return_books"].Arguments["book_ids"].Where(o => o.Kind == SourceDraft.ResultKind && o.StepKey == "get_loan").ToList();
+        Assert.NotEmpty(fromLoan);
+        PoolEntry loan = pool.Single(e => e.Call.SameAs(LibraryWorld.Read("get_loan", "loan_id", "L-20417")));
+        foreach (SourceDraft option in fromLoan)
         {
-            PoolEntry loan = pool.Single(e => e.Call.Name == "get_loan" && e.Call.Arguments.GetProperty("loan_id").GetString() == "L-20417");
             var found = ResultPath.Evaluate(loan.Result, option.Path!, draft.Clause).Select(n => n.GetValue<string>());
             Assert.Equal(["bk_2001", "bk_2002"], found.Order());
         }
