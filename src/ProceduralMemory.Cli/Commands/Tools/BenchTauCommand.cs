@@ -26,19 +26,20 @@ internal static class BenchTauCommand
         var train = new Option<string>("--train") { Description = "What to learn from: a split of the domain (train, test) or a trace file (docs/traces.md).", DefaultValueFactory = _ => "train" };
         var test = new Option<string>("--test") { Description = "The held-out tasks: a split or a trace file. The same as --train cross-validates in five folds.", DefaultValueFactory = _ => "test" };
         var curve = new Option<string>("--curve") { Description = "Numbers of demonstrations for the learning curve, comma-separated.", DefaultValueFactory = _ => "50,100,250,500" };
+        Option<double> floor = CommonOptions.Fraction("--floor", "The least similarity between a clause and a procedure's key for the procedure to be tried.", zeroAllowed: true, defaultValue: new ProceduralMemory.Tools.Agents.ProcedureAgentOptions().SimilarityFloor);
         Option<string> output = CommonOptions.OutputDirectory();
         var data = TauData.Option();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("tau", "Learn procedures from tau-bench demonstrations and measure them on held-out tasks, with the no-memory and literal-replay baselines and the learning curve.")
         {
-            domain, train, test, curve, output, data, json,
+            domain, train, test, curve, floor, output, data, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(domain), parsed.GetRequiredValue(train), parsed.GetRequiredValue(test),
-            parsed.GetRequiredValue(curve), parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(json)));
+            parsed.GetRequiredValue(curve), parsed.GetValue(floor), parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliConsole console, string domainName, string trainSource, string testSource, string curveText, string output,
+    private static int Run(CliConsole console, string domainName, string trainSource, string testSource, string curveText, double floor, string output,
         string? data, bool json)
     {
         int[] sizes = ParseCurve(curveText);
@@ -49,7 +50,7 @@ internal static class BenchTauCommand
             throw new UsageException($"--train {trainSource} and --test {testSource} must each hold at least one task.");
         var progress = new Progress(console);
         var keys = ProcedureKeys.Default();
-        var options = new ToolBenchmarkOptions { CurveSizes = sizes };
+        var options = new ToolBenchmarkOptions { CurveSizes = sizes, Agent = new ProceduralMemory.Tools.Agents.ProcedureAgentOptions { SimilarityFloor = (float)floor } };
         ToolBenchmarkResult result = trainSource == testSource
             ? ToolBenchmark.CrossValidate(domain.CreateEnvironment, trainTasks, keys, options, progress)
             : ToolBenchmark.Run(domain.CreateEnvironment, TauData.Demonstrations(trainTasks), testTasks, keys, options, progress);

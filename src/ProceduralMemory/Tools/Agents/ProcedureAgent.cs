@@ -9,8 +9,8 @@ namespace ProceduralMemory.Tools.Agents;
 /// An agent with procedural memory and no language model: it cuts a task's instruction into clauses, recalls for each
 /// the procedures whose keys are nearest the clause's embedding (through the library's index), runs the most similar
 /// one that completes (binding its slots from the clause and the text, its look-ups from results as they arrive, and
-/// moving to the next candidate after a failure), never makes the same state change twice, and records how each use
-/// turned out in the procedure's statistics. It tells the user nothing: it has no words of its own.
+/// moving to the next candidate after a failure), never makes the same state change twice, records how each use
+/// turned out in the procedure's statistics, and no longer runs a procedure whose uses mostly failed. It tells the user nothing: it has no words of its own.
 /// </summary>
 public sealed class ProcedureAgent
 {
@@ -48,7 +48,7 @@ public sealed class ProcedureAgent
             foreach (Skill skill in library.Retrieve(default(Facts), query, Options.Candidates))
             {
                 float similarity = VectorMath.CosineSimilarity(query, skill.Key);
-                if (similarity < Options.SimilarityFloor || skill.Policy is not ProcedurePolicy policy)
+                if (similarity < Options.SimilarityFloor || skill.Policy is not ProcedurePolicy policy || Discredited(skill))
                     continue;
                 // Only the procedure the clause is most like may guess an enumerated value the clause leaves out: a
                 // fallback tried after it failed ("renew" after a "return" that could not be made) must not change
@@ -66,4 +66,7 @@ public sealed class ProcedureAgent
                 use.Skill.Statistics.RecordUse(use.Completed && evaluation.Success);
         return new ToolEpisode(task, calls, uses, evaluation);
     }
+
+    private bool Discredited(Skill skill) =>
+        skill.Statistics.Uses >= Options.UsesToJudge && skill.Statistics.SuccessRate < Options.MinSuccessRate;
 }

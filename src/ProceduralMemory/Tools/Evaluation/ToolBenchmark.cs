@@ -7,7 +7,8 @@ using ProceduralMemory.Tools.Procedures.Induction;
 namespace ProceduralMemory.Tools.Evaluation;
 
 /// <summary>
-/// Learns procedures from demonstrations and measures, on held-out tasks, the procedural agent against two baselines
+/// Learns procedures from demonstrations, lets the agent practise on the tasks it learned from (each procedure's
+/// statistics record its outcomes), and measures, on held-out tasks, the procedural agent against two baselines
 /// run in the same pass: no memory (the same agent with an empty library) and the nearest demonstration replayed
 /// literally (episodic memory); and the learning curve, the procedural agent after more and more demonstrations.
 /// When the train and test tasks are one set (a domain with no train split), it cross-validates: each fold is tested
@@ -42,7 +43,7 @@ public static class ToolBenchmark
                 inducer.Add(train[inducer.Demonstrations]);
             procedures = inducer.Procedures();
             progress?.Report($"learned {procedures.Count} procedures from {size} demonstrations ({inducer.Subgoals} sub-goals)");
-            scores = Solve(environment, test, LibraryOf(procedures, keys), keys, options.Agent);
+            scores = Solve(environment, test, Practised(environment, LibraryOf(procedures, keys), keys, options.Agent, train.Take(size)), keys, options.Agent);
             curve.Add(new ToolCurvePoint(size, procedures.Count, ToolScores.Of(scores)));
             progress?.Report($"  after {size}: success {curve[^1].Scores.SuccessRate:0.000}, procedure recall {curve[^1].Scores.ProcedureRecall:0.000}");
         }
@@ -73,7 +74,7 @@ public static class ToolBenchmark
             IReadOnlyList<Procedure> learned = inducer.Procedures();
             procedures = Math.Max(procedures, learned.Count);
             demonstrations = Math.Max(demonstrations, train.Count);
-            procedural.AddRange(Solve(environment, test, LibraryOf(learned, keys), keys, options.Agent));
+            procedural.AddRange(Solve(environment, test, Practised(environment, LibraryOf(learned, keys), keys, options.Agent, train), keys, options.Agent));
             noMemory.AddRange(Solve(environment, test, new SkillLibrary(keys.Dimension), keys, options.Agent));
             replay.AddRange(Replay(environment, train, test, keys));
             progress?.Report($"fold {fold + 1}/{folds}: {learned.Count} procedures from {train.Count} tasks, tested on {test.Count}");
@@ -95,6 +96,17 @@ public static class ToolBenchmark
         // Each test task starts from the library as learned: what one task teaches does not leak into the next.
         var agent = new ProcedureAgent(library, keys, options with { Learn = false });
         return test.Select(t => ToolTaskScore.Of(agent.Solve(environment, t), environment.Tools)).ToList();
+    }
+
+    // Learning from outcomes: the agent carries out the tasks it learned from (their ground truth judges it) and each
+    // procedure's statistics record how its uses turned out, before any test task is seen.
+    private static SkillLibrary Practised(IToolEnvironment environment, SkillLibrary library, IKeyProvider<string> keys,
+        ProcedureAgentOptions options, IEnumerable<ToolDemonstration> train)
+    {
+        var agent = new ProcedureAgent(library, keys, options with { Learn = true });
+        foreach (ToolDemonstration demonstration in train)
+            agent.Solve(environment, new ToolTask(demonstration.Source, demonstration.Instruction, demonstration.Calls, []));
+        return library;
     }
 
     private static List<ToolTaskScore> Replay(IToolEnvironment environment, IReadOnlyList<ToolDemonstration> train, IReadOnlyList<ToolTask> test, IKeyProvider<string> keys)
