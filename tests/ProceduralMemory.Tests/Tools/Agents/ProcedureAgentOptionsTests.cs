@@ -10,6 +10,9 @@ public sealed class ProcedureAgentOptionsTests
         var options = new ProcedureAgentOptions();
 
         Assert.Equal(0.2f, options.SimilarityFloor);
+        Assert.Equal(ProcedureAgentOptions.DefaultSimilarityFloor, options.SimilarityFloor);
+        Assert.Equal(0.25, options.MinSuccessRate);
+        Assert.Equal(3, options.UsesToJudge);
         Assert.Equal(3, options.Candidates);
         Assert.False(options.SeveralPerClause);
         Assert.Equal(60, options.MaxCallsPerProcedure);

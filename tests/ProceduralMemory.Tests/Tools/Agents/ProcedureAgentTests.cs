@@ -166,6 +166,24 @@ public sealed class ProcedureAgentTests
         Assert.Equal(1, returns.Statistics.Successes);
     }
 
+    [Theory]
+    [InlineData(3, 0, false)]
+    [InlineData(2, 0, true)]
+    [InlineData(4, 1, true)]
+    public void Solve_AProcedureWhoseJudgedUsesMostlyFailed_IsNoLongerRun(int uses, int successes, bool run)
+    {
+        SkillLibrary library = Learned();
+        foreach (Skill skill in library.Skills)
+            skill.Statistics.Restore(uses, successes, 1);
+        var agent = new ProcedureAgent(library, Keys);
+
+        ToolEpisode episode = agent.Solve(new LibraryWorld(),
+            LibraryWorld.Task("new", "Please return Dune from loan L-20417.", LibraryWorld.Return("L-20417", "bk_2001")));
+
+        Assert.Equal(run, episode.Uses.Count > 0);
+        Assert.Equal(run, episode.Evaluation.Success);
+    }
+
     [Fact]
     public void Solve_WithoutLearning_LeavesTheStatisticsAlone()
     {
