@@ -44,12 +44,16 @@ public sealed class ProcedureAgent
         foreach (var (_, clause) in TextMentions.Clauses(task.Instruction))
         {
             float[] query = keys.KeyOf(clause);
+            int tried = 0;
             foreach (Skill skill in library.Retrieve(default(Facts), query, Options.Candidates))
             {
                 float similarity = VectorMath.CosineSimilarity(query, skill.Key);
                 if (similarity < Options.SimilarityFloor || skill.Policy is not ProcedurePolicy policy || Discredited(skill))
                     continue;
-                ProcedureRun run = runner.Run(policy.Procedure, clause, task.Instruction, AlreadyDone);
+                // Only the procedure the clause is most like may guess an enumerated value the clause leaves out: a
+                // fallback tried after it failed ("renew" after a "return" that could not be made) must not change
+                // the state on a guess.
+                ProcedureRun run = runner.Run(policy.Procedure, clause, task.Instruction, AlreadyDone, usualValues: tried++ == 0);
                 calls.AddRange(run.Steps);
                 uses.Add(new ProcedureUse(clause, skill, similarity, run.Completed, run.Failure));
                 if (run.Completed && !Options.SeveralPerClause)

@@ -43,10 +43,14 @@ public sealed class ProcedureRunner
     /// <param name="clause">The clause it serves.</param>
     /// <param name="text">The whole task text.</param>
     /// <param name="alreadyDone">True for a state change made before in this task: it is not made twice.</param>
-    public ProcedureRun Run(Procedure procedure, string clause, string text, Func<ToolCall, bool>? alreadyDone = null)
+    /// <param name="usualValues">
+    /// True to let an enumerated slot the text leaves empty take its <see cref="ProcedureSlot.Usual"/> value; false when
+    /// the procedure is only a fallback for the clause, where a guessed value would make a change nobody asked for.
+    /// </param>
+    public ProcedureRun Run(Procedure procedure, string clause, string text, Func<ToolCall, bool>? alreadyDone = null, bool usualValues = true)
     {
         ArgumentNullException.ThrowIfNull(procedure);
-        var run = new RunState(procedure, clause, text, alreadyDone ?? (_ => false));
+        var run = new RunState(procedure, clause, text, alreadyDone ?? (_ => false), usualValues);
         bool completed = Step(run, 0);
         return new ProcedureRun(run.Calls, completed, completed ? null : run.Failure ?? "no binding of the last step worked");
     }
@@ -61,10 +65,11 @@ public sealed class ProcedureRunner
             run.Results[index] = ForEach(run, index, step);
             return Step(run, index + 1);
         }
-        bool anyResult = false;
+        bool anyResult = false, anyBinding = false;
         int errors = 0;
         foreach (JsonObject arguments in Bindings(run, step, element: null))
         {
+            anyBinding = true;
             // A look-up that keeps failing is given up on (its alternatives take over); a state change is tried with
             // every binding.
             if (!step.ChangesState && errors >= MaxLookupErrors)
@@ -96,7 +101,10 @@ public sealed class ProcedureRunner
         }
         if (step.ChangesState || anyResult)
         {
-            run.Fail(index, $"step {index + 1} {step.Tool}: no value for {string.Join(", ", Unbound(run, step))}");
+            // A binding that was tried failed for a reason of its own (the tool's error, a clause that names nothing
+            // it touches), which says more than that no binding worked.
+            if (!anyBinding || !step.ChangesState)
+                run.Fail(index, $"step {index + 1} {step.Tool}: no value for {string.Join(", ", Unbound(run, step))}");
             return false;
         }
         run.Results[index] = [];
@@ -220,7 +228,7 @@ public sealed class ProcedureRunner
             case SlotValue slot when run.Procedure.Slots.FirstOrDefault(s => s.Name == slot.Slot) is { } declared:
                 var found = SlotFiller.Candidates(declared, run.Clause, run.Text, SlotFiller.ParameterSchema(tool, parameter ?? slot.Slot)).ToList();
                 if (found.Count == 0)
-                    found = declared.Usual is { } usual ? [usual] : ShapedResults(run, declared);
+                    found = declared.Usual is { } usual && run.UsualValues ? [usual] : ShapedResults(run, declared);
                 values.AddRange(found.Select(v => array ? new JsonArray(SlotFiller.ToJson(v)) : SlotFiller.ToJson(v)));
                 break;
             case ResultValue result when run.Results.TryGetValue(result.Step, out var results):
@@ -271,8 +279,9 @@ public sealed class ProcedureRunner
     };
 
     /// <summary>One run's progress.</summary>
-    private sealed class RunState(Procedure procedure, string clause, string text, Func<ToolCall, bool> alreadyDone)
+    private sealed class RunState(Procedure procedure, string clause, string text, Func<ToolCall, bool> alreadyDone, bool usualValues)
     {
+        public bool UsualValues { get; } = usualValues;
         public Procedure Procedure { get; } = procedure;
         public string Clause { get; } = clause;
         public string Text { get; } = text;
