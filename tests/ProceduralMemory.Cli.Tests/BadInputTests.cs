@@ -63,6 +63,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "--eval-seeds=0", "eval --seeds=0",
         // Action 0 (left).
         "--actions=0",
+        // A similarity floor of 0 tries every recalled procedure.
+        "bench tau --floor=0",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

@@ -159,7 +159,7 @@ public sealed class SqliteFileSafetyTests : IDisposable
 
         using SqliteSkillStore reader = SqliteSkillStore.Open(path, readOnly: true);
         Assert.NotNull(reader.Manifest);
-        Assert.Equal(["raced.db"], Directory.GetFiles(_directory.Path).Select(Path.GetFileName).Where(f => !f.EndsWith("-wal") && !f.EndsWith("-shm")));
+        Assert.Equal(["raced.db"], Directory.GetFiles(_directory.Path).Select(f => Path.GetFileName(f)!).Where(f => !f.EndsWith("-wal") && !f.EndsWith("-shm")));
     }
 
     private static void Write(string kind, string path)

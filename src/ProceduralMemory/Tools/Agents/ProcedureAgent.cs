@@ -37,7 +37,6 @@ public sealed class ProcedureAgent
         ArgumentNullException.ThrowIfNull(task);
         environment.Reset(task);
         var runner = new ProcedureRunner(environment, Options.MaxCallsPerProcedure);
-        var stateTools = environment.Tools.Where(t => t.ChangesState).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var calls = new List<ToolStep>();
         var uses = new List<ProcedureUse>();
         bool AlreadyDone(ToolCall call) => calls.Any(s => !s.Result.IsError && s.Call.SameAs(call));
