@@ -5,6 +5,7 @@ using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Tools;
 using ProceduralMemory.Tools.Evaluation;
+using ProceduralMemory.Tools.Procedures;
 using ProceduralMemory.Tools.Tau;
 
 namespace ProceduralMemory.Cli.Commands.Tools;
@@ -49,7 +50,7 @@ internal static class BenchTauCommand
         if (trainTasks.Count == 0 || testTasks.Count == 0)
             throw new UsageException($"--train {trainSource} and --test {testSource} must each hold at least one task.");
         var progress = new Progress(console);
-        var keys = ProcedureKeys.Default();
+        var keys = ProcedureLibrary.DefaultKeys();
         var options = new ToolBenchmarkOptions { CurveSizes = sizes, Agent = new ProceduralMemory.Tools.Agents.ProcedureAgentOptions { SimilarityFloor = (float)floor } };
         ToolBenchmarkResult result = trainSource == testSource
             ? ToolBenchmark.CrossValidate(domain.CreateEnvironment, trainTasks, keys, options, progress)

@@ -135,7 +135,7 @@ public sealed class ProcedureRunner
     // private person") must not change anything through values the rest of the text gave.
     private static bool Grounded(RunState run, JsonObject arguments)
     {
-        var values = Strings(arguments).ToHashSet(StringComparer.Ordinal);
+        var values = JsonStrings.Of(arguments).ToHashSet(StringComparer.Ordinal);
         var named = new HashSet<string>(values, StringComparer.OrdinalIgnoreCase);
         foreach (JsonNode result in run.Results.Values.SelectMany(r => r))
             Siblings(result, values, named);
@@ -264,19 +264,12 @@ public sealed class ProcedureRunner
             return found;
         var shapes = slot.Shapes.Select(s => new Regex("^(?:" + s + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200))).ToList();
         foreach (JsonNode result in run.Results.OrderBy(r => r.Key).SelectMany(r => r.Value))
-            foreach (string value in Strings(result))
+            foreach (string value in JsonStrings.Of(result))
                 if (shapes.Any(s => s.IsMatch(value)) && !found.Contains(value, StringComparer.Ordinal))
                     found.Add(value);
         return found;
     }
 
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
-        JsonArray array => array.SelectMany(Strings),
-        JsonValue leaf when leaf.GetValueKind() == JsonValueKind.String => [leaf.GetValue<string>()],
-        _ => [],
-    };
 
     /// <summary>One run's progress.</summary>
     private sealed class RunState(Procedure procedure, string clause, string text, Func<ToolCall, bool> alreadyDone, bool usualValues)

@@ -160,8 +160,7 @@ public static class ResultPath
     // come after the current ones: "exchange the black one to a red one").
     private static (int Count, int Lateness) MentionScore(JsonNode node, string text)
     {
-        var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        CollectStrings(node, values);
+        var values = JsonStrings.Of(node).ToHashSet(StringComparer.OrdinalIgnoreCase);
         int count = 0, lateness = 0;
         foreach (string value in values)
         {
@@ -174,23 +173,5 @@ public static class ResultPath
             lateness += last;
         }
         return (count, lateness);
-    }
-
-    private static void CollectStrings(JsonNode? node, HashSet<string> values)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, child) in obj)
-                    CollectStrings(child, values);
-                break;
-            case JsonArray array:
-                foreach (JsonNode? child in array)
-                    CollectStrings(child, values);
-                break;
-            case JsonValue leaf when leaf.GetValueKind() == JsonValueKind.String:
-                values.Add(leaf.GetValue<string>());
-                break;
-        }
     }
 }

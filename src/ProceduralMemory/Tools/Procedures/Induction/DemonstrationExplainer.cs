@@ -49,9 +49,7 @@ internal sealed class DemonstrationExplainer
     {
         string clause = ClauseOf(text, call);
         var draft = new SubgoalDraft(demonstration, clause, call, tool.Description);
-        var particulars = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (PoolEntry entry in pool)
-            CollectStrings(entry.Result, particulars);
+        var particulars = pool.SelectMany(e => JsonStrings.Of(e.Result)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         draft.Particulars.AddRange(particulars.Where(p => p.Length > 1 && TextMentions.Mentions(clause, p)).Order(StringComparer.Ordinal));
         var keys = new Dictionary<PoolEntry, string>();
         var step = new StepDraft(call.Name, call.Name, changesState: true);
@@ -95,8 +93,7 @@ internal sealed class DemonstrationExplainer
     // do: "modify" in modify_pending_order_items); the first of equals.
     private static string ClauseOf(string text, ToolCall call)
     {
-        var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        CollectStrings(JsonNode.Parse(call.Arguments.GetRawText()), values);
+        var values = JsonStrings.Of(JsonNode.Parse(call.Arguments.GetRawText())).ToHashSet(StringComparer.OrdinalIgnoreCase);
         string[] words = call.Name.Split('_', StringSplitOptions.RemoveEmptyEntries);
         return TextMentions.Clauses(text).Select(c => c.Text)
             .OrderByDescending(c => values.Count(v => TextMentions.Mentions(c, v)))
@@ -246,22 +243,4 @@ internal sealed class DemonstrationExplainer
 
     private static bool SameOrder(IReadOnlyList<JsonNode> found, JsonArray wanted) =>
         found.Count == wanted.Count && found.Select((f, i) => JsonNode.DeepEquals(f, wanted[i])).All(ok => ok);
-
-    private static void CollectStrings(JsonNode? node, ISet<string> values)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, child) in obj)
-                    CollectStrings(child, values);
-                break;
-            case JsonArray array:
-                foreach (JsonNode? child in array)
-                    CollectStrings(child, values);
-                break;
-            case JsonValue leaf when leaf.GetValueKind() == JsonValueKind.String:
-                values.Add(leaf.GetValue<string>());
-                break;
-        }
-    }
 }

@@ -30,7 +30,7 @@ internal static class ProcedureMerger
             }
         string finalKey = first.Call.Name;
         foreach (MergedStep step in steps.Values)
-            step.Choose(drafts.Count);
+            step.Choose();
         List<MergedStep> order = Order(steps, finalKey, drafts.Count);
         var index = order.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
         var built = order.Select(s => s.Build(index)).ToList();
@@ -179,7 +179,7 @@ internal static class ProcedureMerger
                 forEach[each.Key] = (each, forEach.TryGetValue(each.Key, out var held) ? held.Support + 1 : 1);
         }
 
-        public void Choose(int demonstrations)
+        public void Choose()
         {
             chosen = counts.ToDictionary(p => p.Key, p => Kept(p.Value.Values), StringComparer.Ordinal);
             chosenForEach = forEach.Count == 0 ? null : Kept(forEach.Values)[0];
