@@ -49,6 +49,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--train"] = Kind.Text,
         ["--test"] = Kind.Text,
         ["--curve"] = Kind.Number,
+        ["--sequence"] = Kind.Text,
         ["skill"] = Kind.Text,
         // Comma-separated numbers or names: every numeric class is wrong for them too.
         ["--agents"] = Kind.Number,
@@ -72,6 +73,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
     {
         ["--steps"] = "1", ["--train-steps"] = "1", ["--episodes"] = "1", ["--eval-every"] = "1", ["--eval-seeds"] = "0",
         ["--repeats"] = "1", ["--agents"] = "1", ["--skills"] = "1", ["--queries"] = "1", ["--seeds"] = "1", ["--below"] = "0.5",
+        ["--sequence"] = "doorkey-5x5",
     };
 
     private static bool IsRoot => Environment.UserName == "root";

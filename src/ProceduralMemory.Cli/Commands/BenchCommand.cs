@@ -6,7 +6,7 @@ using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
 
-/// <summary><c>procmem bench env|retrieval|learning|social|crash|tau</c>: throughput measurements, a crash soak, and tool procedures on tau-bench.</summary>
+/// <summary><c>procmem bench env|retrieval|learning|transfer|social|crash|tau</c>: throughput measurements, learning and transfer across tasks, a crash soak, and tool procedures on tau-bench.</summary>
 internal static class BenchCommand
 {
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
@@ -16,6 +16,7 @@ internal static class BenchCommand
         CreateEnv(console),
         BenchRetrievalCommand.Create(console),
         BenchLearningCommand.Create(console),
+        BenchTransferCommand.Create(console),
         BenchSocialCommand.Create(console),
         BenchCrashCommand.Create(console),
         Tools.BenchTauCommand.Create(console),

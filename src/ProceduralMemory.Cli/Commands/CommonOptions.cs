@@ -216,7 +216,7 @@ internal static class CommonOptions
         tokens.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries)).ToArray();
 
     /// <summary>An option naming one of <paramref name="known"/>; anything else is an error that lists them.</summary>
-    private static Option<string> NamedChoice(string name, string noun, IReadOnlyCollection<string> known, Func<string, bool> isKnown, string defaultValue) =>
+    public static Option<string> NamedChoice(string name, string noun, IReadOnlyCollection<string> known, Func<string, bool> isKnown, string defaultValue) =>
         new(name)
         {
             Description = $"{char.ToUpperInvariant(noun[0])}{noun[1..]}: {string.Join(", ", known)}.",

@@ -23,6 +23,7 @@ public static class LearningRun
         var curve = new List<LearningCurvePoint>();
         int steps = 0, episodes = 0;
         int nextCheckpoint = plan.CheckpointEvery > 0 ? plan.CheckpointEvery : int.MaxValue;
+        bool stopped = false;
 
         void Checkpoint()
         {
@@ -31,13 +32,14 @@ public static class LearningRun
                 Evaluate(agent, split.EvaluationSeeds, plan.EpisodeStepLimit) with { LayoutsAlsoTrainedOn = overlap });
             curve.Add(point);
             observer?.OnCheckpoint(point);
+            stopped = plan.StopWhen?.Invoke(curve) ?? false;
         }
 
         if (agent is ITrainingBudgetAware aware && plan.MaxSteps != int.MaxValue)
             aware.PlanForBudget(plan.MaxSteps);
         if (plan.CheckpointEvery > 0)
             Checkpoint();
-        while (steps < plan.MaxSteps && episodes < plan.MaxEpisodes)
+        while (!stopped && steps < plan.MaxSteps && episodes < plan.MaxEpisodes)
         {
             int layout = FirstTrainingLayoutSeed + layouts.NextInt(int.MaxValue - FirstTrainingLayoutSeed);
             ulong fingerprint = split.FingerprintOf(layout);
@@ -48,7 +50,7 @@ public static class LearningRun
             steps += episode.Steps;
             episodes++;
             observer?.OnEpisode(episodes, steps, episode);
-            while (steps >= nextCheckpoint)
+            while (!stopped && steps >= nextCheckpoint)
             {
                 Checkpoint();
                 nextCheckpoint += plan.CheckpointEvery;

@@ -25,13 +25,20 @@ public static class TargetRule
     }
 
     /// <summary>The same, over evaluations given as training steps, layouts played and mean return, in training order.</summary>
-    public static int? StepsToReach(IEnumerable<(int TrainingSteps, int Layouts, double MeanReturn)> evaluations, double target)
+    public static int? StepsToReach(IEnumerable<(int TrainingSteps, int Layouts, double MeanReturn)> evaluations, double target) =>
+        StepsToReach(evaluations, target, MinimumLayouts);
+
+    /// <summary>
+    /// The same, where an evaluation counts from <paramref name="minimumLayouts"/> layouts: for a task with fewer
+    /// distinct layouts than <see cref="MinimumLayouts"/> (DoorKey-5x5 has 48 in all), every held-out one.
+    /// </summary>
+    public static int? StepsToReach(IEnumerable<(int TrainingSteps, int Layouts, double MeanReturn)> evaluations, double target, int minimumLayouts)
     {
         ArgumentNullException.ThrowIfNull(evaluations);
         int inARow = 0;
         foreach (var (steps, layouts, meanReturn) in evaluations)
         {
-            inARow = layouts >= MinimumLayouts && meanReturn >= target ? inARow + 1 : 0;
+            inARow = layouts >= minimumLayouts && meanReturn >= target ? inARow + 1 : 0;
             if (inARow >= ConsecutiveEvaluations)
                 return steps;
         }

@@ -26,4 +26,10 @@ public sealed record TrainingPlan
 
     /// <summary>Training steps between evaluations (also one before training); 0 evaluates only at the end.</summary>
     public int CheckpointEvery { get; init; }
+
+    /// <summary>
+    /// Checked after every evaluation with the curve so far (the one before training included): true ends training
+    /// there. Null trains for the whole budget.
+    /// </summary>
+    public Func<IReadOnlyList<LearningCurvePoint>, bool>? StopWhen { get; init; }
 }

@@ -88,4 +88,31 @@ public class LearningRunTests
         Assert.Equal(1, curve[^1].Evaluation.LayoutsAlsoTrainedOn);
         Assert.Equal(1.0, curve[^1].Evaluation.LayoutOverlap);
     }
+
+    [Fact]
+    public void Train_StopsAtTheFirstEvaluationWhereStopWhenHolds()
+    {
+        var agent = new RecordingAgent(stepsPerEpisode: 10);
+        var curve = LearningRun.Train(agent, new TrainingPlan
+        {
+            MaxSteps = 1000, EvaluationSeeds = [0], EpisodeStepLimit = 50, CheckpointEvery = 100,
+            StopWhen = points => points[^1].TrainingSteps >= 300,
+        });
+
+        Assert.Equal([0, 100, 200, 300], curve.Select(c => c.TrainingSteps));
+        Assert.Equal(30, agent.Played.Count(p => p.Learn));
+    }
+
+    [Fact]
+    public void Train_WhenStopWhenHoldsBeforeTraining_TrainsNothing()
+    {
+        var agent = new RecordingAgent(stepsPerEpisode: 10);
+        var curve = LearningRun.Train(agent, new TrainingPlan
+        {
+            MaxSteps = 1000, EvaluationSeeds = [0], EpisodeStepLimit = 50, CheckpointEvery = 100, StopWhen = _ => true,
+        });
+
+        Assert.Equal([0], curve.Select(c => c.TrainingSteps));
+        Assert.DoesNotContain(agent.Played, p => p.Learn);
+    }
 }

@@ -25,4 +25,12 @@ public class TargetRuleTests
         Assert.Null(TargetRule.StepsToReach(Curve(99, 0.95, 0.96, 0.97), 0.93));
         Assert.Equal(1000, TargetRule.StepsToReach(Curve(100, 0.95, 0.96, 0.97), 0.93));
     }
+
+    [Fact]
+    public void AGivenMinimumOfLayouts_CountsSmallerEvaluations()
+    {
+        var evaluations = Curve(12, 0.95, 0.96, 0.97).Select(p => (p.TrainingSteps, p.Evaluation.Episodes, p.Evaluation.MeanReturn));
+        Assert.Equal(1000, TargetRule.StepsToReach(evaluations, 0.93, minimumLayouts: 12));
+        Assert.Null(TargetRule.StepsToReach(evaluations, 0.93, minimumLayouts: 13));
+    }
 }
