@@ -50,10 +50,13 @@ public static class LearningRun
             steps += episode.Steps;
             episodes++;
             observer?.OnEpisode(episodes, steps, episode);
-            while (!stopped && steps >= nextCheckpoint)
+            if (steps >= nextCheckpoint)
             {
+                // One evaluation however many checkpoints a long episode crossed: evaluation is deterministic, so a
+                // second at the same step count would repeat the first (and count twice towards a target).
                 Checkpoint();
-                nextCheckpoint += plan.CheckpointEvery;
+                while (nextCheckpoint <= steps)
+                    nextCheckpoint += plan.CheckpointEvery;
             }
         }
         if (curve.Count == 0 || curve[^1].TrainingSteps != steps)

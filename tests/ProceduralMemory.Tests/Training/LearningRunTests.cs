@@ -115,4 +115,13 @@ public class LearningRunTests
         Assert.Equal([0], curve.Select(c => c.TrainingSteps));
         Assert.DoesNotContain(agent.Played, p => p.Learn);
     }
+
+    [Fact]
+    public void Train_AnEpisodeCrossingSeveralCheckpoints_IsEvaluatedOnce()
+    {
+        var agent = new RecordingAgent(stepsPerEpisode: 250);
+        var curve = LearningRun.Train(agent, new TrainingPlan { MaxSteps = 500, EvaluationSeeds = [0], EpisodeStepLimit = 250, CheckpointEvery = 100 });
+
+        Assert.Equal([0, 250, 500], curve.Select(c => c.TrainingSteps));
+    }
 }
