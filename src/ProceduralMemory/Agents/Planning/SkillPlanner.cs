@@ -10,15 +10,17 @@ namespace ProceduralMemory.Agents.Planning;
 /// beats a doubtful single skill and, among sure ones, the shorter wins.
 /// </summary>
 /// <remarks>
-/// <para>Tiers, each tried only when the ones before it find no plan, so that a task the library was trained on is
-/// planned exactly as its skills were learned:</para>
-/// <list type="number">
-/// <item>skills whose preconditions hold on every sub-goal fact (what the selector requires);</item>
-/// <item>those plus <b>undoing</b> operators: making a held sub-goal fact false (<c>drop(key)</c>), which no learned
-/// skill does (a segment ends where a fact is made true) but which a skill learned elsewhere may need (it started
-/// with empty hands); the agent runs one through what its explorer learned the actions do;</item>
-/// <item>skills whose facts required true hold (the facts required false are taken as what happened to be so when
-/// the skill was learned, not as what it needs), with and then without undoing operators.</item>
+/// <para>Besides the stored skills as learned (applicable where their preconditions hold on every sub-goal fact, as
+/// the selector requires), two kinds of step cost extra (<see cref="SkillPlannerOptions.RelaxedCost"/>,
+/// <see cref="SkillPlannerOptions.UndoingCost"/>), so that a task the library was trained on is planned as its skills
+/// were learned, and these serve only where the learned skills do not reach the goal, or reach it only through
+/// skills that usually fail:</para>
+/// <list type="bullet">
+/// <item>a stored skill where only its preconditions required true hold (those required false are taken as what
+/// happened to be so when it was learned, not as what it needs);</item>
+/// <item><b>undoing</b>: making a held sub-goal fact false (<c>drop(key)</c>), which no learned skill does (a segment
+/// ends where a fact is made true) but which a skill learned elsewhere may need (it started with empty hands); the
+/// agent runs one through what its explorer learned the actions do.</item>
 /// </list>
 /// <para>A skill whose effect includes the goal's facts serves that goal even if it also did more where it was learned
 /// (<c>pickup(box)+pickup(mission_object)</c> for a goal of carrying the mission's ball): the agent then runs it
@@ -44,11 +46,7 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
     {
         if (goal.IsSatisfiedBy(facts))
             return null;
-        ulong start = facts.Bits & subgoalMask;
-        return Search(skills, start, goal, relaxed: false, undo: false)
-            ?? Search(skills, start, goal, relaxed: false, undo: true)
-            ?? Search(skills, start, goal, relaxed: true, undo: true)
-            ?? Search(skills, start, goal, relaxed: true, undo: false);
+        return Search(skills, facts.Bits & subgoalMask, goal);
     }
 
     /// <summary>Whether <paramref name="skill"/> reaching its effect also reaches <paramref name="goal"/>'s facts.</summary>
@@ -58,8 +56,11 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
     /// <summary>Whether <paramref name="skill"/> is an undoing operator this planner made (not a stored skill).</summary>
     public bool IsUndoing(Skill skill) => skill.Id < 0 && _undoing.ContainsValue(skill);
 
-    private IReadOnlyList<Skill>? Search(IReadOnlyList<Skill> skills, ulong start, FactCondition goal, bool relaxed, bool undo)
+    private IReadOnlyList<Skill>? Search(IReadOnlyList<Skill> skills, ulong start, FactCondition goal)
     {
+        var byName = new Dictionary<string, Skill>(StringComparer.Ordinal);
+        foreach (Skill skill in skills)
+            byName.TryAdd(skill.Name, skill);
         var best = new Dictionary<ulong, double> { [start] = 0 };
         var via = new Dictionary<ulong, (ulong From, Skill Skill)>();
         var queue = new PriorityQueue<(ulong State, int Length), double>();
@@ -73,13 +74,11 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
                 return Path(via, start, state);
             if (length >= _options.MaxLength)
                 continue;
-            foreach (Skill skill in Operators(skills, state, relaxed, undo))
+            foreach (var (skill, next, stepCost) in Operators(skills, byName, state))
             {
-                ulong next = (state & ~skill.Effect.Mask) | (skill.Effect.Values & skill.Effect.Mask);
-                next &= subgoalMask;
                 if (next == state)
                     continue;
-                double nextCost = cost + CostOf(skill);
+                double nextCost = cost + stepCost;
                 if (best.TryGetValue(next, out double known) && known <= nextCost)
                     continue;
                 best[next] = nextCost;
@@ -90,25 +89,62 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
         return null;
     }
 
-    private IEnumerable<Skill> Operators(IReadOnlyList<Skill> skills, ulong state, bool relaxed, bool undo)
+    /// <summary>The steps possible from <paramref name="state"/>: each skill, where it leads and what it costs.</summary>
+    private IEnumerable<(Skill Skill, ulong Next, double Cost)> Operators(IReadOnlyList<Skill> skills, Dictionary<string, Skill> byName, ulong state)
     {
-        var facts = new Facts(state);
         foreach (Skill skill in skills)
         {
-            FactCondition pre = skill.Preconditions;
-            bool applies = relaxed ? (state & pre.Mask & pre.Values) == (pre.Mask & pre.Values) : pre.IsSatisfiedBy(facts);
-            if (applies && !skill.Effect.IsSatisfiedBy(facts))
-                yield return skill;
+            if (skill.Effect.IsSatisfiedBy(new Facts(state)))
+                continue;
+            if (skill.Policy is SkillChainPolicy chain)
+            {
+                if (Chained(chain, byName, state) is { } through && skill.IsApplicable(new Facts(state)))
+                    yield return (skill, Apply(through.Next, skill.Effect), through.Cost + CostOf(skill));
+                continue;
+            }
+            if (Step(skill, state) is { } extra)
+                yield return (skill, Apply(state, skill.Effect), CostOf(skill) + extra);
         }
-        if (!undo)
-            yield break;
         for (int i = 0; i < schema.Count; i++)
         {
             ulong bit = 1UL << i;
             if ((subgoalMask & bit) != 0 && (state & bit) != 0)
-                yield return Undoing(bit);
+            {
+                Skill undoing = Undoing(bit);
+                yield return (undoing, Apply(state, undoing.Effect), _options.UndoingCost);
+            }
         }
     }
+
+    /// <summary>
+    /// The extra cost of running <paramref name="skill"/> from <paramref name="state"/>: none where its preconditions
+    /// hold, <see cref="SkillPlannerOptions.RelaxedCost"/> where only those required true do; null where it does not apply.
+    /// </summary>
+    private double? Step(Skill skill, ulong state)
+    {
+        FactCondition pre = skill.Preconditions;
+        if (pre.IsSatisfiedBy(new Facts(state)))
+            return 0;
+        ulong needed = pre.Mask & pre.Values;
+        return (state & needed) == needed ? _options.RelaxedCost : null;
+    }
+
+    /// <summary>A chain run from <paramref name="state"/>: where its children lead and what they cost, each judged where the one before left off; null when a child is missing or does not apply.</summary>
+    private (ulong Next, double Cost)? Chained(SkillChainPolicy chain, Dictionary<string, Skill> byName, ulong state)
+    {
+        double cost = 0;
+        foreach (string name in chain.Children)
+        {
+            if (!byName.TryGetValue(name, out Skill? child) || child.Policy is SkillChainPolicy || Step(child, state) is not { } extra)
+                return null;
+            cost += CostOf(child) + extra;
+            state = Apply(state, child.Effect);
+        }
+        return (state, cost);
+    }
+
+    private ulong Apply(ulong state, FactCondition effect) =>
+        ((state & ~effect.Mask) | (effect.Values & effect.Mask)) & subgoalMask;
 
     /// <summary>The operator that makes the fact <paramref name="bit"/> false, run by the explorer's model (its policy chooses nothing).</summary>
     private Skill Undoing(ulong bit)
@@ -124,8 +160,6 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
 
     private double CostOf(Skill skill)
     {
-        if (skill.Id < 0)
-            return _options.UndoingCost;
         SkillStatistics stats = skill.Statistics;
         double rate = (stats.Successes + 1.0) / (stats.Uses + 2.0); // Laplace: an untried skill counts as even odds
         return -Math.Log(rate) + _options.StepCost;

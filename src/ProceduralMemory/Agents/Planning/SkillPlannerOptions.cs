@@ -15,6 +15,9 @@ public sealed record SkillPlannerOptions
     /// <summary>The cost of one undoing operator (making a held fact false, e.g. dropping the key): about a skill that succeeds a third of the time.</summary>
     public double UndoingCost { get; init; } = 1.0;
 
+    /// <summary>The extra cost of a stored skill where only its preconditions required true hold.</summary>
+    public double RelaxedCost { get; init; } = 1.5;
+
     /// <summary>The steps an undoing operator may take before it counts as failed.</summary>
     public int UndoingStepLimit { get; init; } = 20;
 }
