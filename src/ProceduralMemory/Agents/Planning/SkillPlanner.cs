@@ -46,7 +46,23 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
     {
         if (goal.IsSatisfiedBy(facts))
             return null;
-        return Search(skills, facts.Bits & subgoalMask, goal);
+        return Search(skills, facts.Bits & subgoalMask, goal)?.Skills;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="skill"/>, run from <paramref name="facts"/>, is a sound step towards <paramref name="goal"/>:
+    /// it applies as learned, usually succeeds (smoothed rate at least one half), and the goal holds after it or is
+    /// reached from there by skills that apply as learned, with no relaxed or undoing step.
+    /// </summary>
+    public bool Leads(IReadOnlyList<Skill> skills, Facts facts, Skill skill, FactCondition goal)
+    {
+        ulong state = facts.Bits & subgoalMask;
+        if (!skill.IsApplicable(facts) || CostOf(skill) > Math.Log(2) + _options.StepCost)
+            return false;
+        ulong after = Apply(state, skill.Effect);
+        if (goal.IsSatisfiedBy(new Facts(after)))
+            return true;
+        return Search(skills, after, goal) is { } plan && plan.Cost < Math.Min(_options.RelaxedCost, _options.UndoingCost);
     }
 
     /// <summary>Whether <paramref name="skill"/> reaching its effect also reaches <paramref name="goal"/>'s facts.</summary>
@@ -56,7 +72,7 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
     /// <summary>Whether <paramref name="skill"/> is an undoing operator this planner made (not a stored skill).</summary>
     public bool IsUndoing(Skill skill) => skill.Id < 0 && _undoing.ContainsValue(skill);
 
-    private IReadOnlyList<Skill>? Search(IReadOnlyList<Skill> skills, ulong start, FactCondition goal)
+    private (IReadOnlyList<Skill> Skills, double Cost)? Search(IReadOnlyList<Skill> skills, ulong start, FactCondition goal)
     {
         var byName = new Dictionary<string, Skill>(StringComparer.Ordinal);
         foreach (Skill skill in skills)
@@ -71,7 +87,7 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
             if (cost > best[state])
                 continue;
             if (goal.IsSatisfiedBy(new Facts(state)))
-                return Path(via, start, state);
+                return (Path(via, start, state), cost);
             if (length >= _options.MaxLength)
                 continue;
             foreach (var (skill, next, stepCost) in Operators(skills, byName, state))
