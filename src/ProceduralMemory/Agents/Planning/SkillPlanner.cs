@@ -114,8 +114,10 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
                 continue;
             if (skill.Policy is SkillChainPolicy chain)
             {
-                if (Chained(chain, byName, state) is { } through && skill.IsApplicable(new Facts(state)))
-                    yield return (skill, Apply(through.Next, skill.Effect), through.Cost + CostOf(skill));
+                // One step whose cost is its children's as they apply, if it usually succeeds as a whole.
+                if (skill.IsApplicable(new Facts(state)) && CostOf(skill) <= Math.Log(2) + _options.StepCost
+                    && Chained(chain, byName, state) is { } through)
+                    yield return (skill, Apply(through.Next, skill.Effect), through.Cost + _options.StepCost);
                 continue;
             }
             if (Step(skill, state) is { } extra)
@@ -153,7 +155,7 @@ public sealed class SkillPlanner(FactSchema schema, ulong subgoalMask, SkillPlan
         {
             if (!byName.TryGetValue(name, out Skill? child) || child.Policy is SkillChainPolicy || Step(child, state) is not { } extra)
                 return null;
-            cost += CostOf(child) + extra;
+            cost += CostOf(child) - _options.StepCost + extra;
             state = Apply(state, child.Effect);
         }
         return (state, cost);
