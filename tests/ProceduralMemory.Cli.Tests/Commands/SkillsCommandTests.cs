@@ -17,6 +17,16 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
     }
 
     [Fact]
+    public void Show_PrintsACompositeSkillsChildren()
+    {
+        CliRun run = CliRun.Of("skills", "show", "seq(pickup(key),open(door),reach(goal))", "--library", library.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutLines, l => l.StartsWith("Policy", StringComparison.Ordinal) && l.Contains("chain 3"));
+        Assert.Contains(run.OutLines, l => l.StartsWith("Children", StringComparison.Ordinal) && l.EndsWith("pickup(key), open(door), reach(goal)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Show_FindsASkillByIdOrName()
     {
         CliRun byId = CliRun.Of("skills", "show", "0", "--library", library.Path);
