@@ -98,6 +98,23 @@ public sealed partial class ProceduralMemoryAgent
         SkillStored?.Invoke(skill);
     }
 
+    /// <summary>Commits a new composite skill (it has no network and no demonstrations of its own); a twin already stored is kept instead.</summary>
+    private void StoreComposite(Skill composite)
+    {
+        var commit = new LibraryCommit { NewSkills = [new NewSkill(SkillRecord.Of(composite), [])], DemonstrationsToKeep = _options.DemonstrationsPerSkill };
+        var (id, created) = _store!.Commit(commit).NewSkills[0];
+        AddCommitted(composite.Statistics.Uses, composite.Statistics.Successes, composite.Statistics.Demonstrations);
+        if (created)
+        {
+            composite.Id = id;
+            Library.Restore(composite);
+            _storedCounts[id] = (composite.Statistics.Uses, composite.Statistics.Successes, composite.Statistics.Demonstrations);
+        }
+        ReadBack();
+        if (created)
+            SkillStored?.Invoke(composite);
+    }
+
     /// <summary>Keeps a demonstration for the skill's module and for the next commit.</summary>
     private void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps)
     {

@@ -1,5 +1,6 @@
 using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Agents.Learners;
+using ProceduralMemory.Agents.Planning;
 using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Agents.Selection;
 using ProceduralMemory.Environments;
@@ -58,7 +59,10 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         IReadOnlyList<string> subgoals = _options.SubgoalFacts ?? environment.Facts.Subgoals;
         _subgoalMask = environment.Facts.MaskOf(subgoals.Where(f => environment.Facts.Names.Contains(f)).ToArray());
         _explorer = parts.Explorer ?? Explorers.For(_perception, environment.Actions.Count, _subgoalMask, _options.Exploration);
-        _selector = parts.Selector ?? new RankedSkillSelector(_options.Selection);
+        ISkillSelector ranked = new RankedSkillSelector(_options.Selection);
+        _selector = parts.Selector ?? (_options.Planning.Enabled
+            ? new PlanningSkillSelector(new SkillPlanner(environment.Facts, _subgoalMask, _options.Planning), ranked)
+            : ranked);
         _learner = parts.Learner ?? new SubgoalSkillLearner(_subgoalMask);
         _trainingRng = new Rng(_options.Seed ^ 0x5EED_E8B1_0E5Eu);
         _features = new float[_perception.FeatureCount];
@@ -88,12 +92,16 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// <inheritdoc />
     public EpisodeSummary PlayEpisode(int layoutSeed, int maxSteps, bool learn)
     {
-        _perception.Reset(_environment.Reset(layoutSeed).Observation);
+        Observation first = _environment.Reset(layoutSeed).Observation;
+        _perception.Reset(first);
         _explorer.BeginEpisode(_perception);
+        // The task's goal, when the observation states it (a mission): the selector plans towards it.
+        FactCondition? goal = first is IGoalObservation told ? told.Goal : null;
         // Evaluation draws its random tie-breaks from the layout's own seed, so evaluating never shifts training.
         Rng rng = learn ? _trainingRng : new Rng((ulong)layoutSeed);
         var steps = new List<AgentStep>();
-        var run = new SkillRun();
+        SkillRun? run = null;
+        var achieved = new List<(Skill Skill, ulong Start, bool GoalAfter)>();
         double totalReward = 0;
         int skillUses = 0, exploreFor = 0;
         bool terminated = false, truncated = false, succeeded = false;
@@ -102,16 +110,16 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         {
             Facts facts = _perception.Facts;
             _perception.WriteFeatures(_features);
-            if (run.Skill is null && exploreFor == 0 && Choose(facts, explore: learn) is { } chosen)
+            if (run is null && exploreFor == 0 && Choose(facts, explore: learn, goal) is { } chosen && Start(chosen, facts, goal) is { } started)
             {
-                run = new SkillRun(chosen);
+                run = started;
                 skillUses++;
             }
 
-            int action = run.Skill is { } skill
-                ? SkillAction(skill, facts, run.Steps, rng)
+            int action = run is not null
+                ? SkillAction(run, facts, rng)
                 : _explorer.ChooseAction(_perception, rng);
-            exploreFor = Math.Max(0, exploreFor - (run.Skill is null ? 1 : 0));
+            exploreFor = Math.Max(0, exploreFor - (run is null ? 1 : 0));
 
             long state = _perception.StateKey;
             _explorer.BeforeStep(_perception);
@@ -123,28 +131,130 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             totalReward += result.Reward;
             (terminated, truncated, succeeded) = (result.Terminated, result.Truncated, result.IsSuccess);
 
-            if (run.Skill is not null && Advance(ref run, nextFacts) is { } achieved)
+            if (run is not null && Advance(run, nextFacts) is { } reached)
             {
                 if (learn)
-                    run.Skill!.Statistics.RecordUse(achieved);
-                if (!achieved)
+                    run.Skill.Statistics.RecordUse(reached);
+                if (reached && run.Skill.Id >= 0)
+                    achieved.Add((run.Skill, run.StartFacts, goal is { } g && g.IsSatisfiedBy(nextFacts)));
+                run = Next(run, reached, nextFacts, goal, learn);
+                if (run is null && !reached)
                     exploreFor = _options.ExplorationAfterFailure;
-                run = new SkillRun();
             }
         }
 
         if (terminated)
             _explorer.EndEpisode(steps[^1].Action, failed: !succeeded, learnOutcome: learn);
-        if (run.Skill is not null && learn)
-            run.Skill.Statistics.RecordUse(success: run.Skill.Effect.IsSatisfiedBy(_perception.Facts));
+        if (run is not null && learn)
+        {
+            bool done = run.Target.IsSatisfiedBy(_perception.Facts);
+            run.Skill.Statistics.RecordUse(done);
+            run.Chain?.Statistics.RecordUse(done && run.Chain.Effect.IsSatisfiedBy(_perception.Facts));
+        }
         if (learn)
         {
             // Only an episode that completed the task (not one that ended in lava) vouches for its segments.
             Learn(steps, succeeded);
+            if (succeeded && goal is { } reachedGoal && _options.ComposeChains)
+                Compose(achieved, reachedGoal, steps);
             if (_store is not null)
                 CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, succeeded, steps));
         }
         return new EpisodeSummary(totalReward, steps.Count, succeeded, skillUses);
+    }
+
+    /// <summary>
+    /// A run of <paramref name="chosen"/>: of its first child when it is a chain (null when a child is missing from
+    /// the library). A skill whose effect includes the goal's facts runs towards the goal's facts alone; one chosen
+    /// where only its preconditions required true hold (a plan's relaxed tier) keeps to those.
+    /// </summary>
+    private SkillRun? Start(Skill chosen, Facts facts, FactCondition? goal)
+    {
+        if (chosen.Policy is not SkillChainPolicy chain)
+            return new SkillRun(chosen, TargetOf(chosen, goal), RequiredOf(chosen, facts), facts.Bits & _subgoalMask);
+        var children = new List<Skill>();
+        foreach (string name in chain.Children)
+        {
+            if (Library.Skills.FirstOrDefault(s => s.Name == name) is not { } child || child.Policy is SkillChainPolicy)
+                return null;
+            children.Add(child);
+        }
+        var run = new SkillRun(children[0], TargetOf(children[0], goal), RequiredOf(children[0], facts), facts.Bits & _subgoalMask)
+        {
+            Chain = chosen,
+        };
+        foreach (Skill child in children.Skip(1))
+            run.Pending.Enqueue(child);
+        return run;
+    }
+
+    /// <summary>
+    /// After <paramref name="run"/> ended: within a chain, its next child once the child before reached its effect and
+    /// the chain's effect does not hold yet (the chain's use is recorded when it ends); else null.
+    /// </summary>
+    private SkillRun? Next(SkillRun run, bool reached, Facts facts, FactCondition? goal, bool learn)
+    {
+        if (run.Chain is not { } chain)
+            return null;
+        bool chainDone = chain.Effect.IsSatisfiedBy(facts);
+        if (reached && !chainDone && run.Pending.TryDequeue(out Skill? child))
+        {
+            var next = new SkillRun(child, TargetOf(child, goal), RequiredOf(child, facts), facts.Bits & _subgoalMask) { Chain = chain };
+            foreach (Skill rest in run.Pending)
+                next.Pending.Enqueue(rest);
+            return next;
+        }
+        if (learn)
+            chain.Statistics.RecordUse(chainDone);
+        return null;
+    }
+
+    private static FactCondition TargetOf(Skill skill, FactCondition? goal) =>
+        goal is { } wanted && SkillPlanner.Serves(skill, wanted) ? wanted : skill.Effect;
+
+    /// <summary>What must keep holding while <paramref name="skill"/> runs: its preconditions, or only those required true when it was chosen where the rest do not hold.</summary>
+    private static FactCondition RequiredOf(Skill skill, Facts facts)
+    {
+        if (skill.IsApplicable(facts))
+            return skill.Preconditions;
+        ulong needed = skill.Preconditions.Mask & skill.Preconditions.Values;
+        return new FactCondition(needed, needed);
+    }
+
+    /// <summary>
+    /// After a successful episode towards a stated goal, the chain of skills that reached it becomes a composite skill
+    /// (<see cref="SkillChainPolicy"/>): preconditions the sub-goal facts where the first began, effect the goal,
+    /// children the skills in the order they succeeded. The same chain again is one more demonstration of it.
+    /// </summary>
+    private void Compose(List<(Skill Skill, ulong Start, bool GoalAfter)> achieved, FactCondition goal, IReadOnlyList<AgentStep> steps)
+    {
+        int last = achieved.FindLastIndex(a => a.GoalAfter);
+        if (last < 1)
+            return;
+        var chain = achieved.Take(last + 1).ToList();
+        if (chain.Any(a => Library.Find(a.Skill.Id) != a.Skill || a.Skill.Policy is SkillChainPolicy))
+            return;
+        var preconditions = new FactCondition(_subgoalMask, chain[0].Start);
+        string[] children = chain.Select(a => a.Skill.Name).ToArray();
+        if (Library.Skills.FirstOrDefault(s => s.Policy is SkillChainPolicy c && s.Preconditions == preconditions && s.Effect == goal
+                && c.Children.SequenceEqual(children)) is { } known)
+        {
+            known.Statistics.RecordDemonstration();
+            return;
+        }
+        int stepLimit = chain.Sum(a => a.Skill.Termination.StepLimit);
+        var composite = new Skill($"seq({string.Join(",", children)})", preconditions, goal, new SkillChainPolicy(children),
+            new SkillTermination(goal, stepLimit), (float[])chain[0].Skill.Key.Clone());
+        composite.Statistics.RecordDemonstration();
+        if (_store is null)
+        {
+            composite.Id = Library.Count == 0 ? 0 : Library.Skills.Max(s => s.Id) + 1;
+            Library.Restore(composite);
+        }
+        else
+        {
+            StoreComposite(composite);
+        }
     }
 
     /// <summary>
@@ -153,10 +263,12 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// effect, and act on it); else the policy's. An action the agent has learned usually destroys one of the skill's
     /// own preconditions (dropping the key the skill needs) is never planned, and gives way to the network's next choice.
     /// </summary>
-    private int SkillAction(Skill skill, Facts facts, int step, Rng rng)
+    private int SkillAction(SkillRun run, Facts facts, Rng rng)
     {
+        Skill skill = run.Skill;
+        int step = run.Steps;
         ulong needed = skill.Preconditions.Mask & skill.Preconditions.Values;
-        if (_explorer.ActionTowards(_perception, skill.Effect, needed) is { } planned)
+        if (_explorer.ActionTowards(_perception, run.Target, needed) is { } planned)
             return planned;
         if (_options.ExploreForUnplannedSkills && _explorer.Plans)
             return _explorer.ChooseAction(_perception, rng);
@@ -173,11 +285,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         }
     }
 
-    /// <summary>Counts a step of the running skill; returns its outcome once it ends (true: effect reached), else null.</summary>
-    private bool? Advance(ref SkillRun run, Facts facts)
+    /// <summary>Counts a step of the running skill; returns its outcome once it ends (true: its target reached), else null.</summary>
+    private bool? Advance(SkillRun run, Facts facts)
     {
-        Skill skill = run.Skill!;
-        if (skill.Effect.IsSatisfiedBy(facts))
+        Skill skill = run.Skill;
+        if (run.Target.IsSatisfiedBy(facts))
             return true;
         run.Steps++;
         long state = _perception.StateKeyWith(facts.Bits & _subgoalMask);
@@ -185,12 +297,12 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         run.Visits[state] = visits;
         bool stuck = visits >= _options.StuckVisits;
         bool outOfTime = skill.Termination.ShouldStop(facts, run.Steps);
-        return stuck || outOfTime || !skill.IsApplicable(facts) ? false : null;
+        return stuck || outOfTime || !run.Required.IsSatisfiedBy(facts) ? false : null;
     }
 
-    /// <summary>The selector's choice, or null with an empty library (no state key to compute then).</summary>
-    private Skill? Choose(Facts facts, bool explore) =>
-        Library.Count == 0 ? null : _selector.Choose(Library, facts, _encoder.Encode(_features), explore);
+    /// <summary>The selector's choice, or null with an empty library (no state key to compute then) and no undoing to plan.</summary>
+    private Skill? Choose(Facts facts, bool explore, FactCondition? goal) =>
+        Library.Count == 0 ? null : _selector.Choose(Library, facts, _encoder.Encode(_features), explore, goal);
 
     /// <summary>Lets the learner turn the episode into skills or demonstrations, then retrains what changed.</summary>
     private void Learn(IReadOnlyList<AgentStep> episode, bool succeeded)
@@ -247,14 +359,10 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         MarkModelChanged(skill);
     }
 
+    /// <summary>The schema's name for what <paramref name="effect"/> achieves, numbered when the library already has it.</summary>
     private string NameFor(FactCondition effect)
     {
-        var parts = new List<string>();
-        FactSchema schema = _environment.Facts;
-        for (int i = 0; i < schema.Count; i++)
-            if ((effect.Mask & (1UL << i)) != 0)
-                parts.Add(((effect.Values >> i) & 1) != 0 ? schema.Names[i] : "not_" + schema.Names[i]);
-        string name = "achieve_" + string.Join("_and_", parts);
+        string name = _environment.Facts.NameOf(effect);
         int twins = Library.Skills.Count(s => s.Name == name || s.Name.StartsWith(name + "#", StringComparison.Ordinal));
         return twins == 0 ? name : $"{name}#{twins + 1}";
     }
@@ -278,12 +386,23 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             agent.CreateSkill(preconditions, effect, steps, key);
     }
 
-    /// <summary>The skill being executed, with its step count and the states it has visited.</summary>
-    private struct SkillRun(Skill? skill)
+    /// <summary>
+    /// The skill being executed (a chain's current child), what it runs towards, what must keep holding, its step count
+    /// and the states it has visited; for a chain's child, the chain and the children still to run.
+    /// </summary>
+    private sealed class SkillRun(Skill skill, FactCondition target, FactCondition required, ulong startFacts)
     {
-        public SkillRun() : this(null) { }
+        public Skill Skill { get; } = skill;
 
-        public Skill? Skill { get; } = skill;
+        public FactCondition Target { get; } = target;
+
+        public FactCondition Required { get; } = required;
+
+        public ulong StartFacts { get; } = startFacts;
+
+        public Skill? Chain { get; init; }
+
+        public Queue<Skill> Pending { get; } = new();
 
         public int Steps { get; set; }
 

@@ -1,4 +1,5 @@
 using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Agents.Planning;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Agents;
@@ -24,6 +25,15 @@ public sealed record ProceduralMemoryAgentOptions
 
     /// <summary>How the applicable skills are ranked.</summary>
     public SelectionOptions Selection { get; init; } = new();
+
+    /// <summary>How the agent plans over its skills towards a goal its observation states (a mission).</summary>
+    public SkillPlannerOptions Planning { get; init; } = new();
+
+    /// <summary>
+    /// Whether a successful training episode towards a stated goal turns the chain of skills that reached it into a
+    /// composite skill (<see cref="Memory.SkillChainPolicy"/>), which the planner may then use as one step.
+    /// </summary>
+    public bool ComposeChains { get; init; } = true;
 
     /// <summary>Length of skill keys and state queries.</summary>
     public int EmbeddingDimension { get; init; } = 32;

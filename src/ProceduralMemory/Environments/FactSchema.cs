@@ -11,15 +11,17 @@ namespace ProceduralMemory.Environments;
 public sealed class FactSchema
 {
     private readonly string[] _names;
+    private readonly Dictionary<string, FactAchievement> _achievements;
 
     /// <summary>The most facts a schema holds: one bit each in a <see cref="ulong"/>.</summary>
     public const int MaximumFacts = 64;
 
     /// <summary>
     /// Creates a schema; fact <c>i</c> is bit <c>i</c>. <paramref name="subgoals"/> names the facts whose changes
-    /// mark the steps of the environment's task (every fact when null).
+    /// mark the steps of the environment's task (every fact when null). <paramref name="achievements"/> names what
+    /// making a fact true or false achieves (<see cref="NameOf"/>); facts without one are named by the fact.
     /// </summary>
-    public FactSchema(IEnumerable<string> names, IEnumerable<string>? subgoals = null)
+    public FactSchema(IEnumerable<string> names, IEnumerable<string>? subgoals = null, IEnumerable<FactAchievement>? achievements = null)
     {
         _names = names.ToArray();
         if (_names.Length > MaximumFacts)
@@ -29,6 +31,39 @@ public sealed class FactSchema
         Subgoals = subgoals?.ToArray() ?? _names;
         if (Subgoals.FirstOrDefault(s => !_names.Contains(s)) is { } unknown)
             throw new ArgumentException($"Sub-goal '{unknown}' is not one of the facts.", nameof(subgoals));
+        _achievements = new Dictionary<string, FactAchievement>(StringComparer.Ordinal);
+        foreach (FactAchievement achievement in achievements ?? [])
+        {
+            if (!_names.Contains(achievement.Fact))
+                throw new ArgumentException($"Achievement of '{achievement.Fact}', which is not one of the facts.", nameof(achievements));
+            if (!_achievements.TryAdd(achievement.Fact, achievement))
+                throw new ArgumentException($"Fact '{achievement.Fact}' has two achievement names.", nameof(achievements));
+        }
+    }
+
+    /// <summary>What making facts true or false achieves, for the facts that have a name for it.</summary>
+    public IReadOnlyCollection<FactAchievement> Achievements => _achievements.Values;
+
+    /// <summary>
+    /// A readable name for reaching <paramref name="effect"/>, from what each of its facts' values achieves, in bit
+    /// order, joined by <c>+</c>: <c>pickup(key)</c>, <c>pickup(box)+pickup(mission_object)</c>, <c>drop(key)</c>. A fact
+    /// without an achievement name is <c>achieve_{fact}</c> (<c>achieve_not_{fact}</c> made false); a schema with no
+    /// achievement names at all joins the facts as <c>achieve_{fact}_and_{fact}</c>, the names libraries had before.
+    /// </summary>
+    public string NameOf(FactCondition effect)
+    {
+        var parts = new List<(string Plain, string? Achievement)>();
+        for (int i = 0; i < _names.Length; i++)
+        {
+            if ((effect.Mask & (1UL << i)) == 0)
+                continue;
+            bool value = ((effect.Values >> i) & 1) != 0;
+            string? achievement = _achievements.TryGetValue(_names[i], out FactAchievement? a) ? value ? a.MadeTrue : a.MadeFalse : null;
+            parts.Add(((value ? "" : "not_") + _names[i], achievement));
+        }
+        return parts.All(p => p.Achievement is null)
+            ? "achieve_" + string.Join("_and_", parts.Select(p => p.Plain))
+            : string.Join("+", parts.Select(p => p.Achievement ?? "achieve_" + p.Plain));
     }
 
     /// <summary>

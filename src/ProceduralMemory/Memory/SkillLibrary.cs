@@ -139,7 +139,8 @@ public sealed class SkillLibrary
     /// </summary>
     /// <remarks>
     /// Requiring the same preconditions and effect keeps a merge from joining procedures that do different things;
-    /// the seed's duplicates always agree on both, so its run is unchanged.
+    /// the seed's duplicates always agree on both, so its run is unchanged. A skill chain (<see cref="SkillChainPolicy"/>)
+    /// never matches: it is also its children, and a segment is never one more demonstration of it.
     /// </remarks>
     public (Skill Skill, float Similarity)? FindMatch(FactCondition preconditions, FactCondition effect, ReadOnlySpan<float> key, float threshold)
     {
@@ -147,8 +148,8 @@ public sealed class SkillLibrary
         float nearestSimilarity = float.NegativeInfinity;
         foreach (Skill stored in _skills)
         {
-            if (stored.Preconditions != preconditions || stored.Effect != effect)
-                continue;
+            if (stored.Preconditions != preconditions || stored.Effect != effect || stored.Policy is SkillChainPolicy)
+                continue; // a chain is its children too: never one more demonstration of a segment's skill
             float similarity = VectorMath.CosineSimilarity(key, stored.Key);
             if (similarity > nearestSimilarity) // strict: the earliest of equally similar skills wins
                 (nearest, nearestSimilarity) = (stored, similarity);

@@ -13,7 +13,17 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"trained\.db: \d+ skills, \d+ episodes run", run.OutLines[0]);
         Assert.StartsWith("Id  Name", run.OutLines[1]);
-        Assert.Contains(run.OutLines, l => l.StartsWith("0   achieve_", StringComparison.Ordinal) && l.Contains("mlp 71x64x7"));
+        Assert.Contains(run.OutLines, l => l.StartsWith("0   pickup(key)", StringComparison.Ordinal) && l.Contains("mlp 71x64x7"));
+    }
+
+    [Fact]
+    public void Show_PrintsACompositeSkillsChildren()
+    {
+        CliRun run = CliRun.Of("skills", "show", "seq(pickup(key),open(door),reach(goal))", "--library", library.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutLines, l => l.StartsWith("Policy", StringComparison.Ordinal) && l.Contains("chain 3"));
+        Assert.Contains(run.OutLines, l => l.StartsWith("Children", StringComparison.Ordinal) && l.EndsWith("pickup(key), open(door), reach(goal)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class TrainCommandTests
         Assert.Equal("", run.Error);
         Assert.StartsWith("Training procmem on doorkey-5x5 for 2000 steps", run.OutLines[0]);
         Assert.Equal(11, run.OutLines.Count(l => l.StartsWith("steps=", StringComparison.Ordinal))); // before training, then every 200 steps
-        Assert.Contains(run.OutLines, l => l.StartsWith("  achieve_has_key: preconditions {has_key=false", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.StartsWith("  pickup(key): preconditions {has_key=false", StringComparison.Ordinal));
 
         string[] evaluation = File.ReadAllLines(dir.Combine("evaluation.csv"));
         Assert.Equal("training_steps,training_episodes,eval_episodes,eval_mean_return,eval_success_rate,eval_mean_steps", evaluation[0]);

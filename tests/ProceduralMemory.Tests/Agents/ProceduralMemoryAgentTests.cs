@@ -21,11 +21,12 @@ public class ProceduralMemoryAgentTests
     {
         var (agent, curve) = Train("doorkey-5x5", 3000);
 
-        Assert.True(curve[0].Evaluation.MeanReturn < 0.3, $"untrained return {curve[0].Evaluation.MeanReturn}");
+        // Untrained, the explorer alone (remembering within each episode what its actions did) solves some small rooms.
+        Assert.True(curve[0].Evaluation.MeanReturn < 0.8, $"untrained return {curve[0].Evaluation.MeanReturn}");
         Assert.True(curve[^1].Evaluation.MeanReturn > 0.9, $"trained return {curve[^1].Evaluation.MeanReturn}");
         Assert.Equal(1.0, curve[^1].Evaluation.SuccessRate);
-        Assert.Contains(agent.Library.Skills, s => s.Name == "achieve_has_key");
-        Assert.Contains(agent.Library.Skills, s => s.Name == "achieve_door_open");
+        Assert.Contains(agent.Library.Skills, s => s.Name == "pickup(key)");
+        Assert.Contains(agent.Library.Skills, s => s.Name == "open(door)");
     }
 
     [Fact]

@@ -20,4 +20,11 @@ public sealed record ExplorationOptions
     /// worth going (0: no planning, the lookahead alone). 4,096 covers every pose of a 32x32 grid.
     /// </summary>
     public int PlanningStates { get; init; } = 4096;
+
+    /// <summary>
+    /// Whether, while not learning (evaluating), the explorer remembers within an episode what it saw each action do
+    /// in each context it had not learned, and forgets it when the episode ends: otherwise an action never learned
+    /// there stays "never tried" and is retried forever.
+    /// </summary>
+    public bool RememberWhileEvaluating { get; init; } = true;
 }

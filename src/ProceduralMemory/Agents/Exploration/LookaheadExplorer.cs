@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Agents.Perception;
 
@@ -29,6 +30,8 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     where TOutcome : notnull
 {
     private readonly Dictionary<(TContext Context, int Action), Dictionary<TOutcome, int>> _outcomes = [];
+    // What actions did this episode while not learning (evaluating): working memory, forgotten when the episode ends.
+    private readonly Dictionary<(TContext Context, int Action), Dictionary<TOutcome, int>> _seenThisEpisode = [];
     private readonly Dictionary<long, int> _visits = [];
     // Per (context, action): how often it ended the episode without reward (stepping into lava).
     private readonly Dictionary<(TContext Context, int Action), int> _endings = [];
@@ -90,6 +93,7 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     {
         _visits.Clear();
         _factsHeld.Clear();
+        _seenThisEpisode.Clear();
         CountVisit(perception);
     }
 
@@ -105,7 +109,7 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
         for (int action = 0; action < _actionCount; action++)
         {
             double score = ActionValue(perception, state, action, _options.Lookahead) + rng.NextDouble() * 1e-6;
-            if (_outcomes.TryGetValue((context, action), out var counts) && UsuallyEnds(context, action, counts))
+            if (Known((context, action), out var counts) && UsuallyEnds(context, action, counts))
                 score -= 1e6; // only when every other action is as bad
             if (score > bestScore)
                 (best, bestScore) = (action, score);
@@ -123,6 +127,15 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     /// <inheritdoc />
     public void AfterStep(int action, IPerception perception, bool learnOutcome = true)
     {
+        if (!learnOutcome && _options.RememberWhileEvaluating)
+        {
+            // Not learning, the agent still remembers within the episode what it just saw an action do, so that it
+            // does not retry forever an action it has never learned (a pickup in front of a kind of object new to it).
+            TOutcome seen = OutcomeOf(_before, Current(perception));
+            if (!_seenThisEpisode.TryGetValue((_beforeContext, action), out var seenCounts))
+                _seenThisEpisode[(_beforeContext, action)] = seenCounts = [];
+            seenCounts[seen] = seenCounts.GetValueOrDefault(seen) + 1;
+        }
         if (learnOutcome)
         {
             TState after = Current(perception);
@@ -177,7 +190,7 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
             for (int action = 0; action < _actionCount; action++)
             {
                 int via = first >= 0 ? first : action;
-                if (!_outcomes.TryGetValue((context, action), out var counts))
+                if (!Known((context, action), out var counts))
                 {
                     if (goal is null)
                         return via; // never tried here
@@ -205,11 +218,15 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     private int? OpeningAction(TContext context)
     {
         for (int action = 0; action < _actionCount; action++)
-            if (_frontChanges.TryGetValue((context, action), out int changed) && _outcomes.TryGetValue((context, action), out var counts)
+            if (_frontChanges.TryGetValue((context, action), out int changed) && Known((context, action), out var counts)
                 && changed > _options.LosingShare * counts.Values.Sum())
                 return action;
         return null;
     }
+
+    /// <summary>What <paramref name="key"/>'s action is known to do: as learned, else as seen this episode while not learning.</summary>
+    private bool Known((TContext Context, int Action) key, [MaybeNullWhen(false)] out Dictionary<TOutcome, int> counts) =>
+        _outcomes.TryGetValue(key, out counts) || _seenThisEpisode.TryGetValue(key, out counts);
 
     private bool UsuallyEnds(TContext context, int action, Dictionary<TOutcome, int> counts)
     {
@@ -231,7 +248,7 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     /// <remarks>"Usually": in more than <see cref="ExplorationOptions.LosingShare"/> of the tries.</remarks>
     public bool UsuallyLoses(IPerception perception, int action, ulong facts)
     {
-        if (!_outcomes.TryGetValue((ContextOf(perception, Current(perception)), action), out var counts))
+        if (!Known((ContextOf(perception, Current(perception)), action), out var counts))
             return false;
         int total = 0, losing = 0;
         foreach (var (outcome, n) in counts)
@@ -268,7 +285,7 @@ public abstract class LookaheadExplorer<TState, TContext, TOutcome> : IExplorer
     private double ActionValue(IPerception perception, TState state, int action, int depth)
     {
         double discount = _options.Discount;
-        if (!_outcomes.TryGetValue((ContextOf(perception, state), action), out var counts))
+        if (!Known((ContextOf(perception, state), action), out var counts))
             return 1.0 / (1 - discount); // never tried here: as good as endless novelty
         int total = 0;
         foreach (int n in counts.Values)

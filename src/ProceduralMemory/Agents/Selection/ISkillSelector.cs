@@ -11,4 +11,11 @@ public interface ISkillSelector
     /// features); <paramref name="explore"/> is true while learning, when trying uncertain skills pays.
     /// </summary>
     Skill? Choose(SkillLibrary library, Facts facts, float[] query, bool explore);
+
+    /// <summary>
+    /// The skill to run now towards <paramref name="goal"/>, the task's goal as the observation states it (null when
+    /// it states none). By default the goal is ignored.
+    /// </summary>
+    Skill? Choose(SkillLibrary library, Facts facts, float[] query, bool explore, FactCondition? goal) =>
+        Choose(library, facts, query, explore);
 }

@@ -33,7 +33,7 @@ namespace ProceduralMemory.Environments.MiniGrid;
 /// one-hot of its object type (11, MiniGrid's numbering, unseen = 0), of its colour (6) and of its state (3); then a
 /// one-hot of the direction (4); then 1 if the agent carries something, else 0.</para>
 /// </remarks>
-public sealed class MiniGridObservation : Observation
+public sealed class MiniGridObservation : Observation, IGoalObservation
 {
     /// <summary>Fact bit indices, in the order of <see cref="FactNames"/>.</summary>
     public const int HasKeyFact = 0, DoorOpenFact = 1, AtGoalFact = 2, KeyVisibleFact = 3, DoorVisibleFact = 4,
@@ -69,7 +69,14 @@ public sealed class MiniGridObservation : Observation
             .. Enum.GetNames<ObjectColor>().Select(c => $"carrying_{c.ToLowerInvariant()}"),
             .. Enum.GetNames<ObjectColor>().Select(c => $"door_{c.ToLowerInvariant()}_open"),
         ],
-        subgoals: ["has_key", "door_open", "at_goal", "carrying_ball", "carrying_box", "carrying_mission_object", "mission_door_open"]);
+        subgoals: ["has_key", "door_open", "at_goal", "carrying_ball", "carrying_box", "carrying_mission_object", "mission_door_open"],
+        achievements:
+        [
+            new("has_key", "pickup(key)", "drop(key)"), new("door_open", "open(door)", "close(door)"), new("at_goal", "reach(goal)", "leave(goal)"),
+            new("carrying_ball", "pickup(ball)", "drop(ball)"), new("carrying_box", "pickup(box)", "drop(box)"),
+            new("carrying_mission_object", "pickup(mission_object)", "drop(mission_object)"),
+            new("mission_door_open", "open(mission_door)", "close(mission_door)"),
+        ]);
 
     internal MiniGridObservation()
     {
@@ -93,6 +100,10 @@ public sealed class MiniGridObservation : Observation
 
     /// <summary>The episode's mission, e.g. <c>pick up the red ball</c>.</summary>
     public string Mission { get; private set; } = "";
+
+    /// <inheritdoc />
+    /// <remarks>Read from <see cref="Mission"/> (<see cref="MissionGoal"/>).</remarks>
+    public FactCondition? Goal => MissionGoal.Of(Mission);
 
     /// <summary>The object <see cref="Mission"/> names, if any.</summary>
     public MissionTarget Target { get; private set; } = MissionTarget.None;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Text;
 using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Memory.Store;
@@ -39,9 +40,16 @@ public sealed class GridDomain : IDomain<float[], int, GridOutcome>
     public GridOutcome OutcomeOf(OutcomeCount count) => Outcomes.Decode(count.Payload);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A skill chain (<see cref="SkillChainPolicy"/>) is also its children: it may share its preconditions and effect
+    /// with a skill learned from one segment, and with another chain taking another way there.
+    /// </remarks>
     public string IdentityOf(FactCondition preconditions, FactCondition effect, string policyKind, ReadOnlySpan<byte> policy) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"pre {preconditions.Mask:x16}/{preconditions.Values:x16} eff {effect.Mask:x16}/{effect.Values:x16}");
+        policyKind == SkillChainPolicy.KindName
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"pre {preconditions.Mask:x16}/{preconditions.Values:x16} eff {effect.Mask:x16}/{effect.Values:x16} chain {Encoding.UTF8.GetString(policy)}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"pre {preconditions.Mask:x16}/{preconditions.Values:x16} eff {effect.Mask:x16}/{effect.Values:x16}");
 
     /// <summary>Features as 4-byte little-endian floats.</summary>
     private sealed class FeatureCodec : IPayloadCodec<float[]>

@@ -2,13 +2,13 @@ namespace ProceduralMemory.Memory.Store;
 
 /// <summary>
 /// Names are unique within a library, so that a skill can be named on the command line. An agent picks a name from
-/// what its library holds (<c>achieve_door_open</c>, a second one <c>achieve_door_open#2</c>), but two agents learning
+/// what its library holds (<c>open(door)</c>, a second one <c>open(door)#2</c>), but two agents learning
 /// into one library at once can each pick the same name for different skills; a store therefore settles the name
 /// inside the commit's transaction, where it sees every stored skill, in the same way in every backend.
 /// </summary>
 public static class SkillNames
 {
-    /// <summary>The separator between a name and its number (<c>achieve_door_open#2</c>).</summary>
+    /// <summary>The separator between a name and its number (<c>open(door)#2</c>).</summary>
     public const char Separator = '#';
 
     /// <summary>
