@@ -23,7 +23,7 @@ namespace ProceduralMemory.Agents.Baselines;
 /// <para>All randomness (initial weights, sampled actions, minibatch order) comes from <see cref="Rng"/> seeded by
 /// <see cref="PpoOptions.Seed"/>; evaluation draws nothing, so it never shifts training.</para>
 /// </remarks>
-public sealed partial class PpoAgent : ILearningAgent, IVectorisedLearner, ITrainingBudgetAware
+public sealed partial class PpoAgent : IVectorisedLearner, ITrainingBudgetAware
 {
     private readonly IEnvironment _environment;
     private readonly Func<IEnvironment> _createEnvironment;
