@@ -37,6 +37,7 @@ public static class AgentCatalog
         factories.Register("procmem", (env, seed) => new ProceduralMemoryAgent(env, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }));
         factories.Register("random", (env, seed) => new RandomAgent(env, (ulong)seed));
         factories.Register("qlearning", (env, seed) => new QLearningAgent(env, new QLearningOptions { Seed = (ulong)seed }));
+        factories.Register("ppo", (env, seed) => new PpoAgent(env, new PpoOptions { Seed = (ulong)seed }));
         factories.Register("seed-replay", (env, seed) => new SeedReplayAgent(env, (ulong)seed));
         return factories;
     }

@@ -38,8 +38,17 @@ public sealed class Adam
         WeightDecay = weightDecay;
     }
 
-    /// <summary>Step size (α).</summary>
-    public float LearningRate { get; }
+    /// <summary>Step size (α); settable between steps, so that a schedule (linear annealing, say) can lower it.</summary>
+    public float LearningRate
+    {
+        get;
+        set
+        {
+            if (!(value > 0f) || !float.IsFinite(value))
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Must be positive and finite.");
+            field = value;
+        }
+    }
 
     /// <summary>Decay rate of the first-moment estimate.</summary>
     public float Beta1 { get; }

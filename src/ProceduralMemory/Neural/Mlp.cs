@@ -87,7 +87,11 @@ public sealed partial class Mlp
     /// <summary>All parameters, layer by layer (row-major weights, then biases); read-only view.</summary>
     public ReadOnlySpan<float> Parameters => _parameters;
 
-    internal ReadOnlySpan<float> Gradients => _gradients;
+    /// <summary>
+    /// The gradient accumulated by <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float})"/> (or the last <see cref="TrainStep"/>), in
+    /// <see cref="Parameters"/> order; read-only view.
+    /// </summary>
+    public ReadOnlySpan<float> Gradients => _gradients;
 
     internal DenseLayer Layer(int index) => _layers[index];
 

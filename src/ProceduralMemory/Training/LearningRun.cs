@@ -7,6 +7,11 @@ namespace ProceduralMemory.Training;
 /// evaluating it at checkpoints on held-out layouts it never trains on (<see cref="LayoutSplit"/>: a drawn seed whose
 /// layout is a test or development layout is skipped), and counting the evaluated layouts that training did visit.
 /// </summary>
+/// <remarks>
+/// An agent trains one episode at a time through <see cref="ILearningAgent.PlayEpisode"/>, or, when it is an
+/// <see cref="IVectorisedLearner"/>, through its own lockstep loop in chunks of steps that end at the checkpoints,
+/// drawing its episodes' layouts from the same sequence (<see cref="ITrainingFeed"/>).
+/// </remarks>
 public static class LearningRun
 {
     /// <summary>Training layouts are drawn from here up, so they never coincide with small evaluation seeds.</summary>
@@ -35,28 +40,64 @@ public static class LearningRun
             stopped = plan.StopWhen?.Invoke(curve) ?? false;
         }
 
+        int NextLayoutSeed()
+        {
+            while (true)
+            {
+                int layout = FirstTrainingLayoutSeed + layouts.NextInt(int.MaxValue - FirstTrainingLayoutSeed);
+                ulong fingerprint = split.FingerprintOf(layout);
+                if (split.IsHeldOut(fingerprint))
+                    continue;
+                trainedOn.Add(fingerprint);
+                return layout;
+            }
+        }
+
+        // One evaluation however many checkpoints a long episode crossed: evaluation is deterministic, so a second at
+        // the same step count would repeat the first (and count twice towards a target).
+        void CheckpointIfDue()
+        {
+            if (steps < nextCheckpoint)
+                return;
+            Checkpoint();
+            while (nextCheckpoint <= steps)
+                nextCheckpoint += plan.CheckpointEvery;
+        }
+
         if (agent is ITrainingBudgetAware aware && plan.MaxSteps != int.MaxValue)
             aware.PlanForBudget(plan.MaxSteps);
         if (plan.CheckpointEvery > 0)
             Checkpoint();
-        while (!stopped && steps < plan.MaxSteps && episodes < plan.MaxEpisodes)
+        if (agent is IVectorisedLearner vectorised)
         {
-            int layout = FirstTrainingLayoutSeed + layouts.NextInt(int.MaxValue - FirstTrainingLayoutSeed);
-            ulong fingerprint = split.FingerprintOf(layout);
-            if (split.IsHeldOut(fingerprint))
-                continue;
-            trainedOn.Add(fingerprint);
-            EpisodeSummary episode = agent.PlayEpisode(layout, Math.Min(plan.EpisodeStepLimit, plan.MaxSteps - steps), learn: true);
-            steps += episode.Steps;
-            episodes++;
-            observer?.OnEpisode(episodes, steps, episode);
-            if (steps >= nextCheckpoint)
+            int stepsBeforeCall = 0;
+            var feed = new Feed(plan.EpisodeStepLimit, NextLayoutSeed, (episode, taken) =>
             {
-                // One evaluation however many checkpoints a long episode crossed: evaluation is deterministic, so a
-                // second at the same step count would repeat the first (and count twice towards a target).
-                Checkpoint();
-                while (nextCheckpoint <= steps)
-                    nextCheckpoint += plan.CheckpointEvery;
+                episodes++;
+                observer?.OnEpisode(episodes, stepsBeforeCall + taken, episode);
+                return episodes < plan.MaxEpisodes;
+            });
+            while (!stopped && steps < plan.MaxSteps && episodes < plan.MaxEpisodes)
+            {
+                // Chunks end at checkpoints, so that a vectorised learner is evaluated exactly every CheckpointEvery steps.
+                stepsBeforeCall = steps;
+                int taken = vectorised.Train(feed, Math.Min(plan.MaxSteps, nextCheckpoint) - steps);
+                steps += taken;
+                CheckpointIfDue();
+                if (taken == 0)
+                    break;
+            }
+        }
+        else
+        {
+            while (!stopped && steps < plan.MaxSteps && episodes < plan.MaxEpisodes)
+            {
+                int layout = NextLayoutSeed();
+                EpisodeSummary episode = agent.PlayEpisode(layout, Math.Min(plan.EpisodeStepLimit, plan.MaxSteps - steps), learn: true);
+                steps += episode.Steps;
+                episodes++;
+                observer?.OnEpisode(episodes, steps, episode);
+                CheckpointIfDue();
             }
         }
         if (curve.Count == 0 || curve[^1].TrainingSteps != steps)
@@ -78,5 +119,15 @@ public static class LearningRun
         }
         int n = Math.Max(1, layoutSeeds.Count);
         return new EvaluationResult(layoutSeeds.Count, returns / n, (double)successes / n, steps / n);
+    }
+
+    /// <summary>The <see cref="ITrainingFeed"/> of one run: the run's layout sequence and episode bookkeeping.</summary>
+    private sealed class Feed(int episodeStepLimit, Func<int> nextLayoutSeed, Func<EpisodeSummary, int, bool> episodeEnded) : ITrainingFeed
+    {
+        public int EpisodeStepLimit => episodeStepLimit;
+
+        public int NextLayoutSeed() => nextLayoutSeed();
+
+        public bool EpisodeEnded(EpisodeSummary episode, int stepsTaken) => episodeEnded(episode, stepsTaken);
     }
 }

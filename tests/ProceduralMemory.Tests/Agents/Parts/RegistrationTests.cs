@@ -58,7 +58,7 @@ public class RegistrationTests
         {
             AgentCatalog.Unregister("random-test");
         }
-        Assert.Equal(["procmem", "qlearning", "random", "seed-replay"], AgentCatalog.Names);
+        Assert.Equal(["ppo", "procmem", "qlearning", "random", "seed-replay"], AgentCatalog.Names);
     }
 
     [Fact]
