@@ -1,4 +1,5 @@
 using ProceduralMemory.Agents;
+using ProceduralMemory.Agents.Baselines;
 using ProceduralMemory.Sqlite;
 using ProceduralMemory.Training.Transfer;
 
@@ -18,12 +19,13 @@ internal sealed class CurriculumLearners : IDisposable
     private CurriculumLearners(string folder) => _folder = folder;
 
     /// <summary>Every learner's name.</summary>
-    public static IReadOnlyCollection<string> Names { get; } = ["procmem"];
+    public static IReadOnlyCollection<string> Names { get; } = ["ppo", "procmem"];
 
     /// <summary>Fresh learners of the kind called <paramref name="name"/> for training seed <paramref name="seed"/>.</summary>
     public Func<ICurriculumLearner> Factory(string name, int seed) => name switch
     {
         "procmem" => () => new ProceduralMemoryLearner(NewStore(), new ProceduralMemoryAgentOptions { Seed = (ulong)seed }),
+        "ppo" => () => new PpoLearner(new PpoOptions { Seed = (ulong)seed }),
         _ => throw new ArgumentException($"unknown learner '{name}'", nameof(name)),
     };
 

@@ -16,7 +16,8 @@ public class BenchTransferCommandTests
         JsonElement root = json.RootElement;
         Assert.Equal("procmem", root.GetProperty("agent").GetString());
         JsonElement doorKey = root.GetProperty("tasks")[0], unlock = root.GetProperty("tasks")[1];
-        Assert.Equal(0, doorKey.GetProperty("zero_shot")[0].GetDouble()); // an empty library solves nothing
+        // An empty library explores its way through some small rooms, but must train to hold the target.
+        Assert.True(doorKey.GetProperty("zero_shot")[0].GetDouble() < 0.9);
         Assert.True(doorKey.GetProperty("steps_with_memory")[0].GetInt32() > 0);
         // DoorKey's skills (get the key, open the door) are Unlock's task: solved before any training on it, where a
         // learner from scratch must train.
@@ -40,5 +41,21 @@ public class BenchTransferCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("doorkey-8x8", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void BenchTransfer_Ppo_CarriesOneNetwork_AndReportsRetention()
+    {
+        using var dir = new TemporaryDirectory();
+        CliRun run = CliRun.Of("bench", "transfer", "--agent", "ppo", "--sequence", "empty-5x5,doorkey-5x5", "--steps", "2048",
+            "--checkpoint-every", "1024", "--seeds", "1", "--eval-seeds", "0-9", "--out", dir.Path, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        JsonElement root = json.RootElement;
+        Assert.Equal("ppo", root.GetProperty("agent").GetString());
+        Assert.Equal(2, root.GetProperty("retention").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("retention")[1].GetArrayLength());
+        Assert.Equal(2, root.GetProperty("tasks").GetArrayLength());
     }
 }

@@ -25,8 +25,8 @@ namespace ProceduralMemory.Agents.Baselines;
 /// </remarks>
 public sealed partial class PpoAgent : IVectorisedLearner, ITrainingBudgetAware
 {
-    private readonly IEnvironment _environment;
-    private readonly Func<IEnvironment> _createEnvironment;
+    private IEnvironment _environment;
+    private Func<IEnvironment> _createEnvironment;
     private readonly PpoOptions _options;
     private readonly Mlp _actor, _critic;
     private readonly Adam _actorOptimizer, _criticOptimizer;
@@ -89,6 +89,23 @@ public sealed partial class PpoAgent : IVectorisedLearner, ITrainingBudgetAware
 
     /// <summary>A copy of the critic (value) network.</summary>
     public MlpWeights CriticWeights => _critic.GetWeights();
+
+    /// <summary>
+    /// Carries this agent, its networks, optimisers and random stream, over to <paramref name="environment"/>: it acts
+    /// there from now on, and its lockstep training environments become copies of it (any unfinished rollout is
+    /// dropped). How one monolithic network goes through a curriculum of tasks.
+    /// </summary>
+    /// <exception cref="ArgumentException">The environment's features or actions differ from the networks'.</exception>
+    public void MoveTo(IEnvironment environment, Func<IEnvironment>? createEnvironment = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment.FeatureCount != _featureCount || environment.Actions.Count != _actionCount)
+            throw new ArgumentException($"{environment.Name} has {environment.FeatureCount} features and {environment.Actions.Count} actions; " +
+                $"the networks take {_featureCount} and {_actionCount}.", nameof(environment));
+        _environment = environment;
+        _createEnvironment = createEnvironment ?? (() => EnvironmentRegistry.Create(environment.Name));
+        _environments = null;
+    }
 
     /// <inheritdoc />
     public EpisodeSummary PlayEpisode(int layoutSeed, int maxSteps, bool learn)
