@@ -22,7 +22,8 @@ public sealed record MatrixChart(string Title, IReadOnlyList<string> RowLabels, 
         double labelWidth = RowLabels.Select(l => SvgRenderer.TextWidth(l, SvgRenderer.TickSize)).DefaultIfEmpty(0).Max();
         double columnLabelHeight = ColumnLabels.Select(l => SvgRenderer.TextWidth(l, SvgRenderer.TickSize)).DefaultIfEmpty(0).Max() * 0.72 + 8;
         double left = pad + labelWidth + 8, top = pad + SvgRenderer.TitleSize + 12 + columnLabelHeight;
-        double width = Math.Max(left + ColumnLabels.Count * Cell + pad + columnLabelHeight, 360);
+        double width = Math.Max(left + ColumnLabels.Count * Cell + pad + columnLabelHeight,
+            SvgRenderer.TextWidth(Title, SvgRenderer.TitleSize) * 1.1 + 2 * pad);
         double height = top + RowLabels.Count * Cell + pad;
 
         var svg = new SvgWriter().Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -42,7 +42,7 @@ internal sealed class TransferReport(TransferPlan plan, IReadOnlyList<TransferRe
             bars.Add(StepsBar($"{plan.Tasks[k]}, from scratch", task.Select(t => t.StepsFromScratch).ToArray()));
         }
         return new BarChart($"{Learner}: training steps until the held-out normalised return holds {plan.Target:0.##}",
-            $"training steps on the task (mean over the seeds that reached the target; {runs.Count} seed{(runs.Count == 1 ? "" : "s")})", bars, 0, plan.StepsPerTask);
+            $"training steps on the task (mean of the seeds that reached it, of {runs.Count})", bars, 0, plan.StepsPerTask);
     }
 
     /// <summary>The retention matrix: after each task (rows), every task so far (columns), as a share of its learned return.</summary>
