@@ -87,7 +87,7 @@ internal static class BenchTransferCommand
         string record = JsonSerializer.Serialize(report.Json());
         console.Out.WriteLine($"Wrote {output.WriteAllText(TransferReport.StepsChartFile, report.StepsChart().ToSvg())}");
         console.Out.WriteLine($"Wrote {output.WriteAllText(TransferReport.RetentionChartFile, report.RetentionChart().ToSvg())}");
-        console.Out.WriteLine($"Wrote {output.WriteAllText("transfer.md", table)}");
+        console.Out.WriteLine($"Wrote {output.WriteAllText(TransferReport.TableFile, table)}");
         console.Out.WriteLine($"Wrote {output.WriteAllText(TransferReport.JsonFile, record + "\n")}");
         if (json)
             console.Out.WriteLine(record);

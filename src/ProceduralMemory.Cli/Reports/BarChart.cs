@@ -32,11 +32,7 @@ public sealed record BarChart(string Title, string AxisLabel, IReadOnlyList<Bar>
         double bottom = top + Bars.Count * RowHeight;
         double X(double value) => left + (Math.Clamp(value, Min, Max) - Min) / (Max - Min) * (right - left);
 
-        var svg = new SvgWriter().Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg.Open("svg").Attr("xmlns", "http://www.w3.org/2000/svg").Attr("version", "1.1")
-            .Attr("width", Width).Attr("height", height).Attr("viewBox", $"0 0 {SvgWriter.Number(Width)} {SvgWriter.Number(height)}")
-            .Attr("font-family", "Helvetica, Arial, sans-serif").Body();
-        svg.Open("rect").Attr("width", Width).Attr("height", height).Attr("fill", "#ffffff").Close();
+        SvgWriter svg = SvgRenderer.StartDocument(Width, height);
         SvgRenderer.Text(svg, Width / 2, pad + SvgRenderer.TitleSize, Title, SvgRenderer.TitleSize, Width - 2 * pad, "middle", bold: true);
 
         TickScale scale = NiceTicks.Compute(Min, Max, 6);

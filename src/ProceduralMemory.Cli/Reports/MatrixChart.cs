@@ -26,11 +26,7 @@ public sealed record MatrixChart(string Title, IReadOnlyList<string> RowLabels, 
             SvgRenderer.TextWidth(Title, SvgRenderer.TitleSize) * 1.1 + 2 * pad);
         double height = top + RowLabels.Count * Cell + pad;
 
-        var svg = new SvgWriter().Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg.Open("svg").Attr("xmlns", "http://www.w3.org/2000/svg").Attr("version", "1.1")
-            .Attr("width", width).Attr("height", height).Attr("viewBox", $"0 0 {SvgWriter.Number(width)} {SvgWriter.Number(height)}")
-            .Attr("font-family", "Helvetica, Arial, sans-serif").Body();
-        svg.Open("rect").Attr("width", width).Attr("height", height).Attr("fill", "#ffffff").Close();
+        SvgWriter svg = SvgRenderer.StartDocument(width, height);
         SvgRenderer.Text(svg, width / 2, pad + SvgRenderer.TitleSize, Title, SvgRenderer.TitleSize, width - 2 * pad, "middle", bold: true);
         for (int c = 0; c < ColumnLabels.Count; c++)
         {

@@ -195,6 +195,17 @@ internal static class SvgRenderer
     private static string Points(IEnumerable<(double X, double Y)> points) =>
         string.Join(" ", points.Select(p => SvgWriter.Number(p.X) + "," + SvgWriter.Number(p.Y)));
 
+    /// <summary>A standalone SVG document of the given size, opened, on a white background.</summary>
+    internal static SvgWriter StartDocument(double width, double height)
+    {
+        var svg = new SvgWriter().Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        svg.Open("svg").Attr("xmlns", "http://www.w3.org/2000/svg").Attr("version", "1.1")
+            .Attr("width", width).Attr("height", height).Attr("viewBox", $"0 0 {SvgWriter.Number(width)} {SvgWriter.Number(height)}")
+            .Attr("font-family", "Helvetica, Arial, sans-serif").Body();
+        svg.Open("rect").Attr("width", width).Attr("height", height).Attr("fill", "#ffffff").Close();
+        return svg;
+    }
+
     internal static void Line(SvgWriter svg, double x1, double y1, double x2, double y2, string colour, double width = 1) =>
         svg.Open("line").Attr("x1", x1).Attr("y1", y1).Attr("x2", x2).Attr("y2", y2)
             .Attr("stroke", colour).Attr("stroke-width", width).Close();

@@ -11,7 +11,7 @@ namespace ProceduralMemory.Cli.Reports;
 /// </summary>
 internal sealed class TransferReport(TransferPlan plan, IReadOnlyList<TransferResult> runs)
 {
-    public const string StepsChartFile = "steps-to-target.svg", RetentionChartFile = "retention.svg", JsonFile = "transfer.json";
+    public const string StepsChartFile = "steps-to-target.svg", RetentionChartFile = "retention.svg", TableFile = "transfer.md", JsonFile = "transfer.json";
 
     private string Learner => runs[0].Learner;
 
@@ -48,11 +48,8 @@ internal sealed class TransferReport(TransferPlan plan, IReadOnlyList<TransferRe
     /// <summary>The retention matrix: after each task (rows), every task so far (columns), as a share of its learned return.</summary>
     public MatrixChart RetentionChart()
     {
-        var rows = new List<IReadOnlyList<double?>>();
-        for (int k = 0; k < plan.Tasks.Count; k++)
-            rows.Add(Enumerable.Range(0, k + 1).Select(j => Mean(runs.Select(r => r.Retention[k][j]))).ToArray());
         return new MatrixChart($"{Learner}: retention (return now / return when learned)",
-            plan.Tasks.Select(t => $"after {t}").ToArray(), plan.Tasks, rows);
+            plan.Tasks.Select(t => $"after {t}").ToArray(), plan.Tasks, MeanRetention());
     }
 
     /// <summary>Everything measured, for scripts: the curriculum, each task's figures per seed and the mean retention matrix.</summary>
@@ -75,9 +72,12 @@ internal sealed class TransferReport(TransferPlan plan, IReadOnlyList<TransferRe
             scratch_return = Task(k).Select(t => t.ScratchReturn).ToArray(),
             retention_after_curriculum = k == plan.Tasks.Count - 1 ? null : runs.Select(r => r.FinalRetention[k]).ToArray(),
         }).ToArray(),
-        retention = Enumerable.Range(0, plan.Tasks.Count)
-            .Select(k => Enumerable.Range(0, k + 1).Select(j => Mean(runs.Select(r => r.Retention[k][j]))).ToArray()).ToArray(),
+        retention = MeanRetention(),
     };
+
+    /// <summary>The retention matrix averaged over the seeds, cell by cell (a cell no seed has is null).</summary>
+    private double?[][] MeanRetention() => Enumerable.Range(0, plan.Tasks.Count)
+        .Select(k => Enumerable.Range(0, k + 1).Select(j => Mean(runs.Select(r => r.Retention[k][j]))).ToArray()).ToArray();
 
     private TaskTransfer[] Task(int k) => runs.Select(r => r.Tasks[k]).ToArray();
 
