@@ -50,6 +50,21 @@ internal sealed class MemoryOptions
         if (tools is null && !SkillStores.Exists(library))
             throw new UsageException($"{library} does not exist: give --domain or --tools to create it, or learn procedures into it first.");
         bool existed = SkillStores.Exists(library);
+        // An existing library is checked read-only first: one that cannot be served (a MiniGrid skill library, one for
+        // other tools) is refused without a byte of it written.
+        if (existed)
+        {
+            using ISkillStore check = SkillStores.Open(library, readOnly: true);
+            try
+            {
+                if (check.Manifest is not null || tools is null)
+                    _ = new ProcedureMemory(check, tools);
+            }
+            catch (LibraryException e)
+            {
+                throw new UsageException($"{library}: {e.Message}");
+            }
+        }
         ISkillStore store = SkillStores.Open(library, readOnly: false);
         try
         {
