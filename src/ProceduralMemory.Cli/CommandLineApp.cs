@@ -59,6 +59,7 @@ internal static class CommandLineApp
         Commands.Tools.ProceduresCommand.Create(console),
         ReportCommand.Create(console),
         CompareCommand.Create(console),
+        Commands.Serving.ServeCommand.Create(console),
     };
 
     private static string CommandPath(ParseResult parsed)
