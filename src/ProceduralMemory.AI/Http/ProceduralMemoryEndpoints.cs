@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +19,9 @@ namespace ProceduralMemory.AI.Http;
 /// </summary>
 public static class ProceduralMemoryEndpoints
 {
+    // Reasons quote what the client sent: left readable ('x', not \u0027x\u0027); the answer is JSON, never HTML.
+    private static readonly JsonSerializerOptions ErrorJson = new(ProcedureJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// Maps the API under <paramref name="endpoints"/> (a route group with a prefix serves it under that prefix). For the
     /// OpenAPI document, the app also calls <c>AddOpenApi</c> and <c>MapOpenApi</c>.
@@ -118,7 +122,7 @@ public static class ProceduralMemoryEndpoints
         }
         catch (ProcedureRequestException e)
         {
-            return Results.Json(new ApiError(e.Message), ProcedureJson.Options,
+            return Results.Json(new ApiError(e.Message), ErrorJson,
                 statusCode: e.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
         }
     }
@@ -129,7 +133,7 @@ public static class ProceduralMemoryEndpoints
             : throw new ProcedureRequestException($"procedure id must be a whole number, not '{Truncate(id)}'");
 
     private static IResult BadRequest(string reason) =>
-        Results.Json(new ApiError(reason), ProcedureJson.Options, statusCode: StatusCodes.Status400BadRequest);
+        Results.Json(new ApiError(reason), ErrorJson, statusCode: StatusCodes.Status400BadRequest);
 
     // The body is read here rather than bound by the framework, whose refusals have no body: a client is told why.
     private static async Task<(T? Value, IResult? Error)> Read<T>(HttpRequest request) where T : class
@@ -182,7 +186,7 @@ public static class ProceduralMemoryEndpoints
             return ok
                 ? next(context)
                 : ValueTask.FromResult<object?>(Results.Json(new ApiError($"this server needs its API key in the {ProceduralMemoryApiOptions.ApiKeyHeader} header for writes"),
-                    ProcedureJson.Options, statusCode: StatusCodes.Status401Unauthorized));
+                    ErrorJson, statusCode: StatusCodes.Status401Unauthorized));
         };
     }
 
