@@ -133,6 +133,9 @@ internal static class BenchServeCommand
         double p95 = Quantile(latencies, 0.95);
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{total} requests in {seconds:0.00} s: {perSecond:0} requests/s overall, {clientMedian:0} per client (median); latency median {median:0.00} ms, p95 {p95:0.00} ms; {errors} errors"));
+        console.Out.WriteLine("latency median by request: " + string.Join(", ", runs.SelectMany(r => r.Kinds.Zip(r.Latencies))
+            .GroupBy(k => k.First, k => k.Second).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {Quantile([.. g.Order()], 0.5):0.00} ms"))));
         console.Out.WriteLine($"outcomes posted {posted}, uses counted {counted}, lost updates {lost}");
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -157,6 +160,7 @@ internal static class BenchServeCommand
     private static async Task<ClientRun> ClientLoop(HttpClient http, int client, int requests, int[] ids, string[] tasks, bool outcomes)
     {
         var latencies = new List<double>(requests);
+        var kinds = new List<string>(requests);
         int posted = 0;
         int errors = 0;
         var clock = Stopwatch.StartNew();
@@ -177,16 +181,17 @@ internal static class BenchServeCommand
             };
             await response.Content.ReadAsByteArrayAsync();
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            kinds.Add(kind);
             if (!response.IsSuccessStatusCode)
                 errors++;
             else if (kind == "outcome")
                 posted++;
         }
-        return new ClientRun(latencies, clock.Elapsed.TotalSeconds, posted, errors);
+        return new ClientRun(latencies, kinds, clock.Elapsed.TotalSeconds, posted, errors);
     }
 
     private static double Quantile(double[] sorted, double q) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private sealed record ClientRun(List<double> Latencies, double Seconds, int OutcomesPosted, int Errors);
+    private sealed record ClientRun(List<double> Latencies, List<string> Kinds, double Seconds, int OutcomesPosted, int Errors);
 }
