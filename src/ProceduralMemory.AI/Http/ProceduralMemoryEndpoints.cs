@@ -70,7 +70,7 @@ public static class ProceduralMemoryEndpoints
                 });
             })
             .WithName("recall_procedures").WithSummary("The procedures nearest to a task, nearest first.")
-            .Accepts<RecallRequest>("application/json").Produces<RecallAnswer>().Produces<ApiError>(StatusCodes.Status400BadRequest);
+            .Accepts<RecallRequest>("application/json", "*/*").Produces<RecallAnswer>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
         writes.MapPost("/trajectories", async (HttpRequest request) =>
             {
@@ -92,7 +92,7 @@ public static class ProceduralMemoryEndpoints
                 });
             })
             .WithName("record_trajectory").WithSummary("Records the tool calls made for a task; a success is a demonstration procedures are learned from.")
-            .Accepts<TrajectoryRequest>("application/json").Produces<RecordingResult>().Produces<ApiError>(StatusCodes.Status400BadRequest);
+            .Accepts<TrajectoryRequest>("application/json", "*/*").Produces<RecordingResult>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
         writes.MapPost("/procedures/{id}/outcome", async (string id, HttpRequest request) =>
             {
@@ -109,7 +109,7 @@ public static class ProceduralMemoryEndpoints
                 });
             })
             .WithName("report_outcome").WithSummary("Counts one use of a procedure and whether it succeeded.")
-            .Accepts<OutcomeRequest>("application/json").Produces<ProcedureView>()
+            .Accepts<OutcomeRequest>("application/json", "*/*").Produces<ProcedureView>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
         return api;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 
 namespace ProceduralMemory.AI.Http;
@@ -7,4 +8,5 @@ namespace ProceduralMemory.AI.Http;
 /// <param name="Arguments">Its arguments, a JSON object.</param>
 /// <param name="Result">What it returned: a string, or any JSON value (taken as its JSON text); absent when unknown.</param>
 /// <param name="IsError">True when the call failed.</param>
-public sealed record TrajectoryCall(string? Name, JsonElement? Arguments, JsonElement? Result, bool? IsError);
+public sealed record TrajectoryCall(
+    [property: Required] string? Name = null, [property: Required] JsonElement? Arguments = null, JsonElement? Result = null, bool? IsError = null);
