@@ -60,6 +60,7 @@ internal static class CommandLineApp
         ReportCommand.Create(console),
         CompareCommand.Create(console),
         Commands.Serving.McpCommand.Create(console),
+        Commands.Serving.ServeCommand.Create(console),
     };
 
     private static string CommandPath(ParseResult parsed)

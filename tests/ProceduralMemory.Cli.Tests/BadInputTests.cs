@@ -50,6 +50,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--test"] = Kind.Text,
         ["--curve"] = Kind.Number,
         ["--sequence"] = Kind.Text,
+        ["--urls"] = Kind.Text,
+        ["--api-key"] = Kind.Text,
         ["skill"] = Kind.Text,
         // Comma-separated numbers or names: every numeric class is wrong for them too.
         ["--agents"] = Kind.Number,

@@ -216,15 +216,24 @@ public sealed class ProcedureMemory
         || view.Purpose.Contains(filter, StringComparison.OrdinalIgnoreCase)
         || view.Steps.Any(s => s.Tool.Contains(filter, StringComparison.OrdinalIgnoreCase));
 
-    // The index as the store now stands: re-read whenever the store has changed since the last read.
+    // The index as the store now stands: the skills written since the last read replace their old selves, and skills
+    // pruned elsewhere are dropped. Reloading the whole library on every change instead made each operation after a
+    // write cost a full read (most of an outcome's time under load).
     private SkillLibrary Current()
     {
-        long latest = store.ReadChanges(Math.Max(change, 0)).Change;
-        if (library is null || latest != change)
-        {
+        LibraryChanges changes = store.ReadChanges(Math.Max(change, 0));
+        if (library is null)
             library = ProcedureLibrary.Load(store);
-            change = latest;
+        else if (changes.Change != change)
+        {
+            foreach (SkillRecord record in changes.Skills)
+                library.Restore(record.ToSkill());
+            var live = changes.SkillIds.ToHashSet();
+            foreach (Skill gone in library.Skills.Where(s => !live.Contains(s.Id)).ToList())
+                library.Remove(gone.Id);
         }
+        // Read before the load, so a change made in between is read again next time (restoring a skill twice is harmless).
+        change = changes.Change;
         return library;
     }
 }

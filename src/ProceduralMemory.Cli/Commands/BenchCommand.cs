@@ -6,7 +6,7 @@ using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
 
-/// <summary><c>procmem bench env|retrieval|learning|transfer|social|crash|tau</c>: throughput measurements, learning and transfer across tasks, a crash soak, and tool procedures on tau-bench.</summary>
+/// <summary><c>procmem bench env|retrieval|learning|transfer|social|crash|tau|serve</c>: throughput measurements, learning and transfer across tasks, a crash soak, and tool procedures on tau-bench, and a load test of the HTTP API.</summary>
 internal static class BenchCommand
 {
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
@@ -20,6 +20,7 @@ internal static class BenchCommand
         BenchSocialCommand.Create(console),
         BenchCrashCommand.Create(console),
         Tools.BenchTauCommand.Create(console),
+        BenchServeCommand.Create(console),
     };
 
     /// <summary>
