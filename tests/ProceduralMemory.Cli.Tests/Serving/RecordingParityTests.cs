@@ -72,7 +72,8 @@ public sealed class RecordingParityTests
     }
 
     private static string Describe(SkillRecord s) =>
-        $"{s.Id} {s.Name} {s.Policy.Kind} {Convert.ToBase64String(s.Policy.Data)} key {string.Join(',', s.Key)} limit {s.StepLimit} uses {s.Uses} successes {s.Successes} demonstrations {s.Demonstrations}";
+        // Counts first, so a failure message shows them before the long policy and key.
+        $"{s.Id} {s.Name} uses {s.Uses} successes {s.Successes} demonstrations {s.Demonstrations} limit {s.StepLimit} {s.Policy.Kind} {Convert.ToBase64String(s.Policy.Data)} key {string.Join(',', s.Key)}";
 
     private static string Views(string path)
     {
