@@ -48,7 +48,7 @@ public sealed class HeldOutTaskTests(RetailLibrary retail, ITestOutputHelper out
     {
         TauDomain domain = TauDomain.Load("retail", DataFiles.TauDomain("retail"));
         IReadOnlyList<ToolTask> test = domain.Tasks("test");
-        IReadOnlyList<ToolTask> heldOutTrain = [.. domain.Tasks("train").Skip(200).Take(50)];
+        IReadOnlyList<ToolTask> heldOutTrain = [.. domain.Tasks("train").Skip(RetailLibrary.TrainTasks).Take(50)];
 
         Solved testWith = await Solve(domain, test, recallLearned), testWithout = await Solve(domain, test, recallEmpty);
         Solved trainWith = await Solve(domain, heldOutTrain, recallLearned), trainWithout = await Solve(domain, heldOutTrain, recallEmpty);
