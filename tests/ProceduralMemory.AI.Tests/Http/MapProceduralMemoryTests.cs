@@ -19,7 +19,7 @@ public sealed class MapProceduralMemoryTests(RetailLibrary library) : IClassFixt
     public async Task MappedUnderAPrefix_ServesTheApiThere_BesideTheAppsOwnEndpoints()
     {
         using var folder = new TemporaryDirectory();
-        using var store = SqliteSkillStore.Open(library.CopyTo(folder), readOnly: false);
+        using var store = SqliteSkillStore.Open(library.CopyTo(folder.Path), readOnly: false);
         var memory = new ProcedureMemory(store); // no tools: recall, outcomes and reading only
         var metrics = new ProceduralMemoryApiMetrics();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();

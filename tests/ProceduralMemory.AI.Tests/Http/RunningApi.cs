@@ -17,7 +17,7 @@ internal sealed class RunningApi : IAsyncDisposable
 
     private RunningApi(RetailLibrary library, string? apiKey)
     {
-        LibraryPath = library.CopyTo(folder);
+        LibraryPath = library.CopyTo(folder.Path);
         store = SqliteSkillStore.Open(LibraryPath);
         Memory = new ProcedureMemory(store, library.Tools);
         app = ProceduralMemoryApiHost.Create(Memory, "http://127.0.0.1:0", apiKey);

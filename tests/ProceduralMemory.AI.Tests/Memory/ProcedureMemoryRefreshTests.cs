@@ -1,5 +1,4 @@
 using ProceduralMemory.AI.Memory;
-using ProceduralMemory.AI.Tests.Http;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Sqlite;
 
@@ -12,7 +11,7 @@ public sealed class ProcedureMemoryRefreshTests(RetailLibrary library) : IClassF
     public void WritesThroughOneMemory_AreSeenByAnotherOnTheSameLibrary()
     {
         using var folder = new TemporaryDirectory();
-        string file = library.CopyTo(folder);
+        string file = library.CopyTo(folder.Path);
         using var storeA = SqliteSkillStore.Open(file);
         using var storeB = SqliteSkillStore.Open(file);
         var a = new ProcedureMemory(storeA, library.Tools);
@@ -24,7 +23,7 @@ public sealed class ProcedureMemoryRefreshTests(RetailLibrary library) : IClassF
         Assert.Equal(uses + 1, b.Get(id).Uses);
 
         // Trajectories until one teaches a procedure the library lacks: the other memory lists and recalls it.
-        int learned = library.Domain.Tasks("train").Skip(100)
+        int learned = library.Domain.Tasks("train").Skip(RetailLibrary.TrainTasks)
             .Select(t => (Task: t, Result: a.Record(t.Instruction, [.. t.Actions.Select(c => new RecordedCall(c.Name, c.Arguments))], true)))
             .SelectMany(r => r.Result.Learned.Where(l => l.Created).Select(l => (r.Task, l.Id)))
             .Select(r => { Assert.Contains(b.Recall(r.Task.Instruction, k: 50, similarityFloor: -1), p => p.Procedure.Id == r.Id); return r.Id; })

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ProceduralMemory.Cli.Tests.Serving;
 
 namespace ProceduralMemory.Cli.Tests.Commands;
 
@@ -21,14 +22,11 @@ public sealed class ServeCommandTests
     {
         using var dir = new TemporaryDirectory();
         string library = Learn(dir);
-        using var serve = ProcmemProcess.Start("serve", "--library", library, "--urls", "http://127.0.0.1:0");
-        string? address = null;
-        for (var waited = System.Diagnostics.Stopwatch.StartNew(); address is null && waited.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(50))
-            address = serve.Lines.FirstOrDefault(l => l.StartsWith("listening on ", StringComparison.Ordinal))?.Split(' ')[2];
-        Assert.True(address is not null, "no address printed: " + string.Join('\n', serve.Lines));
-        Assert.StartsWith("http://127.0.0.1:", address);
+        // HttpServer waits for the "listening on" line and takes the address from it.
+        using HttpServer serve = await HttpServer.StartWith("--library", library);
+        Assert.StartsWith("http://127.0.0.1:", serve.Address.ToString());
 
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        HttpClient client = serve.Client;
         using JsonDocument list = JsonDocument.Parse(await client.GetStringAsync("/procedures"));
         int id = list.RootElement.GetProperty("procedures")[0].GetProperty("id").GetInt32();
         using var outcome = await client.PostAsJsonAsync($"/procedures/{id}/outcome", new { success = true });

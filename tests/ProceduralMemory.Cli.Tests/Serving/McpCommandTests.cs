@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -19,7 +18,7 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     [Fact]
     public async Task ListTools_GivesTheFourTools_WithPreciseInputSchemas()
     {
-        await using Server server = await Server.Start(retail.Path);
+        await using McpServer server = await McpServer.Start(retail.Path);
 
         IList<McpClientTool> tools = await server.Client.ListToolsAsync();
 
@@ -60,7 +59,7 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     {
         // Held-out: the library learned train tasks 0-199; these are test tasks that change the world by one kind of call.
         ToolTask task = SingleIntentTestTasks().Single(t => t.Task.Instruction.StartsWith(instructionStart, StringComparison.Ordinal) && t.Tool == tool).Task;
-        await using Server server = await Server.Start(retail.Path);
+        await using McpServer server = await McpServer.Start(retail.Path);
 
         JsonElement result = await server.Call("recall_procedures", new() { ["task"] = task.Instruction, ["k"] = 3 });
 
@@ -78,7 +77,7 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     public async Task Recall_OverEverySingleIntentTestTask_PutsTheRightProcedureFirst_WellAboveChance()
     {
         List<(ToolTask Task, string Tool)> tasks = SingleIntentTestTasks();
-        await using Server server = await Server.Start(retail.Path);
+        await using McpServer server = await McpServer.Start(retail.Path);
 
         int right = 0;
         foreach (var (task, tool) in tasks)
@@ -100,8 +99,8 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     {
         using var work = new TemporaryDirectory();
         string library = work.Combine("new.db");
-        Dictionary<string, object?> trajectory = Trajectory(TauDomain.Load("retail", DataFiles.TauDomain("retail")), "train", 0);
-        await using Server server = await Server.Start(library);
+        Dictionary<string, object?> trajectory = RetailTrajectories.Of(TauDomain.Load("retail", DataFiles.TauDomain("retail")), "train", 0);
+        await using McpServer server = await McpServer.Start(library);
 
         JsonElement first = await server.Call("record_trajectory", trajectory);
         JsonElement second = await server.Call("record_trajectory", trajectory);
@@ -125,7 +124,7 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     {
         using var work = new TemporaryDirectory();
         string library = retail.CopyTo(work.Path);
-        await using Server server = await Server.Start(library);
+        await using McpServer server = await McpServer.Start(library);
         JsonElement before = await Resource(server, 3);
 
         JsonElement success = await server.Call("report_outcome", new() { ["procedure_id"] = 3, ["success"] = true, ["notes"] = "refund went through" });
@@ -143,7 +142,7 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     [Fact]
     public async Task ListProcedures_WithAFilter_GivesOnlyThoseThatMatch()
     {
-        await using Server server = await Server.Start(retail.Path);
+        await using McpServer server = await McpServer.Start(retail.Path);
 
         List<JsonElement> all = [.. (await server.Call("list_procedures", [])).GetProperty("procedures").EnumerateArray()];
         List<JsonElement> returns = [.. (await server.Call("list_procedures", new() { ["filter"] = "RETURN_delivered" })).GetProperty("procedures").EnumerateArray()];
@@ -158,7 +157,7 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     [Fact]
     public async Task ReadResource_GivesTheProcedureAsJson_AndAnUnknownOneIsAnError()
     {
-        await using Server server = await Server.Start(retail.Path);
+        await using McpServer server = await McpServer.Start(retail.Path);
 
         ReadResourceResult read = await server.Client.ReadResourceAsync("procedure://2");
 
@@ -178,8 +177,8 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     {
         using var work = new TemporaryDirectory();
         string library = retail.CopyTo(work.Path);
-        Dictionary<string, object?> good = Trajectory(TauDomain.Load("retail", DataFiles.TauDomain("retail")), "train", 0);
-        await using Server server = await Server.Start(library);
+        Dictionary<string, object?> good = RetailTrajectories.Of(TauDomain.Load("retail", DataFiles.TauDomain("retail")), "train", 0);
+        await using McpServer server = await McpServer.Start(library);
         string before = (await server.Call("list_procedures", [])).GetRawText();
 
         var bad = new (string Tool, Dictionary<string, object?> Arguments, string Reason)[]
@@ -202,7 +201,7 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
         {
             CallToolResult result = await server.Client.CallToolAsync(tool, arguments);
             Assert.True(result.IsError == true, $"{tool} {JsonSerializer.Serialize(arguments)} was not an error");
-            Assert.Contains(reason, Text(result), StringComparison.Ordinal);
+            Assert.Contains(reason, McpServer.Text(result), StringComparison.Ordinal);
         }
         await Assert.ThrowsAsync<McpProtocolException>(() => server.Client.CallToolAsync("forget_everything", new Dictionary<string, object?>()).AsTask());
 
@@ -216,13 +215,13 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     public async Task Stdout_CarriesOnlyTheProtocol()
     {
         // Lines the client could not parse would be lost to it silently: read the server's stdout raw.
-        var info = new System.Diagnostics.ProcessStartInfo(Server.Dotnet)
+        var info = new System.Diagnostics.ProcessStartInfo(McpServer.Dotnet)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string arg in Server.Arguments(retail.Path))
+        foreach (string arg in McpServer.Arguments(retail.Path))
             info.ArgumentList.Add(arg);
         using var process = System.Diagnostics.Process.Start(info)!;
         Task<string> errors = process.StandardError.ReadToEndAsync();
@@ -277,24 +276,10 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
             .Select(t => (t.Task, t.Tools[0]))];
     }
 
-    private static async Task<JsonElement> Resource(Server server, int id)
+    private static async Task<JsonElement> Resource(McpServer server, int id)
     {
         ReadResourceResult read = await server.Client.ReadResourceAsync($"procedure://{id}");
         return JsonDocument.Parse(Assert.IsType<TextResourceContents>(Assert.Single(read.Contents)).Text).RootElement;
-    }
-
-    /// <summary>Task <paramref name="index"/> of <paramref name="split"/> as a successful trajectory: its actions run against the domain, with their results.</summary>
-    private static Dictionary<string, object?> Trajectory(TauDomain domain, string split, int index)
-    {
-        ToolTask task = domain.Tasks(split)[index];
-        TauEnvironment environment = domain.CreateEnvironment();
-        environment.Reset(task);
-        var calls = task.Actions.Select(a =>
-        {
-            ToolResult result = environment.Invoke(a);
-            return new Dictionary<string, object?> { ["name"] = a.Name, ["arguments"] = a.Arguments, ["result"] = result.Output };
-        }).ToList();
-        return new() { ["task"] = task.Instruction, ["calls"] = calls, ["success"] = true };
     }
 
     private static Dictionary<string, object?> With(Dictionary<string, object?> arguments, string name, object? value)
@@ -317,49 +302,4 @@ public sealed class McpCommandTests(RetailLibrary retail) : IClassFixture<Retail
     private static JsonElement Schema(IList<McpClientTool> tools, string name) => tools.Single(t => t.Name == name).ProtocolTool.InputSchema;
 
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
-
-    private static string Text(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
-
-    /// <summary>A <c>procmem mcp</c> process and the SDK client connected to it.</summary>
-    private sealed class Server : IAsyncDisposable
-    {
-        private readonly ConcurrentQueue<string> errors;
-
-        private Server(McpClient client, ConcurrentQueue<string> errors)
-        {
-            Client = client;
-            this.errors = errors;
-        }
-
-        public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-
-        public McpClient Client { get; }
-
-        public static string[] Arguments(string library) =>
-            [Path.Combine(AppContext.BaseDirectory, "procmem.dll"), "mcp", "--library", library, "--domain", "tau-retail", "--data", RetailLibrary.Data];
-
-        public static async Task<Server> Start(string library)
-        {
-            var errors = new ConcurrentQueue<string>();
-            var transport = new StdioClientTransport(new StdioClientTransportOptions
-            {
-                Name = "procmem",
-                Command = Dotnet,
-                Arguments = Arguments(library),
-                StandardErrorLines = errors.Enqueue,
-            });
-            return new Server(await McpClient.CreateAsync(transport), errors);
-        }
-
-        /// <summary>Calls <paramref name="tool"/>, which must succeed; returns the JSON of its text result.</summary>
-        public async Task<JsonElement> Call(string tool, Dictionary<string, object?> arguments)
-        {
-            CallToolResult result = await Client.CallToolAsync(tool, arguments);
-            string text = Text(result);
-            Assert.True(result.IsError != true, $"{tool} failed: {text}\n{string.Join('\n', errors)}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
-
-        public ValueTask DisposeAsync() => Client.DisposeAsync();
-    }
 }
