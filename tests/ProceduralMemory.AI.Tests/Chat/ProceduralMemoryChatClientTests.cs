@@ -1,7 +1,6 @@
 using Microsoft.Extensions.AI;
 using ProceduralMemory.AI.Chat;
 using ProceduralMemory.AI.Memory;
-using ProceduralMemory.AI.Tests.Http;
 using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Sqlite;
 using ProceduralMemory.Tools;
