@@ -56,10 +56,9 @@ internal static class ModelRun
                 return ChatToolBenchmark.RunAsync(client, model.ToString(), domain.CreateEnvironment, test, memory, options, progress)
                     .GetAwaiter().GetResult();
             }
-            catch (Exception e) when (e is HttpRequestException or ClientResultException or TimeoutException or TaskCanceledException
-                or OllamaSharp.Models.Exceptions.OllamaException)
+            catch (Exception e) when (Cause(e) is { } cause)
             {
-                throw new UsageException($"--model {model.Provider}:{model.Model}: the server at {model.Endpoint} {What(e)}: {FirstLine(e.Message)}");
+                throw new UsageException($"--model {model.Provider}:{model.Model}: the server at {model.Endpoint} {What(cause)}: {FirstLine(cause.Message)}");
             }
         }
         finally
@@ -74,6 +73,17 @@ internal static class ModelRun
                 // A scratch file left in the temporary folder is no reason to fail a finished run.
             }
         }
+    }
+
+    // The client library wraps what went wrong (a retried request fails as an AggregateException of its tries, a
+    // refused connection as a ClientResultException over the HttpRequestException): find the cause to name.
+    private static Exception? Cause(Exception e)
+    {
+        var chain = new List<Exception>();
+        for (Exception? x = e; x is not null; x = x is AggregateException { InnerExceptions.Count: > 0 } all ? all.InnerExceptions[0] : x.InnerException)
+            chain.Add(x);
+        return chain.FirstOrDefault(x => x is HttpRequestException)
+            ?? chain.FirstOrDefault(x => x is ClientResultException or TimeoutException or TaskCanceledException or OllamaSharp.Models.Exceptions.OllamaException);
     }
 
     private static string What(Exception e) => e switch
