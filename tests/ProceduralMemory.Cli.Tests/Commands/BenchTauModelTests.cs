@@ -29,6 +29,7 @@ public sealed class BenchTauModelTests(ITestOutputHelper output)
             "--curve", "50", "--out", dir.Combine("out"), "--data", Data, "--model", $"openai:stub@{stub.BaseUrl}", "--max-turns", "200", "--json"));
 
         Assert.True(run.ExitCode == 0, run.Error);
+        output.WriteLine(string.Join('\n', run.OutLines[..^1]));
         Assert.Contains(run.OutLines, l => l.StartsWith("model + memory", StringComparison.Ordinal));
         Assert.Contains(run.OutLines, l => l.StartsWith("model alone", StringComparison.Ordinal));
         Assert.Contains(run.ErrorLines, l => l.StartsWith("model with memory: task 30/30", StringComparison.Ordinal));

@@ -40,7 +40,7 @@ internal static class BenchTauCommand
         {
             Description = "Also run a language-model agent, with and without procedural memory: openai:MODEL (OPENAI_API_KEY, OPENAI_BASE_URL), openai:MODEL@http://host:port/v1 (any OpenAI-compatible server) or ollama:MODEL[@http://host:11434].",
         };
-        var maxTurns = new Option<int>("--max-turns") { Description = "With --model: the most model round trips per task.", DefaultValueFactory = _ => new ChatToolAgentOptions().MaxIterations };
+        Option<int> maxTurns = CommonOptions.PositiveInt("--max-turns", "With --model: the most model round trips per task.", new ChatToolAgentOptions().MaxIterations);
         var command = new Command("tau", "Learn procedures from tau-bench demonstrations and measure them on held-out tasks, with the no-memory and literal-replay baselines and the learning curve.")
         {
             domain, train, test, curve, floor, output, data, json, model, maxTurns,
@@ -55,8 +55,6 @@ internal static class BenchTauCommand
         string? data, bool json, string? modelText, int maxTurns)
     {
         int[] sizes = ParseCurve(curveText);
-        if (maxTurns < 1)
-            throw new UsageException($"--max-turns {maxTurns.ToString(CultureInfo.InvariantCulture)}: give at least 1.");
         // Checked before anything runs, so a mistyped model costs no benchmark.
         ChatModelUri? model = modelText is null ? null : ModelRun.Parse(modelText);
         if (model is not null && trainSource == testSource)
