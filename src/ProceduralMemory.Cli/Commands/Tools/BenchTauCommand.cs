@@ -41,18 +41,19 @@ internal static class BenchTauCommand
             Description = "Also run a language-model agent, with and without procedural memory: openai:MODEL (OPENAI_API_KEY, OPENAI_BASE_URL), openai:MODEL@http://host:port/v1 (any OpenAI-compatible server) or ollama:MODEL[@http://host:11434].",
         };
         Option<int> maxTurns = CommonOptions.PositiveInt("--max-turns", "With --model: the most model round trips per task.", new ChatToolAgentOptions().MaxIterations);
+        Option<int> maxErrors = CommonOptions.PositiveInt("--max-errors", "With --model: failed tool calls in a row that end a task's conversation.", new ChatToolAgentOptions().MaxConsecutiveErrors);
         var command = new Command("tau", "Learn procedures from tau-bench demonstrations and measure them on held-out tasks, with the no-memory and literal-replay baselines and the learning curve.")
         {
-            domain, train, test, curve, floor, output, data, json, model, maxTurns,
+            domain, train, test, curve, floor, output, data, json, model, maxTurns, maxErrors,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(domain), parsed.GetRequiredValue(train), parsed.GetRequiredValue(test),
             parsed.GetRequiredValue(curve), parsed.GetValue(floor), parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(json),
-            parsed.GetValue(model), parsed.GetValue(maxTurns)));
+            parsed.GetValue(model), parsed.GetValue(maxTurns), parsed.GetValue(maxErrors)));
         return command;
     }
 
     private static int Run(CliConsole console, string domainName, string trainSource, string testSource, string curveText, double floor, string output,
-        string? data, bool json, string? modelText, int maxTurns)
+        string? data, bool json, string? modelText, int maxTurns, int maxErrors)
     {
         int[] sizes = ParseCurve(curveText);
         // Checked before anything runs, so a mistyped model costs no benchmark.
@@ -71,7 +72,7 @@ internal static class BenchTauCommand
             ? ToolBenchmark.CrossValidate(domain.CreateEnvironment, trainTasks, keys, options, progress)
             : ToolBenchmark.Run(domain.CreateEnvironment, TauData.Demonstrations(trainTasks), testTasks, keys, options, progress);
         ChatToolBenchmarkResult? modelResult = model is null ? null
-            : ModelRun.Run(model, domain, trainTasks, testTasks, new ChatToolAgentOptions { MaxIterations = maxTurns }, progress);
+            : ModelRun.Run(model, domain, trainTasks, testTasks, new ChatToolAgentOptions { MaxIterations = maxTurns, MaxConsecutiveErrors = maxErrors }, progress);
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tau-bench {domain.Name}: {testTasks.Count} test tasks ({testSource}), procedures learned from {result.Demonstrations} demonstrations ({trainSource}){(result.Folds > 0 ? $", {result.Folds}-fold cross-validation" : "")}; each instruction given whole, no language model"));
@@ -125,6 +126,7 @@ internal static class BenchTauCommand
                     uri = modelResult.Model,
                     procedures = modelResult.Procedures,
                     max_turns = maxTurns,
+                    max_errors = maxErrors,
                     without_memory = ModelScores(modelResult.WithoutMemory),
                     with_memory = ModelScores(modelResult.WithMemory),
                 },
