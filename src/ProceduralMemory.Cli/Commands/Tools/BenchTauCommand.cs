@@ -21,8 +21,9 @@ namespace ProceduralMemory.Cli.Commands.Tools;
 /// literal_replay: {...}}, curve: [{demonstrations, procedures, success_rate, procedure_recall}], model}</c>.
 /// With <c>--model URI</c> (<see cref="ChatModelUri"/>) it also runs a language-model agent on the test tasks, without
 /// and with procedural memory learned from the train tasks (<see cref="ChatToolBenchmark"/>), and <c>model</c> is
-/// <c>{uri, procedures, max_turns, without_memory: {...}, with_memory: {...}}</c> (else null), each run's measures
-/// with its requests, tokens and procedures learned during the run.
+/// <c>{uri, procedures, max_turns, max_errors, without_memory: {...}, with_memory: {...}}</c> (else null), each run's
+/// measures with its tasks done, requests, tokens and procedures learned during the run (<c>--max-turns</c> and
+/// <c>--max-errors</c> bound each conversation; docs/models.md).
 /// </summary>
 internal static class BenchTauCommand
 {
