@@ -52,6 +52,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--sequence"] = Kind.Text,
         ["--urls"] = Kind.Text,
         ["--api-key"] = Kind.Text,
+        ["--model"] = Kind.Text,
         ["skill"] = Kind.Text,
         // Comma-separated numbers or names: every numeric class is wrong for them too.
         ["--agents"] = Kind.Number,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ProceduralMemory.AI.Chat;
 using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Tools;
@@ -17,7 +18,12 @@ namespace ProceduralMemory.Cli.Commands.Tools;
 /// and the learning curve, charted. When train and test are the same set, it cross-validates in five folds. With
 /// <c>--json</c> the last line is <c>{domain, train, test, test_tasks, demonstrations, procedures, folds, success_rate,
 /// procedure_recall, argument_accuracy, mean_calls, ground_truth_mean_calls, baselines: {no_memory: {...},
-/// literal_replay: {...}}, curve: [{demonstrations, procedures, success_rate, procedure_recall}]}</c>.
+/// literal_replay: {...}}, curve: [{demonstrations, procedures, success_rate, procedure_recall}], model}</c>.
+/// With <c>--model URI</c> (<see cref="ChatModelUri"/>) it also runs a language-model agent on the test tasks, without
+/// and with procedural memory learned from the train tasks (<see cref="ChatToolBenchmark"/>), and <c>model</c> is
+/// <c>{uri, procedures, max_turns, max_errors, without_memory: {...}, with_memory: {...}}</c> (else null), each run's
+/// measures with its tasks done, requests, tokens and procedures learned during the run (<c>--max-turns</c> and
+/// <c>--max-errors</c> bound each conversation; docs/models.md).
 /// </summary>
 internal static class BenchTauCommand
 {
@@ -31,19 +37,30 @@ internal static class BenchTauCommand
         Option<string> output = CommonOptions.OutputDirectory();
         var data = TauData.Option();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Also run a language-model agent, with and without procedural memory: openai:MODEL (OPENAI_API_KEY, OPENAI_BASE_URL), openai:MODEL@http://host:port/v1 (any OpenAI-compatible server) or ollama:MODEL[@http://host:11434].",
+        };
+        Option<int> maxTurns = CommonOptions.PositiveInt("--max-turns", "With --model: the most model round trips per task.", new ChatToolAgentOptions().MaxIterations);
+        Option<int> maxErrors = CommonOptions.PositiveInt("--max-errors", "With --model: failed tool calls in a row that end a task's conversation.", new ChatToolAgentOptions().MaxConsecutiveErrors);
         var command = new Command("tau", "Learn procedures from tau-bench demonstrations and measure them on held-out tasks, with the no-memory and literal-replay baselines and the learning curve.")
         {
-            domain, train, test, curve, floor, output, data, json,
+            domain, train, test, curve, floor, output, data, json, model, maxTurns, maxErrors,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(domain), parsed.GetRequiredValue(train), parsed.GetRequiredValue(test),
-            parsed.GetRequiredValue(curve), parsed.GetValue(floor), parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(json)));
+            parsed.GetRequiredValue(curve), parsed.GetValue(floor), parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(json),
+            parsed.GetValue(model), parsed.GetValue(maxTurns), parsed.GetValue(maxErrors)));
         return command;
     }
 
     private static int Run(CliConsole console, string domainName, string trainSource, string testSource, string curveText, double floor, string output,
-        string? data, bool json)
+        string? data, bool json, string? modelText, int maxTurns, int maxErrors)
     {
         int[] sizes = ParseCurve(curveText);
+        // Checked before anything runs, so a mistyped model costs no benchmark.
+        ChatModelUri? model = modelText is null ? null : ModelRun.Parse(modelText);
+        if (model is not null && trainSource == testSource)
+            throw new UsageException("--model needs --test tasks apart from --train (the model run does not cross-validate).");
         TauDomain domain = TauData.Load(domainName, data);
         IReadOnlyList<ToolTask> trainTasks = TauData.Tasks(domain, trainSource, "--train");
         IReadOnlyList<ToolTask> testTasks = trainSource == testSource ? trainTasks : TauData.Tasks(domain, testSource, "--test");
@@ -55,6 +72,8 @@ internal static class BenchTauCommand
         ToolBenchmarkResult result = trainSource == testSource
             ? ToolBenchmark.CrossValidate(domain.CreateEnvironment, trainTasks, keys, options, progress)
             : ToolBenchmark.Run(domain.CreateEnvironment, TauData.Demonstrations(trainTasks), testTasks, keys, options, progress);
+        ChatToolBenchmarkResult? modelResult = model is null ? null
+            : ModelRun.Run(model, domain, trainTasks, testTasks, new ChatToolAgentOptions { MaxIterations = maxTurns, MaxConsecutiveErrors = maxErrors }, progress);
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tau-bench {domain.Name}: {testTasks.Count} test tasks ({testSource}), procedures learned from {result.Demonstrations} demonstrations ({trainSource}){(result.Folds > 0 ? $", {result.Folds}-fold cross-validation" : "")}; each instruction given whole, no language model"));
@@ -63,6 +82,14 @@ internal static class BenchTauCommand
         Line(console, "no memory", result.NoMemory);
         Line(console, "literal replay", result.LiteralReplay);
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"ground truth",-16} {"",8} {"",8} {"",8} {result.Procedural.MeanGroundTruthCalls,8:0.0}"));
+        if (modelResult is not null)
+        {
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"language model {modelResult.Model}: the same test tasks, each instruction given whole as the user's message, at most {maxTurns} round trips; memory of {modelResult.Procedures} procedures learned from {trainSource}, each outcome reported to it as the run goes"));
+            console.Out.WriteLine($"{"agent",-16} {"success",8} {"recall",8} {"args",8} {"calls",8} {"requests",9} {"learned",8}");
+            ModelLine(console, "model + memory", modelResult.WithMemory);
+            ModelLine(console, "model alone", modelResult.WithoutMemory);
+        }
         if (result.Curve.Count > 0)
         {
             string file = $"tau-{domain.Name}-curve.svg";
@@ -95,6 +122,15 @@ internal static class BenchTauCommand
                     success_rate = p.Scores.SuccessRate,
                     procedure_recall = p.Scores.ProcedureRecall,
                 }),
+                model = modelResult is null ? null : new
+                {
+                    uri = modelResult.Model,
+                    procedures = modelResult.Procedures,
+                    max_turns = maxTurns,
+                    max_errors = maxErrors,
+                    without_memory = ModelScores(modelResult.WithoutMemory),
+                    with_memory = ModelScores(modelResult.WithMemory),
+                },
             }));
         return ExitCodes.Ok;
     }
@@ -106,6 +142,23 @@ internal static class BenchTauCommand
         argument_accuracy = scores.ArgumentAccuracy,
         mean_calls = scores.MeanCalls,
     };
+
+    private static object ModelScores(ChatToolRun run) => new
+    {
+        success_rate = run.Scores.SuccessRate,
+        procedure_recall = run.Scores.ProcedureRecall,
+        argument_accuracy = run.Scores.ArgumentAccuracy,
+        mean_calls = run.Scores.MeanCalls,
+        tasks_done = run.Tasks.Count(t => t.Success),
+        requests = run.Requests,
+        input_tokens = run.InputTokens,
+        output_tokens = run.OutputTokens,
+        learned = run.Learned,
+    };
+
+    private static void ModelLine(CliConsole console, string name, ChatToolRun run) =>
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-16} {run.Scores.SuccessRate,8:0.000} {run.Scores.ProcedureRecall,8:0.000} {run.Scores.ArgumentAccuracy,8:0.000} {run.Scores.MeanCalls,8:0.0} {run.Requests,9} {run.Learned,8}"));
 
     private static void Line(CliConsole console, string name, ToolScores scores) =>
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

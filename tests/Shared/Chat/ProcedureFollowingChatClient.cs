@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 using ProceduralMemory.AI.Chat;
 using ProceduralMemory.Tools;
 
-namespace ProceduralMemory.AI.Tests.Chat;
+namespace ProceduralMemory.Tests.Shared;
 
 /// <summary>
 /// Plays a language model that knows only what the conversation shows it: the user's task, the procedures the

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using ProceduralMemory.Tools;
 
-namespace ProceduralMemory.AI.Tests.Chat;
+namespace ProceduralMemory.Tests.Shared;
 
 /// <summary>
 /// How a scripted model "runs" a procedure without touching the world: the calls it made earlier in the conversation
