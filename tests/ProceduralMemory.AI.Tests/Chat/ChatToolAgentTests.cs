@@ -18,7 +18,7 @@ public sealed class ChatToolAgentTests(RetailLibrary library) : IClassFixture<Re
     [Fact]
     public async Task WithMemory_EachOutcomeIsReported_AndTheEpisodeHoldsTheCallsTheModelMade()
     {
-        using var store = SqliteSkillStore.Open(library.CopyTo(folder));
+        using var store = SqliteSkillStore.Open(library.CopyTo(folder.Path));
         var memory = new ProcedureMemory(store, library.Tools);
         int usesBefore = memory.List().Sum(p => p.Uses);
         var model = new ProcedureFollowingChatClient(library.Tools);
