@@ -57,6 +57,29 @@ public sealed class BenchTauModelTests(ITestOutputHelper output)
         Assert.Equal(stub.Requests * 10L, with.GetProperty("input_tokens").GetInt64() + without.GetProperty("input_tokens").GetInt64());
     }
 
+    [Fact]
+    public async Task BenchTau_WithAnOllamaModel_TalksOllamasOwnApi_AndTheMemorySolvesMore()
+    {
+        var domain = TauDomain.Load("retail", DataFiles.TauDomain("retail"));
+        var model = new ProcedureFollowingChatClient(domain.CreateEnvironment().Tools);
+        await using OllamaStubServer stub = await OllamaStubServer.StartAsync(model);
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = await Task.Run(() => CliRun.Of("bench", "tau", "--domain", "retail", "--train", "train:0-99", "--test", "train:400-414",
+            "--curve", "50", "--out", dir.Combine("out"), "--data", Data, "--model", $"ollama:qwen2.5:7b@{stub.Address}", "--max-turns", "200", "--max-errors", "60", "--json"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        JsonElement report = JsonDocument.Parse(run.OutLines[^1]).RootElement.GetProperty("model");
+        Assert.Equal($"ollama:qwen2.5:7b@{stub.Address}", report.GetProperty("uri").GetString()!.TrimEnd('/'));
+        JsonElement with = report.GetProperty("with_memory"), without = report.GetProperty("without_memory");
+        int doneWith = with.GetProperty("tasks_done").GetInt32(), doneWithout = without.GetProperty("tasks_done").GetInt32();
+        output.WriteLine($"15 held-out retail tasks (train 400-414) done by the stub model through Ollama's API: {doneWith} with procedural memory, {doneWithout} without");
+        Assert.True(doneWith > doneWithout, $"{doneWith} with memory against {doneWithout} without");
+        Assert.Equal(stub.Requests, with.GetProperty("requests").GetInt32() + without.GetProperty("requests").GetInt32());
+        Assert.Equal(model.Requests, stub.Requests);
+        Assert.Equal(stub.Requests * 10L, with.GetProperty("input_tokens").GetInt64() + without.GetProperty("input_tokens").GetInt64());
+    }
+
     [Theory]
     [InlineData("gpt-4o")]
     [InlineData("claude:sonnet")]

@@ -1,65 +1,33 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace ProceduralMemory.Cli.Tests.Models;
 
 /// <summary>
-/// An OpenAI-compatible chat server on loopback (Kestrel, a free port) that plays a scripted model: POST
-/// /v1/chat/completions, non-streaming, in OpenAI's wire format. Each request's messages are read back into
-/// Microsoft.Extensions.AI messages (tool calls and their results included) and answered by <paramref name="model"/>;
-/// its reply goes back as a chat completion with tool calls or text. What the real OpenAI client library sends is
-/// what the model sees, so nothing on the client's side is replaced.
+/// An OpenAI-compatible chat server on loopback playing a scripted model: POST /v1/chat/completions, non-streaming, in
+/// OpenAI's wire format, tool calls and their results included.
 /// </summary>
-internal sealed class OpenAIStubServer : IAsyncDisposable
+internal sealed class OpenAIStubServer(IChatClient model) : StubModelServer(model, "/v1/chat/completions")
 {
-    private readonly WebApplication app;
-    private readonly IChatClient model;
-    private int requests;
-
-    private OpenAIStubServer(IChatClient model)
-    {
-        this.model = model;
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        // A line per request would bury the test's own output.
-        builder.Logging.ClearProviders();
-        app = builder.Build();
-        app.MapPost("/v1/chat/completions", CompleteAsync);
-    }
-
     /// <summary>The base address a client is given: http://127.0.0.1:PORT/v1.</summary>
-    public string BaseUrl { get; private set; } = "";
-
-    /// <summary>Chat completions served.</summary>
-    public int Requests => Volatile.Read(ref requests);
+    public string BaseUrl => Address + "/v1";
 
     public static async Task<OpenAIStubServer> StartAsync(IChatClient model)
     {
         var server = new OpenAIStubServer(model);
-        await server.app.StartAsync();
-        server.BaseUrl = server.app.Urls.Single().TrimEnd('/') + "/v1";
+        await server.StartAsync();
         return server;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task<IResult> ServeAsync(HttpRequest request)
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
-
-    private async Task<IResult> CompleteAsync(HttpRequest request)
-    {
-        Interlocked.Increment(ref requests);
         JsonNode body = (await JsonNode.ParseAsync(request.Body))!;
         if (body["stream"]?.GetValue<bool>() == true)
             return Results.BadRequest(new { error = new { message = "this stub serves non-streaming completions only" } });
         List<ChatMessage> messages = [.. body["messages"]!.AsArray().Select(m => ToMessage(m!))];
-        ChatResponse response = await model.GetResponseAsync(messages);
+        ChatResponse response = await Model.GetResponseAsync(messages);
         ChatMessage reply = response.Messages[^1];
         var calls = reply.Contents.OfType<FunctionCallContent>().Select(c => new JsonObject
         {
