@@ -5,6 +5,8 @@ using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Sqlite;
 using ProceduralMemory.Tools;
 using ProceduralMemory.Tools.Agents;
+using ProceduralMemory.Tools.Evaluation;
+using ProceduralMemory.Tools.Procedures.Induction;
 using ProceduralMemory.Tools.Tau;
 using Xunit.Abstractions;
 
@@ -36,8 +38,10 @@ public sealed class ProceduralMemoryChatClientTests(RetailLibrary library, ITest
         Assert.InRange(with, 8, HeldOutTasks);
     }
 
-    [Fact]
-    public async Task ReportedConversations_AreDemonstrations_TheMemoryLearnsProceduresFrom()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReportedConversations_AreDemonstrations_TheMemoryLearnsProceduresFrom(bool teacherLooksUpFirst)
     {
         using var store = SqliteSkillStore.Open(folder.Combine("taught.db"));
         var memory = new ProcedureMemory(store, library.Tools);
@@ -45,22 +49,39 @@ public sealed class ProceduralMemoryChatClientTests(RetailLibrary library, ITest
         int learned = 0;
         foreach (ToolTask task in library.Domain.Tasks("train").Take(100))
         {
-            IChatClient teacher = Pipeline(new DemonstratingChatClient(task), memory, memoryOutsideFunctionInvocation: true);
+            ToolTask taught = teacherLooksUpFirst ? task with { Actions = [.. LookUps(task), .. task.Actions] } : task;
+            IChatClient teacher = Pipeline(new DemonstratingChatClient(taught), memory, memoryOutsideFunctionInvocation: true);
             string conversation = task.Id;
             environment.Reset(task);
             await teacher.GetResponseAsync([new ChatMessage(ChatRole.User, task.Instruction)], Options(environment, conversation));
-            Assert.Equal(task.Actions.Count, teacher.GetService<ProceduralMemoryChatClient>()!.TrajectoryOf(conversation).Count);
+            Assert.Equal(taught.Actions.Count, teacher.GetService<ProceduralMemoryChatClient>()!.TrajectoryOf(conversation).Count);
             RecordingResult result = await teacher.ReportOutcomeAsync(conversation, environment.Evaluate([]).StateMatches);
             learned += result.Learned.Count(l => l.Created);
         }
 
         int solved = await SolvedAsync(memory, memoryOutsideFunctionInvocation: true, streaming: false);
-        output.WriteLine($"{learned} procedures learned from 100 reported conversations; {solved} of {HeldOutTasks} held-out tasks solved with them");
+        output.WriteLine($"teacher {(teacherLooksUpFirst ? "looks up first" : "makes the ground-truth calls only")}: {learned} procedures "
+            + $"learned from 100 reported conversations; {solved} of {HeldOutTasks} held-out tasks solved with them");
         Assert.True(learned > 0);
-        // Each report is induced on its own, so these procedures are as narrow as single demonstrations: measured 3 of 30,
-        // where the same 100 tasks learned together (procmem procedures learn) solve 22. Merging a recorded trajectory
-        // with the stored demonstrations of its kind is what would close the gap.
-        Assert.InRange(solved, 2, HeldOutTasks);
+        // A recorded trajectory explains an argument only from the results it shows. tau-bench's ground-truth calls are
+        // mostly the changes alone, so those conversations teach item ids as constants (measured 3 of 30); a teacher that
+        // looks up the user, order and products first teaches where the ids come from (measured 19; the 100 tasks learned
+        // together on the live domain, as procmem procedures learn does: 22).
+        Assert.InRange(solved, teacherLooksUpFirst ? 12 : 2, HeldOutTasks);
+    }
+
+    // The look-ups a careful agent makes before acting on a task: those procmem's explainer makes for it on the live
+    // domain (the user, their orders, the products concerned) that succeed, each once.
+    private List<ToolCall> LookUps(ToolTask task)
+    {
+        var recording = new RecordingToolEnvironment(library.Domain.CreateEnvironment());
+        new ProcedureInducer(recording).Add(ToolBenchmark.DemonstrationOf(task));
+        var changes = library.Tools.Where(t => t.ChangesState).Select(t => t.Name).ToHashSet();
+        var lookUps = new List<ToolCall>();
+        foreach (ToolStep step in recording.Steps)
+            if (!step.Result.IsError && !changes.Contains(step.Call.Name) && !lookUps.Any(c => c.SameAs(step.Call)))
+                lookUps.Add(step.Call);
+        return lookUps;
     }
 
     [Fact]
