@@ -1,0 +1,84 @@
+using ProceduralMemory.Learning;
+using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Keys;
+using ProceduralMemory.Neural;
+
+namespace ProceduralMemory.Training.SkillRetrieval;
+
+/// <summary>
+/// Measures retrieval of the right skill from one new demonstration: a library holds one key per skill (the
+/// normalised mean of its training demonstrations' keys), a query is the key of one new demonstration, and the skill
+/// whose key is most similar (cosine, as the skill index ranks) is retrieved. Three kinds of key are measured on the
+/// same demonstrations: a <see cref="VariationalEncoder"/> trained on the training demonstrations' summaries, today's
+/// random projection of the situation a skill starts from, and the random projection of the summary itself.
+/// </summary>
+public static class SkillKeyRetrieval
+{
+    /// <summary>Trains the encoder on <paramref name="training"/> and queries with every demonstration of <paramref name="queries"/>.</summary>
+    public static SkillRetrievalResult Measure(IReadOnlyList<LabelledDemonstration> training, IReadOnlyList<LabelledDemonstration> queries,
+        int featureCount, int actionCount, VariationalEncoderOptions encoderOptions, int projectionDimension, ulong projectionSeed)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(queries);
+        if (training.Count == 0)
+            throw new ArgumentException("The library needs at least one training demonstration.", nameof(training));
+        List<float[]> summaries = [.. training.Select(d => DemonstrationSummary.Of(d.Steps, featureCount, actionCount))];
+        var (encoder, lastEpoch) = VariationalEncoder.Train(summaries, encoderOptions);
+        var encoderKeys = new SkillEncoderKeyProvider(encoder, featureCount, actionCount);
+        var situation = new RandomProjectionKeyProvider(featureCount, projectionDimension, projectionSeed);
+        var summary = new RandomProjectionKeyProvider(summaries[0].Length, projectionDimension, projectionSeed);
+
+        string[] skills = [.. training.Select(d => d.Skill).Distinct().Order(StringComparer.Ordinal)];
+        Func<LabelledDemonstration, float[], float[]>[] keyOf =
+        [
+            (_, s) => encoderKeys.KeyOfSummary(s),
+            (d, _) => situation.Encode(d.Steps[0].Features),
+            (_, s) => summary.Encode(s),
+        ];
+        var libraries = new float[keyOf.Length][][];
+        for (int k = 0; k < keyOf.Length; k++)
+            libraries[k] = [.. skills.Select(skill => Centroid(training.Select((d, i) => (d, i)).Where(p => p.d.Skill == skill).Select(p => keyOf[k](p.d, summaries[p.i]))))];
+
+        var known = new HashSet<string>(skills, StringComparer.Ordinal);
+        var right = new int[keyOf.Length];
+        var confusions = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int asked = 0;
+        foreach (LabelledDemonstration query in queries.Where(q => known.Contains(q.Skill)))
+        {
+            asked++;
+            float[] querySummary = DemonstrationSummary.Of(query.Steps, featureCount, actionCount);
+            for (int k = 0; k < keyOf.Length; k++)
+            {
+                string retrieved = skills[Nearest(libraries[k], keyOf[k](query, querySummary))];
+                if (retrieved == query.Skill)
+                    right[k]++;
+                else if (k == 0)
+                    confusions[$"{query.Skill} -> {retrieved}"] = confusions.GetValueOrDefault($"{query.Skill} -> {retrieved}") + 1;
+            }
+        }
+        double Accuracy(int k) => asked == 0 ? 0 : (double)right[k] / asked;
+        return new SkillRetrievalResult(skills, training.Count, asked, queries.Count - asked, Accuracy(0), Accuracy(1), Accuracy(2),
+            lastEpoch, encoderKeys.ModelId, confusions);
+    }
+
+    private static float[] Centroid(IEnumerable<float[]> keys)
+    {
+        float[]? sum = null;
+        foreach (float[] key in keys)
+        {
+            sum ??= new float[key.Length];
+            System.Numerics.Tensors.TensorPrimitives.Add(sum, key, sum);
+        }
+        VectorMath.NormalizeInPlace(sum!);
+        return sum!;
+    }
+
+    private static int Nearest(float[][] keys, float[] query)
+    {
+        int best = 0;
+        for (int i = 1; i < keys.Length; i++)
+            if (VectorMath.CosineSimilarity(keys[i], query) > VectorMath.CosineSimilarity(keys[best], query))
+                best = i;
+        return best;
+    }
+}
