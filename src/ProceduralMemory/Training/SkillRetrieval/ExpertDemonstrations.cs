@@ -22,9 +22,11 @@ public static class ExpertDemonstrations
         var demonstrations = new List<LabelledDemonstration>();
         foreach (int seed in seeds)
         {
-            Observation first = env.Reset(seed).Observation;
+            env.Reset(seed);
             if (ShortestPathSolver.Solve(env) is not { } plan)
                 continue;
+            // Reset again: the search steps the environment, which rewrites its observation in place.
+            Observation first = env.Reset(seed).Observation;
             IPerception perception = Perceptions.For(env);
             perception.Reset(first);
             var episode = new List<AgentStep>(plan.Length);
