@@ -23,8 +23,9 @@ public static class SkillKeyRetrieval
         if (training.Count == 0)
             throw new ArgumentException("The library needs at least one training demonstration.", nameof(training));
         List<float[]> summaries = [.. training.Select(d => DemonstrationSummary.Of(d.Steps, featureCount, actionCount))];
-        var (encoder, lastEpoch) = VariationalEncoder.Train(summaries, encoderOptions);
-        var encoderKeys = new SkillEncoderKeyProvider(encoder, featureCount, actionCount);
+        var standardizer = InputStandardizer.Fit(summaries);
+        var (encoder, lastEpoch) = VariationalEncoder.Train([.. summaries.Select(s => standardizer.Apply(s))], encoderOptions);
+        var encoderKeys = new SkillEncoderKeyProvider(encoder, standardizer, featureCount, actionCount);
         var situation = new RandomProjectionKeyProvider(featureCount, projectionDimension, projectionSeed);
         var summary = new RandomProjectionKeyProvider(summaries[0].Length, projectionDimension, projectionSeed);
 
