@@ -1,3 +1,4 @@
+using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Keys;
@@ -8,9 +9,10 @@ namespace ProceduralMemory.Training.SkillRetrieval;
 /// <summary>
 /// Measures retrieval of the right skill from one new demonstration: a library holds one key per skill (the
 /// normalised mean of its training demonstrations' keys), a query is the key of one new demonstration, and the skill
-/// whose key is most similar (cosine, as the skill index ranks) is retrieved. Three kinds of key are measured on the
+/// whose key is most similar (cosine) is retrieved. Three kinds of key are measured on the
 /// same demonstrations: a <see cref="VariationalEncoder"/> trained on the training demonstrations' summaries, today's
-/// random projection of the situation a skill starts from, and the random projection of the summary itself.
+/// random projection of the situation a skill starts from, and the random projection of the summary itself. Each
+/// kind has its own <see cref="SkillLibrary"/>, and a query is answered by its retrieval (the skill index).
 /// </summary>
 public static class SkillKeyRetrieval
 {
@@ -36,9 +38,18 @@ public static class SkillKeyRetrieval
             (d, _) => situation.Encode(d.Steps[0].Features),
             (_, s) => summary.Encode(s),
         ];
-        var libraries = new float[keyOf.Length][][];
+        var libraries = new SkillLibrary[keyOf.Length];
         for (int k = 0; k < keyOf.Length; k++)
-            libraries[k] = [.. skills.Select(skill => Centroid(training.Select((d, i) => (d, i)).Where(p => p.d.Skill == skill).Select(p => keyOf[k](p.d, summaries[p.i]))))];
+        {
+            libraries[k] = new SkillLibrary(k == 0 ? encoderKeys.Dimension : projectionDimension);
+            for (int i = 0; i < skills.Length; i++)
+            {
+                float[] key = Centroid(training.Select((d, at) => (d, at)).Where(p => p.d.Skill == skills[i]).Select(p => keyOf[k](p.d, summaries[p.at])));
+                // Applicable everywhere, so that the keys alone decide (the agent also filters by the facts).
+                libraries[k].Restore(new Skill(skills[i], FactCondition.Always, FactCondition.Always, new OpenLoopPolicy([0]),
+                    new SkillTermination(null, 1), key) { Id = i });
+            }
+        }
 
         var known = new HashSet<string>(skills, StringComparer.Ordinal);
         var right = new int[keyOf.Length];
@@ -50,7 +61,7 @@ public static class SkillKeyRetrieval
             float[] querySummary = DemonstrationSummary.Of(query.Steps, featureCount, actionCount);
             for (int k = 0; k < keyOf.Length; k++)
             {
-                string retrieved = skills[Nearest(libraries[k], keyOf[k](query, querySummary))];
+                string retrieved = libraries[k].Retrieve(new Facts(0), keyOf[k](query, querySummary), topK: 1)[0].Name;
                 if (retrieved == query.Skill)
                     right[k]++;
                 else if (k == 0)
@@ -72,14 +83,5 @@ public static class SkillKeyRetrieval
         }
         VectorMath.NormalizeInPlace(sum!);
         return sum!;
-    }
-
-    private static int Nearest(float[][] keys, float[] query)
-    {
-        int best = 0;
-        for (int i = 1; i < keys.Length; i++)
-            if (VectorMath.CosineSimilarity(keys[i], query) > VectorMath.CosineSimilarity(keys[best], query))
-                best = i;
-        return best;
     }
 }
