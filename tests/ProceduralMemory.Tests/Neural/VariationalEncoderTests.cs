@@ -73,6 +73,37 @@ public class VariationalEncoderTests
     }
 
     [Fact]
+    public void EncodeAndAGradientStep_AllocateNothing_OnceWarm()
+    {
+        var vae = new VariationalEncoder(Inputs, Small);
+        var rng = new Rng(38);
+        float[] input = GradientCheck.RandomFloats(rng, Inputs), noise = new float[Latent], mean = new float[Latent];
+        vae.AccumulateGradients(input, noise, 1f);
+        vae.Encode(input, mean);
+        StandardNormalNoise.Fill(rng, noise);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        StandardNormalNoise.Fill(rng, noise);
+        vae.ClearGradients();
+        vae.AccumulateGradients(input, noise, 1f);
+        vae.Encode(input, mean);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Noise_HasMeanZeroAndVarianceOne_AndIsAFunctionOfTheSeed()
+    {
+        var draws = new float[20_000];
+        StandardNormalNoise.Fill(new Rng(39), draws);
+        var again = new float[20_000];
+        StandardNormalNoise.Fill(new Rng(39), again);
+        double mean = draws.Average(d => (double)d), variance = draws.Average(d => (d - mean) * (d - mean));
+        Assert.InRange(mean, -0.03, 0.03);
+        Assert.InRange(variance, 0.95, 1.05);
+        Assert.Equal(draws, again);
+    }
+
+    [Fact]
     public void Train_IsAFunctionOfTheSeed()
     {
         List<float[]> samples = Clusters(new Rng(35), perCluster: 10);
