@@ -4,7 +4,6 @@ using System.Text.Json;
 using ProceduralMemory.Agents;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Environments.MiniGrid;
-using ProceduralMemory.Learning;
 using ProceduralMemory.Neural;
 using ProceduralMemory.Training.SkillRetrieval;
 
