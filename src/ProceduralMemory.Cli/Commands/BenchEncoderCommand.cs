@@ -74,6 +74,7 @@ internal static class BenchEncoderCommand
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  encoder keys ({result.EncoderModelId}): {result.Encoder:P1}"));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  random projection of the starting situation (today's keys, dim {dimension}): {result.SituationProjection:P1}"));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  random projection of the demonstration summary (dim {dimension}): {result.SummaryProjection:P1}"));
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  encoder of the starting situation alone (dim {options.LatentSize}): {result.SituationEncoder:P1}"));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  encoder's last epoch: reconstruction {result.LastEpoch.Reconstruction:0.000}, KL {result.LastEpoch.Divergence:0.000}"));
         foreach (var (confusion, count) in result.Confusions)
@@ -92,6 +93,7 @@ internal static class BenchEncoderCommand
                 encoder_accuracy = result.Encoder,
                 situation_projection_accuracy = result.SituationProjection,
                 summary_projection_accuracy = result.SummaryProjection,
+                situation_encoder_accuracy = result.SituationEncoder,
                 encoder_model = result.EncoderModelId,
                 latent = options.LatentSize,
                 beta = options.Beta,

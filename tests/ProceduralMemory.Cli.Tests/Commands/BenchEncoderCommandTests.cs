@@ -23,6 +23,7 @@ public class BenchEncoderCommandTests
         Assert.InRange(encoder, 0.0, 1.0);
         Assert.InRange(projection, 0.0, 1.0);
         Assert.InRange(root.GetProperty("summary_projection_accuracy").GetDouble(), 0.0, 1.0);
+        Assert.InRange(root.GetProperty("situation_encoder_accuracy").GetDouble(), 0.0, 1.0);
         Assert.StartsWith("skill-encoder/v1 dim=8", root.GetProperty("encoder_model").GetString(), StringComparison.Ordinal);
         Assert.Contains(run.OutLines, l => l.StartsWith("  encoder keys (", StringComparison.Ordinal));
         Assert.Contains(run.ErrorLines, l => l.StartsWith("doorkey-16x16: 30 query demonstrations", StringComparison.Ordinal));

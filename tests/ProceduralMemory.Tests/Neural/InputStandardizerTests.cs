@@ -15,6 +15,17 @@ public class InputStandardizerTests
     }
 
     [Fact]
+    public void StandardizedEncoder_RefusesAStandardizerOfAnotherLength_AndItsFingerprintFollowsTheStatistics()
+    {
+        var encoder = new VariationalEncoder(2, new VariationalEncoderOptions { LatentSize = 1, HiddenSize = 2 });
+        Assert.Throws<ArgumentException>(() => new StandardizedEncoder(encoder, InputStandardizer.Fit([[1f, 2f, 3f]])));
+        var first = new StandardizedEncoder(encoder, InputStandardizer.Fit([[1f, 2f], [3f, 4f]]));
+        var second = new StandardizedEncoder(encoder, InputStandardizer.Fit([[1f, 2f], [3f, 5f]]));
+        Assert.NotEqual(first.Fingerprint, second.Fingerprint);
+        Assert.Equal(first.Fingerprint, new StandardizedEncoder(encoder, InputStandardizer.Fit([[1f, 2f], [3f, 4f]])).Fingerprint);
+    }
+
+    [Fact]
     public void Fit_RefusesNoSamples_AndRaggedOnes()
     {
         Assert.Throws<ArgumentException>(() => InputStandardizer.Fit([]));

@@ -11,7 +11,8 @@ namespace ProceduralMemory.Training.SkillRetrieval;
 /// normalised mean of its training demonstrations' keys), a query is the key of one new demonstration, and the skill
 /// whose key is most similar (cosine) is retrieved. Three kinds of key are measured on the
 /// same demonstrations: a <see cref="VariationalEncoder"/> trained on the training demonstrations' summaries, today's
-/// random projection of the situation a skill starts from, and the random projection of the summary itself. Each
+/// random projection of the situation a skill starts from, the random projection of the summary itself, and an
+/// encoder trained on the situations skills start from (the key an agent has before any demonstration). Each
 /// kind has its own <see cref="SkillLibrary"/>, and a query is answered by its retrieval (the skill index).
 /// </summary>
 public static class SkillKeyRetrieval
@@ -25,9 +26,10 @@ public static class SkillKeyRetrieval
         if (training.Count == 0)
             throw new ArgumentException("The library needs at least one training demonstration.", nameof(training));
         List<float[]> summaries = [.. training.Select(d => DemonstrationSummary.Of(d.Steps, featureCount, actionCount))];
-        var standardizer = InputStandardizer.Fit(summaries);
-        var (encoder, lastEpoch) = VariationalEncoder.Train([.. summaries.Select(s => standardizer.Apply(s))], encoderOptions);
-        var encoderKeys = new SkillEncoderKeyProvider(encoder, standardizer, featureCount, actionCount);
+        var (encoder, lastEpoch) = StandardizedEncoder.Train(summaries, encoderOptions);
+        var encoderKeys = new SkillEncoderKeyProvider(encoder, featureCount, actionCount);
+        var situationEncoder = new SituationEncoderKeyProvider(
+            StandardizedEncoder.Train([.. training.Select(d => d.Steps[0].Features)], encoderOptions).Encoder);
         var situation = new RandomProjectionKeyProvider(featureCount, projectionDimension, projectionSeed);
         var summary = new RandomProjectionKeyProvider(summaries[0].Length, projectionDimension, projectionSeed);
 
@@ -37,11 +39,12 @@ public static class SkillKeyRetrieval
             (_, s) => encoderKeys.KeyOfSummary(s),
             (d, _) => situation.Encode(d.Steps[0].Features),
             (_, s) => summary.Encode(s),
+            (d, _) => situationEncoder.KeyOf(d.Steps[0].Features),
         ];
         var libraries = new SkillLibrary[keyOf.Length];
         for (int k = 0; k < keyOf.Length; k++)
         {
-            libraries[k] = new SkillLibrary(k == 0 ? encoderKeys.Dimension : projectionDimension);
+            libraries[k] = new SkillLibrary(k is 0 or 3 ? encoderOptions.LatentSize : projectionDimension);
             for (int i = 0; i < skills.Length; i++)
             {
                 float[] key = Centroid(training.Select((d, at) => (d, at)).Where(p => p.d.Skill == skills[i]).Select(p => keyOf[k](p.d, summaries[p.at])));
@@ -70,7 +73,7 @@ public static class SkillKeyRetrieval
         }
         double Accuracy(int k) => asked == 0 ? 0 : (double)right[k] / asked;
         return new SkillRetrievalResult(skills, training.Count, asked, queries.Count - asked, Accuracy(0), Accuracy(1), Accuracy(2),
-            lastEpoch, encoderKeys.ModelId, confusions);
+            Accuracy(3), lastEpoch, encoderKeys.ModelId, confusions);
     }
 
     private static float[] Centroid(IEnumerable<float[]> keys)

@@ -10,10 +10,11 @@ namespace ProceduralMemory.Training.SkillRetrieval;
 /// <param name="Encoder">Accuracy with the encoder's keys (code means of the demonstration summaries).</param>
 /// <param name="SituationProjection">Accuracy with today's keys: the random projection of the situation a skill starts from.</param>
 /// <param name="SummaryProjection">Accuracy with the random projection of the same summary the encoder reads.</param>
+/// <param name="SituationEncoder">Accuracy with an encoder of the starting situation alone (trained the same way on those).</param>
 /// <param name="LastEpoch">The encoder's mean loss over its last training epoch.</param>
 /// <param name="EncoderModelId">The encoder key provider's model id.</param>
 /// <param name="Confusions">Per wrong encoder retrieval, "right -> retrieved", counted.</param>
 public sealed record SkillRetrievalResult(
     IReadOnlyList<string> Skills, int TrainingDemonstrations, int Queries, int UnknownSkillQueries,
-    double Encoder, double SituationProjection, double SummaryProjection, VariationalLoss LastEpoch, string EncoderModelId,
+    double Encoder, double SituationProjection, double SummaryProjection, double SituationEncoder, VariationalLoss LastEpoch, string EncoderModelId,
     IReadOnlyDictionary<string, int> Confusions);

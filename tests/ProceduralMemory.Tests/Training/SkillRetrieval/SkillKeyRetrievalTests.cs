@@ -35,10 +35,8 @@ public class SkillKeyRetrievalTests
     {
         List<LabelledDemonstration> demonstrations = ExpertDemonstrations.Collect("doorkey-6x6", Enumerable.Range(0, 20));
         List<float[]> summaries = [.. demonstrations.Select(d => DemonstrationSummary.Of(d.Steps, Features, Actions))];
-        var standardizer = InputStandardizer.Fit(summaries);
-        List<float[]> inputs = [.. summaries.Select(s => standardizer.Apply(s))];
-        var keys = new SkillEncoderKeyProvider(VariationalEncoder.Train(inputs, Quick).Encoder, standardizer, Features, Actions);
-        var other = new SkillEncoderKeyProvider(VariationalEncoder.Train(inputs, Quick with { Seed = 4 }).Encoder, standardizer, Features, Actions);
+        var keys = new SkillEncoderKeyProvider(StandardizedEncoder.Train(summaries, Quick).Encoder, Features, Actions);
+        var other = new SkillEncoderKeyProvider(StandardizedEncoder.Train(summaries, Quick with { Seed = 4 }).Encoder, Features, Actions);
 
         float[] key = keys.KeyOf(demonstrations[0].Steps);
         Assert.Equal(Quick.LatentSize, key.Length);
@@ -46,7 +44,12 @@ public class SkillKeyRetrievalTests
         Assert.Equal(key, keys.KeyOf(demonstrations[0].Steps));
         Assert.StartsWith("skill-encoder/v1 dim=8 features=71 actions=7 weights=", keys.ModelId, StringComparison.Ordinal);
         Assert.NotEqual(keys.ModelId, other.ModelId);
-        Assert.Throws<ArgumentException>(() => new SkillEncoderKeyProvider(VariationalEncoder.Train(inputs, Quick).Encoder, standardizer, Features, Actions + 1));
+        Assert.Throws<ArgumentException>(() => new SkillEncoderKeyProvider(StandardizedEncoder.Train(summaries, Quick).Encoder, Features, Actions + 1));
+
+        var situations = new SituationEncoderKeyProvider(StandardizedEncoder.Train([.. demonstrations.Select(d => d.Steps[0].Features)], Quick).Encoder);
+        float[] situationKey = situations.KeyOf(demonstrations[0].Steps[0].Features);
+        Assert.Equal(1.0, Math.Sqrt(situationKey.Sum(v => (double)v * v)), 5);
+        Assert.StartsWith("situation-encoder/v1 dim=8 features=71 weights=", situations.ModelId, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,6 +68,7 @@ public class SkillKeyRetrievalTests
         Assert.Equal(0, result.UnknownSkillQueries);
         Assert.True(result.Encoder >= 0.9, $"Encoder keys retrieved {result.Encoder:P1} right.");
         Assert.True(result.Encoder > result.SituationProjection, $"Encoder {result.Encoder:P1}, situation projection {result.SituationProjection:P1}.");
+        Assert.InRange(result.SituationEncoder, 0.0, 1.0);
         Assert.Equal(result.Encoder, again.Encoder);
         Assert.Equal(result.EncoderModelId, again.EncoderModelId);
     }
