@@ -34,6 +34,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["report --out"] = Kind.NewFile,
         ["--run"] = Kind.RunFolder,
         ["--output"] = Kind.NewFile,
+        ["--chart"] = Kind.NewFile,
         ["--events"] = Kind.NewFile,
         ["--library"] = Kind.Library,
         ["FILE"] = Kind.InputFile,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ProceduralMemory.Agents;
+using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Environments.MiniGrid;
 using ProceduralMemory.Neural;
@@ -11,7 +12,7 @@ namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
 /// <c>procmem bench encoder [--train-envs E,...] [--test-envs E,...] [--train-seeds A-B] [--test-seeds A-B] [--latent N]
-/// [--beta B] [--epochs N] [--seed S] [--json]</c>: builds a skill library from a teacher's demonstrations on the training
+/// [--beta B] [--epochs N] [--seed S] [--chart FILE] [--json]</c>: builds a skill library from a teacher's demonstrations on the training
 /// tasks, trains the skill encoder on them, and retrieves the skill of every single new demonstration on the changed
 /// tasks with encoder keys and with today's random projection (<see cref="SkillKeyRetrieval"/>). Progress on stderr;
 /// with <c>--json</c> the last line is the result as one JSON object.
@@ -38,10 +39,11 @@ internal static class BenchEncoderCommand
         Option<double> beta = CommonOptions.Fraction("--beta", "Weight of the KL term.", zeroAllowed: true, 0.1);
         Option<int> epochs = CommonOptions.BoundedInt("--epochs", "Passes over the training demonstrations.", 300, minimum: 1, maximum: 100_000);
         Option<int> seed = CommonOptions.Seed(1);
+        Option<string?> chart = CommonOptions.OutputFile("--chart", "Also write the queries' keys in two dimensions, coloured by skill (today's keys beside the encoder's), as an SVG file.");
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("encoder", "Retrieval of the right skill from one new demonstration on changed tasks: skill-encoder keys against the random projection.")
         {
-            trainEnvs, testEnvs, trainSeeds, testSeeds, latent, beta, epochs, seed, json,
+            trainEnvs, testEnvs, trainSeeds, testSeeds, latent, beta, epochs, seed, chart, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(trainEnvs), parsed.GetRequiredValue(testEnvs),
             parsed.GetRequiredValue(trainSeeds), parsed.GetRequiredValue(testSeeds),
@@ -49,12 +51,12 @@ internal static class BenchEncoderCommand
             {
                 LatentSize = parsed.GetValue(latent), Beta = (float)parsed.GetValue(beta), Epochs = parsed.GetValue(epochs),
                 Seed = (ulong)parsed.GetValue(seed),
-            }, parsed.GetValue(json)));
+            }, parsed.GetValue(chart), parsed.GetValue(json)));
         return command;
     }
 
     private static int Run(CliConsole console, string[] trainEnvs, string[] testEnvs, int[] trainSeeds, int[] testSeeds,
-        VariationalEncoderOptions options, bool json)
+        VariationalEncoderOptions options, string? chartPath, bool json)
     {
         if (trainSeeds.Intersect(testSeeds).Any() && trainEnvs.Intersect(testEnvs).Any())
         {
@@ -79,6 +81,16 @@ internal static class BenchEncoderCommand
             $"  encoder's last epoch: reconstruction {result.LastEpoch.Reconstruction:0.000}, KL {result.LastEpoch.Divergence:0.000}"));
         foreach (var (confusion, count) in result.Confusions)
             console.Out.WriteLine($"  encoder missed: {confusion} x{count}");
+        if (chartPath is not null)
+        {
+            File.WriteAllText(chartPath, KeyScatterChart.ToSvg($"Keys of {result.Queries} new demonstrations on {string.Join(", ", testEnvs)}, coloured by skill",
+                result.QuerySkills,
+                [
+                    (string.Create(CultureInfo.InvariantCulture, $"random projection of the situation (today): {result.SituationProjection:P1}"), result.QueryKeys[1]),
+                    (string.Create(CultureInfo.InvariantCulture, $"skill encoder: {result.Encoder:P1}"), result.QueryKeys[0]),
+                ]));
+            console.Out.WriteLine($"  chart: {chartPath}");
+        }
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {

@@ -31,6 +31,20 @@ public class BenchEncoderCommandTests
     }
 
     [Fact]
+    public void BenchEncoder_Chart_DrawsEveryQueryKeyInBothPanels()
+    {
+        using var dir = new TemporaryDirectory();
+        string chart = dir.Combine("keys.svg");
+
+        CliRun run = CliRun.Of([.. Small[..^1], "--chart", chart]);
+
+        Assert.Equal(0, run.ExitCode);
+        string svg = File.ReadAllText(chart);
+        Assert.Equal(2 * 30 + 3, System.Text.RegularExpressions.Regex.Matches(svg, "<circle").Count); // 30 queries twice, three skills in the legend
+        Assert.Contains(run.OutLines, l => l == $"  chart: {chart}");
+    }
+
+    [Fact]
     public void BenchEncoder_WithQueriesFromTrainingLayouts_ExitsTwoWithOneLine()
     {
         CliRun run = CliRun.Of("bench", "encoder", "--train-envs", "doorkey-5x5", "--test-envs", "doorkey-5x5", "--train-seeds", "0-9", "--test-seeds", "5-20");

@@ -58,13 +58,18 @@ public static class SkillKeyRetrieval
         var right = new int[keyOf.Length];
         var confusions = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int asked = 0;
+        var querySkills = new List<string>();
+        List<float[]>[] queryKeys = [.. keyOf.Select(_ => new List<float[]>())];
         foreach (LabelledDemonstration query in queries.Where(q => known.Contains(q.Skill)))
         {
             asked++;
+            querySkills.Add(query.Skill);
             float[] querySummary = DemonstrationSummary.Of(query.Steps, featureCount, actionCount);
             for (int k = 0; k < keyOf.Length; k++)
             {
-                string retrieved = libraries[k].Retrieve(new Facts(0), keyOf[k](query, querySummary), topK: 1)[0].Name;
+                float[] key = keyOf[k](query, querySummary);
+                queryKeys[k].Add(key);
+                string retrieved = libraries[k].Retrieve(new Facts(0), key, topK: 1)[0].Name;
                 if (retrieved == query.Skill)
                     right[k]++;
                 else if (k == 0)
@@ -73,7 +78,7 @@ public static class SkillKeyRetrieval
         }
         double Accuracy(int k) => asked == 0 ? 0 : (double)right[k] / asked;
         return new SkillRetrievalResult(skills, training.Count, asked, queries.Count - asked, Accuracy(0), Accuracy(1), Accuracy(2),
-            Accuracy(3), lastEpoch, encoderKeys.ModelId, confusions);
+            Accuracy(3), lastEpoch, encoderKeys.ModelId, confusions, querySkills, queryKeys);
     }
 
     private static float[] Centroid(IEnumerable<float[]> keys)

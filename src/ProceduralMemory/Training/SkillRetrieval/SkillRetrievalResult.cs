@@ -14,7 +14,9 @@ namespace ProceduralMemory.Training.SkillRetrieval;
 /// <param name="LastEpoch">The encoder's mean loss over its last training epoch.</param>
 /// <param name="EncoderModelId">The encoder key provider's model id.</param>
 /// <param name="Confusions">Per wrong encoder retrieval, "right -> retrieved", counted.</param>
+/// <param name="QuerySkills">The right skill of each query, in query order.</param>
+/// <param name="QueryKeys">Each query's key, in query order, per kind: encoder, situation projection, summary projection, situation encoder.</param>
 public sealed record SkillRetrievalResult(
     IReadOnlyList<string> Skills, int TrainingDemonstrations, int Queries, int UnknownSkillQueries,
     double Encoder, double SituationProjection, double SummaryProjection, double SituationEncoder, VariationalLoss LastEpoch, string EncoderModelId,
-    IReadOnlyDictionary<string, int> Confusions);
+    IReadOnlyDictionary<string, int> Confusions, IReadOnlyList<string> QuerySkills, IReadOnlyList<IReadOnlyList<float[]>> QueryKeys);
