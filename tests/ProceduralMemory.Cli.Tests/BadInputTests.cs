@@ -34,6 +34,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["report --out"] = Kind.NewFile,
         ["--run"] = Kind.RunFolder,
         ["--output"] = Kind.NewFile,
+        ["--chart"] = Kind.NewFile,
         ["--events"] = Kind.NewFile,
         ["--library"] = Kind.Library,
         ["FILE"] = Kind.InputFile,
@@ -50,6 +51,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--test"] = Kind.Text,
         ["--curve"] = Kind.Number,
         ["--sequence"] = Kind.Text,
+        ["--train-envs"] = Kind.Text,
+        ["--test-envs"] = Kind.Text,
         ["--urls"] = Kind.Text,
         ["--api-key"] = Kind.Text,
         ["--model"] = Kind.Text,
@@ -69,6 +72,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "--actions=0",
         // A similarity floor of 0 tries every recalled procedure.
         "bench tau --floor=0",
+        // A KL weight of 0 (a plain autoencoder) and seed ranges of one seed.
+        "bench encoder --beta=0", "--train-seeds=0", "--test-seeds=0",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

@@ -76,7 +76,7 @@ public static class BehaviourCloning
     }
 
     /// <summary>Fisher–Yates, drawing from our seeded generator so that the order is a function of the seed.</summary>
-    private static void Shuffle(int[] order, Rng rng)
+    internal static void Shuffle(int[] order, Rng rng)
     {
         for (int i = order.Length - 1; i > 0; i--)
         {

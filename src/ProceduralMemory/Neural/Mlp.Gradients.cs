@@ -27,6 +27,23 @@ public sealed partial class Mlp
         Backward(input);
     }
 
+    /// <summary>
+    /// <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float})"/> that also writes the gradient with respect to the
+    /// input into <paramref name="inputGradient"/> (overwritten, not accumulated): how a network stacked on another (a
+    /// decoder on an encoder's code) passes the loss further down. Allocates nothing.
+    /// </summary>
+    public void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> inputGradient)
+    {
+        if (inputGradient.Length != InputSize)
+            throw new ArgumentException($"Expected {InputSize} input gradients, got {inputGradient.Length}.", nameof(inputGradient));
+        if (input.Length != InputSize)
+            throw new ArgumentException($"Expected {InputSize} features, got {input.Length}.", nameof(input));
+        if (outputGradient.Length != OutputSize)
+            throw new ArgumentException($"Expected {OutputSize} output gradients, got {outputGradient.Length}.", nameof(outputGradient));
+        outputGradient.CopyTo(_outputGradients[^1]);
+        Backward(input, inputGradient);
+    }
+
     /// <summary>Sets every accumulated gradient to zero, as before a new minibatch.</summary>
     public void ClearGradients() => Array.Clear(_gradients);
 

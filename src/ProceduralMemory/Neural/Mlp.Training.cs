@@ -55,14 +55,17 @@ public sealed partial class Mlp
         return (float)total;
     }
 
-    /// <summary>Back-propagates the last layer's output gradient through every layer, adding to the gradients.</summary>
-    private void Backward(ReadOnlySpan<float> input)
+    /// <summary>
+    /// Back-propagates the last layer's output gradient through every layer, adding to the gradients; writes the
+    /// gradient with respect to the input into <paramref name="inputGradient"/> unless it is empty.
+    /// </summary>
+    private void Backward(ReadOnlySpan<float> input, Span<float> inputGradient = default)
     {
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
             if (l == 0)
             {
-                _layers[0].Backward(input, _outputGradients[0], []);
+                _layers[0].Backward(input, _outputGradients[0], inputGradient);
                 break;
             }
             Span<float> belowGradient = _outputGradients[l - 1];

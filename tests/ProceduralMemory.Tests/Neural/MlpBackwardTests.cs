@@ -50,6 +50,36 @@ public class MlpBackwardTests
         GradientCheck.AssertClose(GradientCheck.Numeric(reference, Loss), mlp.Gradients);
     }
 
+    [Theory]
+    [InlineData(HiddenActivation.Relu)]
+    [InlineData(HiddenActivation.Tanh)]
+    public void InputGradient_MatchesFiniteDifferences_AndTheParameterGradientIsTheSame(HiddenActivation activation)
+    {
+        Mlp mlp = Network(activation);
+        float[] input = GradientCheck.RandomFloats(new Rng(26), 5, 2);
+        float[] weights = [0.7f, -1.3f, 0.4f];
+        var outputs = new float[3];
+        mlp.ClearGradients();
+        mlp.Forward(input, outputs);
+        mlp.Backward(input, weights);
+        float[] without = mlp.Gradients.ToArray();
+
+        var inputGradient = new float[5];
+        mlp.ClearGradients();
+        mlp.Forward(input, outputs);
+        mlp.Backward(input, weights, inputGradient);
+
+        double[] parameters = GradientCheck.ToDouble(mlp.Parameters);
+        double Loss(double[] x)
+        {
+            double[] logits = GradientCheck.MlpLogits(Sizes, activation, parameters, x);
+            return weights[0] * logits[0] + weights[1] * logits[1] + weights[2] * logits[2];
+        }
+        GradientCheck.AssertClose(GradientCheck.Numeric(GradientCheck.ToDouble(input), Loss), inputGradient);
+        Assert.Equal(without, mlp.Gradients.ToArray());
+        Assert.Throws<ArgumentException>(() => mlp.Backward(input, weights, new float[4]));
+    }
+
     [Fact]
     public void ClearGradients_ZeroesThem_AndScaleGradients_MultipliesThem()
     {
