@@ -32,7 +32,11 @@ public sealed partial class ProceduralMemoryAgent
     private readonly Dictionary<OutcomeCount, int> _storedOutcomes = [];
     private readonly Dictionary<int, List<IReadOnlyList<AgentStep>>> _unsavedDemonstrations = [];
     private readonly HashSet<int> _changedModels = [];
+    // Retirements made since the last commit, committed with it.
+    private readonly Dictionary<int, SkillRetirement> _retiring = [];
     private long _seenChange;
+    // The library's episode count as last read (or, without a store, this agent's training episodes): the lifecycle's clock.
+    private long _episodes;
 
     /// <summary>The explorer's learned outcomes, when it keeps them in the store (the default grid explorer does).</summary>
     private IStoredOutcomes? StoredOutcomes => _explorer as IStoredOutcomes;
@@ -152,6 +156,7 @@ public sealed partial class ProceduralMemoryAgent
                 StepLimit = modelChanged ? skill.Termination.StepLimit : null,
                 Policy = modelChanged ? StoredPolicy.Of(skill.Policy) : null,
                 NewDemonstrations = _unsavedDemonstrations.GetValueOrDefault(skill.Id) ?? [],
+                Retire = _retiring.GetValueOrDefault(skill.Id),
             };
             if (!update.IsEmpty)
                 updates.Add(update);
@@ -187,6 +192,7 @@ public sealed partial class ProceduralMemoryAgent
         }
         _unsavedDemonstrations.Clear();
         _changedModels.Clear();
+        _retiring.Clear();
         ReadBack();
     }
 
@@ -219,6 +225,7 @@ public sealed partial class ProceduralMemoryAgent
                 record.Successes + now.Successes - stored.Successes,
                 record.Demonstrations + now.Demonstrations - stored.Demonstrations);
             _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
+            FollowLifecycle(skill, record);
         }
 
         if (StoredOutcomes is { } outcomes)
@@ -240,6 +247,19 @@ public sealed partial class ProceduralMemoryAgent
             _storedCounts.Remove(gone.Id);
         }
         _seenChange = changes.Change;
+        _episodes = changes.Episodes;
+    }
+
+    /// <summary>Takes the stored skill's lifecycle state: retired or restored by another writer (or <c>procmem skills restore</c>).</summary>
+    private void FollowLifecycle(Skill skill, SkillRecord record)
+    {
+        if (_retiring.ContainsKey(skill.Id))
+            return; // retired here and not yet committed: the commit will say so
+        if (record.Retired is { } retirement)
+            Library.Retire(skill, retirement);
+        else
+            Library.Reinstate(skill);
+        skill.RestoredAt = (record.RestoredUses, record.RestoredSuccesses);
     }
 
     /// <summary>

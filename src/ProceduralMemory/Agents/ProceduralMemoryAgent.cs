@@ -157,6 +157,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             Learn(steps, succeeded);
             if (succeeded && goal is { } reachedGoal && _options.ComposeChains)
                 Compose(achieved, reachedGoal, steps);
+            RetireFailing();
             if (_store is not null)
                 CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, succeeded, steps));
         }
@@ -175,7 +176,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         var children = new List<Skill>();
         foreach (string name in chain.Children)
         {
-            if (Library.Skills.FirstOrDefault(s => s.Name == name) is not { } child || child.Policy is SkillChainPolicy)
+            if (Library.ActiveSkills.FirstOrDefault(s => s.Name == name) is not { } child || child.Policy is SkillChainPolicy)
                 return null;
             children.Add(child);
         }
@@ -314,7 +315,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         // report is applied afterwards, in the library's order.
         (Skill Skill, SkillModule Module)[] changed = Library.Skills
             .Select(skill => (skill, _modules.GetValueOrDefault(skill.Id)!))
-            .Where(pair => pair.Item2 is { NeedsRetraining: true })
+            .Where(pair => pair.Item2 is { NeedsRetraining: true } && !pair.Item1.IsRetired) // a retired skill's network waits until it is restored
             .ToArray();
         var results = new BehaviourCloningResult?[changed.Length];
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = _options.RetrainingParallelism ?? -1 };
@@ -343,6 +344,29 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         else
             StoreNewSkill(skill, module, steps);
     }
+
+    /// <summary>
+    /// The lifecycle after a training episode: every active skill the <see cref="ProceduralMemoryAgentOptions.Retirement"/>
+    /// rule judges failing is retired, in id order, dated by the library's episode count (the episode ending now included).
+    /// </summary>
+    private void RetireFailing()
+    {
+        if (_options.Retirement is not { } rule)
+            return;
+        _episodes++;
+        foreach (Skill skill in Library.ActiveSkills.ToList())
+        {
+            if (rule.Judge(skill, _episodes) is not { } retirement)
+                continue;
+            Library.Retire(skill, retirement);
+            if (_store is not null)
+                _retiring[skill.Id] = retirement;
+            Retired++;
+        }
+    }
+
+    /// <summary>Skills this agent has retired (the lifecycle's count for a run report; restores elsewhere are not subtracted).</summary>
+    public int Retired { get; private set; }
 
     private int StepLimit(SkillModule module) =>
         (int)(_options.StepLimitFactor * module.LongestDemonstration) + _options.StepLimitSlack;

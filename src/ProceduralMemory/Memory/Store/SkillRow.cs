@@ -20,9 +20,14 @@ namespace ProceduralMemory.Memory.Store;
 /// <param name="PolicyKind">Its policy's kind, or <c>null</c> when the policy row is missing.</param>
 /// <param name="PolicyChecksum">The checksum stored beside the policy (its <see cref="Store.PolicyChecksum"/>, as stored).</param>
 /// <param name="Policy">Its policy's bytes, or <c>null</c> when the policy row is missing.</param>
+/// <param name="RetiredEpisode">The library episode it was retired at, or <c>null</c> while it is active (schema 4).</param>
+/// <param name="RetiredReason">Why it was retired, or <c>null</c> while it is active.</param>
+/// <param name="RestoredUses">Its uses when it was last restored from retirement.</param>
+/// <param name="RestoredSuccesses">Its successes when it was last restored from retirement.</param>
 public sealed record SkillRow(long Id, string Name, FactCondition Preconditions, FactCondition Effect, byte[] Key,
     long StepLimit, long Uses, long Successes, long Demonstrations, long CreatedEpisode, long Change,
-    string? PolicyKind, long PolicyChecksum, byte[]? Policy)
+    string? PolicyKind, long PolicyChecksum, byte[]? Policy,
+    long? RetiredEpisode = null, string? RetiredReason = null, long RestoredUses = 0, long RestoredSuccesses = 0)
 {
     /// <summary>The record of this row, after checking its counts, its key (<paramref name="dimension"/> finite numbers; negative: any) and its policy.</summary>
     /// <exception cref="InvalidDataException">The row fails a check; the message says which, as a clause ("its policy ...").</exception>
@@ -35,6 +40,10 @@ public sealed record SkillRow(long Id, string Name, FactCondition Preconditions,
         if (StepLimit is <= 0 or > int.MaxValue || Uses is < 0 or > int.MaxValue || Successes < 0 || Successes > Uses
             || Demonstrations is < 0 or > int.MaxValue || Id > int.MaxValue)
             throw new InvalidDataException($"its step limit {StepLimit} or counts {Uses}, {Successes}, {Demonstrations} are out of range");
+        if (RestoredSuccesses < 0 || RestoredSuccesses > RestoredUses || RestoredUses > Uses || RestoredSuccesses > Successes)
+            throw new InvalidDataException($"its restored counts {RestoredUses}, {RestoredSuccesses} are out of range");
+        if ((RetiredEpisode is null) != (RetiredReason is null))
+            throw new InvalidDataException("it has a retirement episode without a reason, or a reason without an episode");
         return new SkillRecord
         {
             Id = (int)Id,
@@ -49,6 +58,9 @@ public sealed record SkillRow(long Id, string Name, FactCondition Preconditions,
             Demonstrations = (int)Demonstrations,
             CreatedEpisode = CreatedEpisode,
             Change = Change,
+            Retired = RetiredEpisode is { } episode ? new SkillRetirement(episode, RetiredReason!) : null,
+            RestoredUses = (int)RestoredUses,
+            RestoredSuccesses = (int)RestoredSuccesses,
         };
     }
 }
