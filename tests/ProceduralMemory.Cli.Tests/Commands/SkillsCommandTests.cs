@@ -11,7 +11,7 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         CliRun run = CliRun.Of("skills", "list", "--library", library.Path);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"trained\.db: \d+ skills, \d+ episodes run", run.OutLines[0]);
+        Assert.Matches(@"trained\.db: \d+ skills \(\d+ retired\), \d+ episodes run", run.OutLines[0]);
         Assert.StartsWith("Id  Name", run.OutLines[1]);
         Assert.Contains(run.OutLines, l => l.StartsWith("0   pickup(key)", StringComparison.Ordinal) && l.Contains("mlp 71x64x7"));
     }
