@@ -143,15 +143,15 @@ internal static class PostgresSchema
             CREATE INDEX outcomes_by_change ON procmem.outcomes (change);
             """),
         // The skill lifecycle (issue 18), as in the SQLite store: retirement episode and reason (NULL while active)
-        // and the counts at the last restore. Added columns with constant defaults rewrite no rows.
-        new(4, "skill lifecycle: retirement and restored counts", """
+        // and the counts at the start of its current trial. Added columns with constant defaults rewrite no rows.
+        new(4, "skill lifecycle: retirement and trial start", """
             ALTER TABLE procmem.skills
                 ADD COLUMN retired_episode bigint CHECK (retired_episode >= 0),
                 ADD COLUMN retired_reason text,
-                ADD COLUMN restored_uses integer NOT NULL DEFAULT 0,
-                ADD COLUMN restored_successes integer NOT NULL DEFAULT 0,
+                ADD COLUMN trial_start_uses integer NOT NULL DEFAULT 0,
+                ADD COLUMN trial_start_successes integer NOT NULL DEFAULT 0,
                 ADD CONSTRAINT skills_lifecycle_check CHECK ((retired_reason IS NULL) = (retired_episode IS NULL)
-                    AND restored_uses >= 0 AND restored_successes BETWEEN 0 AND restored_uses);
+                    AND trial_start_uses >= 0 AND trial_start_successes BETWEEN 0 AND trial_start_uses);
             """),
     ];
 

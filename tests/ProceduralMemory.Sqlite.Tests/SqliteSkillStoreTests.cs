@@ -156,7 +156,7 @@ public sealed class SqliteSkillStoreTests : IDisposable
             Assert.Equal(outcomes, read.Outcomes.Select(o => $"{o.Context}|{Convert.ToHexString(o.Payload)}|{o.Count}").Order());
             foreach (SkillRecord skill in read.Skills)
                 Assert.Equal(skill.IdentityUnder(GridDomain.Instance), Sql(LibraryPath, $"SELECT identity FROM skills WHERE id = {skill.Id}"));
-            Assert.All(read.Skills, skill => Assert.Equal((null, 0, 0), (skill.Retired, skill.RestoredUses, skill.RestoredSuccesses)));
+            Assert.All(read.Skills, skill => Assert.Equal((null, 0, 0), (skill.Retired, skill.TrialStartUses, skill.TrialStartSuccesses)));
         }
 
         Assert.Equal((long)SqliteSchema.CurrentVersion, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));

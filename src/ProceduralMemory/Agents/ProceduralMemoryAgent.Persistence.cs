@@ -32,8 +32,9 @@ public sealed partial class ProceduralMemoryAgent
     private readonly Dictionary<OutcomeCount, int> _storedOutcomes = [];
     private readonly Dictionary<int, List<IReadOnlyList<AgentStep>>> _unsavedDemonstrations = [];
     private readonly HashSet<int> _changedModels = [];
-    // Retirements made since the last commit, committed with it.
+    // Retirements and trials started (new demonstrations) since the last commit, committed with it.
     private readonly Dictionary<int, SkillRetirement> _retiring = [];
+    private readonly HashSet<int> _trialsStarted = [];
     private long _seenChange;
     // The library's episode count as last read (or, without a store, this agent's training episodes): the lifecycle's clock.
     private long _episodes;
@@ -132,6 +133,17 @@ public sealed partial class ProceduralMemoryAgent
         list.Add(steps);
     }
 
+    /// <summary>
+    /// <paramref name="skill"/> was demonstrated again: its trial starts afresh (a skill still being demonstrated is
+    /// still being learned, so retirement judges only the uses after), and a retired one comes back.
+    /// </summary>
+    private void StartTrial(Skill skill)
+    {
+        Library.StartTrial(skill);
+        if (_store is not null)
+            _trialsStarted.Add(skill.Id);
+    }
+
     private void MarkModelChanged(Skill skill)
     {
         if (_store is not null)
@@ -157,6 +169,7 @@ public sealed partial class ProceduralMemoryAgent
                 Policy = modelChanged ? StoredPolicy.Of(skill.Policy) : null,
                 NewDemonstrations = _unsavedDemonstrations.GetValueOrDefault(skill.Id) ?? [],
                 Retire = _retiring.GetValueOrDefault(skill.Id),
+                StartTrial = _trialsStarted.Contains(skill.Id),
             };
             if (!update.IsEmpty)
                 updates.Add(update);
@@ -193,6 +206,7 @@ public sealed partial class ProceduralMemoryAgent
         _unsavedDemonstrations.Clear();
         _changedModels.Clear();
         _retiring.Clear();
+        _trialsStarted.Clear();
         ReadBack();
     }
 
@@ -253,13 +267,13 @@ public sealed partial class ProceduralMemoryAgent
     /// <summary>Takes the stored skill's lifecycle state: retired or restored by another writer (or <c>procmem skills restore</c>).</summary>
     private void FollowLifecycle(Skill skill, SkillRecord record)
     {
-        if (_retiring.ContainsKey(skill.Id))
-            return; // retired here and not yet committed: the commit will say so
+        if (_retiring.ContainsKey(skill.Id) || _trialsStarted.Contains(skill.Id))
+            return; // retired or demonstrated here and not yet committed: the commit will say so
         if (record.Retired is { } retirement)
             Library.Retire(skill, retirement);
-        else
-            Library.Reinstate(skill);
-        skill.RestoredAt = (record.RestoredUses, record.RestoredSuccesses);
+        else if (skill.IsRetired)
+            Library.StartTrial(skill);
+        skill.TrialStart = (record.TrialStartUses, record.TrialStartSuccesses);
     }
 
     /// <summary>

@@ -241,6 +241,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
                 && c.Children.SequenceEqual(children)) is { } known)
         {
             known.Statistics.RecordDemonstration();
+            StartTrial(known);
             return;
         }
         int stepLimit = chain.Sum(a => a.Skill.Termination.StepLimit);
@@ -402,6 +403,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         public void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps, float[] key)
         {
             skill.Statistics.RecordDemonstration();
+            agent.StartTrial(skill);
             agent.AddDemonstration(skill, steps);
             agent.BlendKey(skill, key);
         }

@@ -3,9 +3,11 @@ using System.Globalization;
 namespace ProceduralMemory.Memory;
 
 /// <summary>
-/// The skill lifecycle's retirement rule: a skill used at least <see cref="MinUses"/> times since it was created (or
-/// last restored) that succeeded less often than <see cref="MinSuccessRate"/> over those uses is retired. Counting
-/// only the uses since a restore gives a restored skill a fresh trial instead of retiring it again at once.
+/// The skill lifecycle's retirement rule: a skill used at least <see cref="MinUses"/> times in its current trial
+/// that succeeded less often than <see cref="MinSuccessRate"/> over those uses is retired. A trial begins when the
+/// skill is created, demonstrated again or restored (<see cref="Skill.TrialStart"/>): a skill that is still being
+/// demonstrated is still being learned (its network is young and fails at first), and a restored one gets a fresh
+/// chance instead of being retired again at once. What is retired is a skill that keeps failing with no new evidence.
 /// </summary>
 /// <remarks>
 /// The defaults (20% over 50 uses) are issue 18's target. Judged on executions only, never on time, so a seeded
@@ -29,11 +31,11 @@ public sealed record RetirementRule
         ArgumentNullException.ThrowIfNull(skill);
         if (skill.IsRetired)
             return null;
-        int uses = skill.Statistics.Uses - skill.RestoredAt.Uses;
-        int successes = skill.Statistics.Successes - skill.RestoredAt.Successes;
+        int uses = skill.Statistics.Uses - skill.TrialStart.Uses;
+        int successes = skill.Statistics.Successes - skill.TrialStart.Successes;
         if (uses < MinUses || successes >= MinSuccessRate * uses)
             return null;
-        string since = skill.RestoredAt.Uses > 0 ? " since it was restored" : "";
+        string since = skill.TrialStart.Uses > 0 ? " since its last demonstration or restore" : "";
         return new SkillRetirement(episode, string.Create(CultureInfo.InvariantCulture,
             $"succeeded {successes} of {uses} uses{since} ({(double)successes / uses:0.0%}), below {MinSuccessRate:0.#%} after {MinUses} uses"));
     }

@@ -126,16 +126,17 @@ public sealed class SkillLibrary
     }
 
     /// <summary>
-    /// Makes <paramref name="skill"/>, a retired skill of this library, active again, with a fresh trial: the
-    /// <see cref="RetirementRule"/> judges only its uses from now on (<see cref="Skill.RestoredAt"/>).
+    /// Starts a fresh trial of <paramref name="skill"/>, a skill of this library (it was demonstrated again, or is
+    /// restored): the <see cref="RetirementRule"/> judges only its uses from now on (<see cref="Skill.TrialStart"/>),
+    /// and a retired skill becomes active again.
     /// </summary>
-    public void Reinstate(Skill skill)
+    public void StartTrial(Skill skill)
     {
         CheckMember(skill);
+        skill.TrialStart = (skill.Statistics.Uses, skill.Statistics.Successes);
         if (!skill.IsRetired)
             return;
         skill.Retirement = null;
-        skill.RestoredAt = (skill.Statistics.Uses, skill.Statistics.Successes);
         _index.Set(skill.Id, skill.Key, skill.Preconditions);
         _active = null;
     }

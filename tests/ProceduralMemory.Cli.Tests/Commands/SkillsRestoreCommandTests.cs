@@ -57,7 +57,7 @@ public class SkillsRestoreCommandTests(TrainedLibrary library) : IClassFixture<T
         string exported = dir.Combine("after.json");
         Assert.Equal(0, CliRun.Of("skills", "export", "--library", target, "--output", exported).ExitCode);
         JsonNode first = JsonNode.Parse(File.ReadAllText(exported))!["skills"]![0]!;
-        Assert.Equal(("active", 50, 2), (first["status"]!.GetValue<string>(), first["restored_uses"]!.GetValue<int>(), first["restored_successes"]!.GetValue<int>()));
+        Assert.Equal(("active", 50, 2), (first["status"]!.GetValue<string>(), first["trial_start_uses"]!.GetValue<int>(), first["trial_start_successes"]!.GetValue<int>()));
         Assert.Null(first["retired_reason"]);
     }
 

@@ -171,13 +171,13 @@ public class ProceduralMemoryAgentStoreTests
         LearningRun.Train(first, Plan8x8);
         Skill retired = first.Library.Skills.First(s => s.IsRetired);
 
-        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(retired.Id) { Reinstate = true }] });
+        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(retired.Id) { StartTrial = true }] });
         ProceduralMemoryAgent continuing = StrictAgent(store, seed: 2);
         Skill restored = continuing.Library.Find(retired.Id)!;
 
         Assert.False(restored.IsRetired);
         Assert.Contains(restored, continuing.Library.ActiveSkills);
-        Assert.Equal((restored.Statistics.Uses, restored.Statistics.Successes), restored.RestoredAt);
+        Assert.Equal((restored.Statistics.Uses, restored.Statistics.Successes), restored.TrialStart);
         Assert.Null(Strict.Judge(restored, 0)); // no use since the restore: nothing to judge yet
     }
 }

@@ -33,14 +33,14 @@ public class RetirementRuleTests
     }
 
     [Fact]
-    public void Judge_ARestoredSkill_CountsOnlyTheUsesSinceItsRestore()
+    public void Judge_CountsOnlyTheUsesOfTheCurrentTrial_SinceTheLastDemonstrationOrRestore()
     {
         Skill skill = Used(80, 4);
-        skill.RestoredAt = (60, 2); // 20 uses, 2 successes since: too few to judge again
+        skill.TrialStart = (60, 2); // 20 uses, 2 successes since: too few to judge again
         Assert.Null(new RetirementRule().Judge(skill, 1));
 
         skill.Statistics.Restore(110, 5, 1); // 50 since, 3 successes
-        Assert.Equal("succeeded 3 of 50 uses since it was restored (6.0%), below 20% after 50 uses", new RetirementRule().Judge(skill, 2)!.Reason);
+        Assert.Equal("succeeded 3 of 50 uses since its last demonstration or restore (6.0%), below 20% after 50 uses", new RetirementRule().Judge(skill, 2)!.Reason);
     }
 
     [Fact]

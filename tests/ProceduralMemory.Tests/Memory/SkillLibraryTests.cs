@@ -226,7 +226,7 @@ public class SkillLibraryTests
     }
 
     [Fact]
-    public void Retire_KeepsTheSkill_ButRetrievalSelectionAndActiveSkillsLeaveItOut_UntilReinstated()
+    public void Retire_KeepsTheSkill_ButRetrievalSelectionAndActiveSkillsLeaveItOut_UntilItsTrialStartsAgain()
     {
         var library = new SkillLibrary(2);
         Skill a = library.Add(NewSkill("a", [1, 0])).Skill;
@@ -242,10 +242,10 @@ public class SkillLibraryTests
         library.UpdateKey(a, [0, 1]); // a retired skill still learns; its key waits outside the index
         Assert.Equal([b], library.Retrieve(new Facts(0), [0, 1], topK: 3));
 
-        library.Reinstate(a);
+        library.StartTrial(a);
 
         Assert.Null(a.Retirement);
-        Assert.Equal((50, 1), a.RestoredAt);
+        Assert.Equal((50, 1), a.TrialStart);
         Assert.Equal([a, b], library.ActiveSkills);
         Assert.Equal([a, b], library.Retrieve(new Facts(0), [0, 1], topK: 3));
     }

@@ -307,7 +307,7 @@ public abstract class SkillStoreContractTests : IDisposable
 
     public static TheoryData<string> InvalidCommits => ["short key", "NaN key", "negative uses", "successes above uses",
         "update pushes successes above uses", "unreadable policy", "negative update", "zero step limit", "ragged trajectory", "NaN return",
-        "retire and restore at once", "retirement without a reason", "restored counts above the counts"];
+        "retire and start a trial at once", "retirement without a reason", "trial start above the counts"];
 
     [StoreTheory]
     [MemberData(nameof(InvalidCommits))]
@@ -325,14 +325,14 @@ public abstract class SkillStoreContractTests : IDisposable
             "successes above uses" => good with { Uses = 1, Successes = 2 },
             "unreadable policy" => good with { Policy = CorruptNetwork() },
             "zero step limit" => good with { StepLimit = 0 },
-            "restored counts above the counts" => good with { Uses = 2, RestoredUses = 3 },
+            "trial start above the counts" => good with { Uses = 2, TrialStartUses = 3 },
             _ => null,
         };
         SkillUpdate update = invalid switch
         {
             "update pushes successes above uses" => new SkillUpdate(0) { AddSuccesses = 3 },
             "negative update" => new SkillUpdate(0) { AddUses = -1 },
-            "retire and restore at once" => new SkillUpdate(0) { Retire = new SkillRetirement(1, "failing"), Reinstate = true },
+            "retire and start a trial at once" => new SkillUpdate(0) { Retire = new SkillRetirement(1, "failing"), StartTrial = true },
             "retirement without a reason" => new SkillUpdate(0) { Retire = new SkillRetirement(1, " ") },
             _ => new SkillUpdate(0) { AddUses = 1 },
         };
@@ -372,14 +372,14 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Single(store.ReadDemonstrations(0));
         Assert.Null(OpenStore().ReadChanges(0).Skills[1].Retired);
 
-        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(0) { AddUses = 2, AddSuccesses = 1, Reinstate = true }] });
+        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(0) { AddUses = 2, AddSuccesses = 1, StartTrial = true }] });
         SkillRecord restored = OpenStore().ReadChanges(0).Skills[0];
 
-        AssertSameSkill(Skill(1, uses: 52, successes: 5) with { RestoredUses = 52, RestoredSuccesses = 5 }, restored);
+        AssertSameSkill(Skill(1, uses: 52, successes: 5) with { TrialStartUses = 52, TrialStartSuccesses = 5 }, restored);
 
         store.Commit(new LibraryCommit { Updates = [new SkillUpdate(0) { AddUses = 1 }] });
         SkillRecord later = OpenStore().ReadChanges(0).Skills[0];
-        Assert.Equal((53, 52, 5), (later.Uses, later.RestoredUses, later.RestoredSuccesses)); // a later update keeps the restored counts
+        Assert.Equal((53, 52, 5), (later.Uses, later.TrialStartUses, later.TrialStartSuccesses)); // a later update keeps the restored counts
         Assert.Null(later.Retired);
     }
 
@@ -387,7 +387,7 @@ public abstract class SkillStoreContractTests : IDisposable
     public void Restore_OfAnExport_KeepsEachSkillsLifecycleState()
     {
         ISkillStore store = OpenLibrary();
-        SkillRecord retired = Skill(1, uses: 60, successes: 2) with { Id = 4, Retired = new SkillRetirement(30, "failing"), RestoredUses = 5, RestoredSuccesses = 1 };
+        SkillRecord retired = Skill(1, uses: 60, successes: 2) with { Id = 4, Retired = new SkillRetirement(30, "failing"), TrialStartUses = 5, TrialStartSuccesses = 1 };
 
         store.Commit(new LibraryCommit { NewSkills = [New(retired), New(Skill(2) with { Id = 5 })], RestoreEpisodes = 40 });
         IReadOnlyList<SkillRecord> skills = OpenStore().ReadChanges(0).Skills;

@@ -68,7 +68,7 @@ internal static class StoreSamples
         Assert.Equal(expected.StepLimit, actual.StepLimit);
         Assert.Equal((expected.Uses, expected.Successes, expected.Demonstrations), (actual.Uses, actual.Successes, actual.Demonstrations));
         Assert.Equal(expected.Retired, actual.Retired);
-        Assert.Equal((expected.RestoredUses, expected.RestoredSuccesses), (actual.RestoredUses, actual.RestoredSuccesses));
+        Assert.Equal((expected.TrialStartUses, expected.TrialStartSuccesses), (actual.TrialStartUses, actual.TrialStartSuccesses));
     }
 
     /// <summary>Bit-exact equality of trajectories, through their shared binary form.</summary>

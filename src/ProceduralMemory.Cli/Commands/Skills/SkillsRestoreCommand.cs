@@ -32,7 +32,7 @@ internal static class SkillsRestoreCommand
         if (skill.Retired is not { } retired)
             throw new UsageException($"skill #{skill.Id} {skill.Name} in {SkillStores.Describe(libraryPath)} is active; only a retired skill can be restored.");
         using ISkillStore store = SkillStores.OpenExisting(libraryPath, readOnly: false, connectTimeout);
-        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(skill.Id) { Reinstate = true }] });
+        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(skill.Id) { StartTrial = true }] });
         console.Out.WriteLine($"Restored skill #{skill.Id} {skill.Name} in {SkillStores.Describe(libraryPath)} (retired at episode {retired.Episode}: {retired.Reason}); " +
             $"the lifecycle judges it afresh from its next use ({skill.Uses} uses, {skill.Successes} successes so far).");
         return ExitCodes.Ok;

@@ -84,15 +84,15 @@ public static partial class LibraryJson
                 Retired = node.Has("status") && node["status"].Choice("active", "retired") == "retired"
                     ? new SkillRetirement(node["retired_episode"].Long(minimum: 0), node["retired_reason"].String())
                     : null,
-                RestoredUses = node.Has("restored_uses") ? node["restored_uses"].Int(minimum: 0) : 0,
-                RestoredSuccesses = node.Has("restored_successes") ? node["restored_successes"].Int(minimum: 0) : 0,
+                TrialStartUses = node.Has("trial_start_uses") ? node["trial_start_uses"].Int(minimum: 0) : 0,
+                TrialStartSuccesses = node.Has("trial_start_successes") ? node["trial_start_successes"].Int(minimum: 0) : 0,
             };
             if (string.IsNullOrWhiteSpace(skill.Name))
                 throw node["name"].Invalid("is empty");
             if (skill.Successes > skill.Uses)
                 throw node["successes"].Invalid($"is {skill.Successes}, more than the {skill.Uses} uses");
-            if (skill.RestoredUses > skill.Uses || skill.RestoredSuccesses > skill.Successes || skill.RestoredSuccesses > skill.RestoredUses)
-                throw node["restored_uses"].Invalid($"and restored_successes are {skill.RestoredUses} and {skill.RestoredSuccesses}; they must lie within the skill's counts, successes within uses");
+            if (skill.TrialStartUses > skill.Uses || skill.TrialStartSuccesses > skill.Successes || skill.TrialStartSuccesses > skill.TrialStartUses)
+                throw node["trial_start_uses"].Invalid($"and trial_start_successes are {skill.TrialStartUses} and {skill.TrialStartSuccesses}; they must lie within the skill's counts, successes within uses");
             if (skill.Retired is { Reason: var reason } && string.IsNullOrWhiteSpace(reason))
                 throw node["retired_reason"].Invalid("is empty; a retired skill says why");
             if (skill.Key.All(v => v == 0))

@@ -44,11 +44,11 @@ public sealed record SkillRecord
     /// <summary>Why and when the skill was retired, or <c>null</c> while it is active (the skill lifecycle, <see cref="RetirementRule"/>).</summary>
     public SkillRetirement? Retired { get; init; }
 
-    /// <summary>Its uses when it was last restored from retirement (0 if never): retirement judges only the uses after.</summary>
-    public int RestoredUses { get; init; }
+    /// <summary>Its uses when its current trial began, at its last new demonstration or restore (0 before either): retirement judges only the uses after.</summary>
+    public int TrialStartUses { get; init; }
 
-    /// <summary>Its successes when it was last restored from retirement (0 if never).</summary>
-    public int RestoredSuccesses { get; init; }
+    /// <summary>Its successes when its current trial began.</summary>
+    public int TrialStartSuccesses { get; init; }
 
     /// <summary>The change number of the skill's last write (set by the store).</summary>
     public long Change { get; init; }
@@ -70,8 +70,8 @@ public sealed record SkillRecord
         Successes = skill.Statistics.Successes,
         Demonstrations = skill.Statistics.Demonstrations,
         Retired = skill.Retirement,
-        RestoredUses = skill.RestoredAt.Uses,
-        RestoredSuccesses = skill.RestoredAt.Successes,
+        TrialStartUses = skill.TrialStart.Uses,
+        TrialStartSuccesses = skill.TrialStart.Successes,
     };
 
     /// <summary>A live skill with this record's id, definition and statistics; its policy is built from data, never run as code.</summary>
@@ -81,7 +81,7 @@ public sealed record SkillRecord
         skill.Statistics.Restore(Uses, Successes, Demonstrations);
         skill.Id = Id;
         skill.Retirement = Retired;
-        skill.RestoredAt = (RestoredUses, RestoredSuccesses);
+        skill.TrialStart = (TrialStartUses, TrialStartSuccesses);
         return skill;
     }
 }

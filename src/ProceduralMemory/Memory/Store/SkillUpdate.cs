@@ -33,12 +33,13 @@ public sealed record SkillUpdate(int Id)
     public SkillRetirement? Retire { get; init; }
 
     /// <summary>
-    /// Restores a retired skill: it becomes active, and its counts after this update's additions become its restored
-    /// counts (<see cref="SkillRecord.RestoredUses"/>), so retirement judges it afresh. Not together with <see cref="Retire"/>.
+    /// Starts the skill's trial afresh: it becomes active if it was retired (a restore), and its counts after this
+    /// update's additions become its trial start (<see cref="SkillRecord.TrialStartUses"/>), so retirement judges only
+    /// the uses after. The agent starts one at every new demonstration. Not together with <see cref="Retire"/>.
     /// </summary>
-    public bool Reinstate { get; init; }
+    public bool StartTrial { get; init; }
 
     /// <summary>True when the update changes nothing.</summary>
     public bool IsEmpty => AddUses == 0 && AddSuccesses == 0 && AddDemonstrations == 0 && Key is null && StepLimit is null
-        && Policy is null && NewDemonstrations.Count == 0 && Retire is null && !Reinstate;
+        && Policy is null && NewDemonstrations.Count == 0 && Retire is null && !StartTrial;
 }

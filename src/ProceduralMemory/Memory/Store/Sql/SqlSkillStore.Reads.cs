@@ -70,13 +70,13 @@ public abstract partial class SqlSkillStore
             ? $"""
                 SELECT s.id, s.name, s.pre_mask, s.pre_values, s.effect_mask, s.effect_values, s.key_vector, s.step_limit,
                        s.uses, s.successes, s.demonstrations, s.created_episode, s.change, s.policy_kind, s.policy_checksum, s.policy,
-                       s.retired_episode, s.retired_reason, s.restored_uses, s.restored_successes
+                       s.retired_episode, s.retired_reason, s.trial_start_uses, s.trial_start_successes
                 FROM {Dialect.Table("skills")} AS s
                 """
             : $"""
                 SELECT s.id, s.name, s.pre_mask, s.pre_values, s.effect_mask, s.effect_values, s.key_vector, s.step_limit,
                        s.uses, s.successes, s.demonstrations, s.created_episode, s.change, p.kind, p.checksum, p.data,
-                       s.retired_episode, s.retired_reason, s.restored_uses, s.restored_successes
+                       s.retired_episode, s.retired_reason, s.trial_start_uses, s.trial_start_successes
                 FROM {Dialect.Table("skills")} AS s LEFT JOIN {Dialect.Table("policies")} AS p ON p.skill_id = s.id
                 """;
         // A full load reads every row in id order without the change index (a range over all of it would only add a sort).

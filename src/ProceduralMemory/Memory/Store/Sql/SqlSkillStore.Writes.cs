@@ -220,13 +220,13 @@ public abstract partial class SqlSkillStore
             ("uses", record.Uses), ("successes", record.Successes), ("demonstrations", record.Demonstrations),
             ("created_episode", createdEpisode), ("change", change), .. inline ? PolicyValues(null, skill.Policy) : [],
             new("retired_episode", record.Retired?.Episode, DbType.Int64), new("retired_reason", record.Retired?.Reason, DbType.String),
-            ("restored_uses", record.RestoredUses), ("restored_successes", record.RestoredSuccesses),
+            ("trial_start_uses", record.TrialStartUses), ("trial_start_successes", record.TrialStartSuccesses),
         ];
         DbCommand command = Statement(write.Connection, write.Transaction, $"""
             INSERT INTO {Dialect.Table("skills")} AS s (id, name, identity, pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit,
-                uses, successes, demonstrations, created_episode, change, retired_episode, retired_reason, restored_uses, restored_successes{policyColumns})
+                uses, successes, demonstrations, created_episode, change, retired_episode, retired_reason, trial_start_uses, trial_start_successes{policyColumns})
             VALUES (@id, @name, @identity, @pre_mask, @pre_values, @effect_mask, @effect_values, @key, @step_limit,
-                @uses, @successes, @demonstrations, @created_episode, @change, @retired_episode, @retired_reason, @restored_uses, @restored_successes{policyValues})
+                @uses, @successes, @demonstrations, @created_episode, @change, @retired_episode, @retired_reason, @trial_start_uses, @trial_start_successes{policyValues})
             ON CONFLICT (identity) DO UPDATE SET
                 uses = s.uses + excluded.uses,
                 successes = s.successes + excluded.successes,
@@ -263,10 +263,10 @@ public abstract partial class SqlSkillStore
                 demonstrations = demonstrations + @demonstrations,
                 key_vector = coalesce(@key, key_vector),
                 step_limit = coalesce(@step_limit, step_limit),
-                retired_episode = CASE WHEN @reinstate THEN NULL ELSE coalesce(@retired_episode, retired_episode) END,
-                retired_reason = CASE WHEN @reinstate THEN NULL ELSE coalesce(@retired_reason, retired_reason) END,
-                restored_uses = CASE WHEN @reinstate THEN uses + @uses ELSE restored_uses END,
-                restored_successes = CASE WHEN @reinstate THEN successes + @successes ELSE restored_successes END,
+                retired_episode = CASE WHEN @start_trial THEN NULL ELSE coalesce(@retired_episode, retired_episode) END,
+                retired_reason = CASE WHEN @start_trial THEN NULL ELSE coalesce(@retired_reason, retired_reason) END,
+                trial_start_uses = CASE WHEN @start_trial THEN uses + @uses ELSE trial_start_uses END,
+                trial_start_successes = CASE WHEN @start_trial THEN successes + @successes ELSE trial_start_successes END,
             {policy}    change = @change
             WHERE id = @id
             """;
@@ -275,7 +275,7 @@ public abstract partial class SqlSkillStore
             ("id", update.Change.Id), ("uses", update.Change.AddUses), ("successes", update.Change.AddSuccesses),
             ("demonstrations", update.Change.AddDemonstrations), new("key", update.Key, DbType.Binary),
             new("step_limit", update.Change.StepLimit, DbType.Int32), ("change", change),
-            ("reinstate", update.Change.Reinstate), new("retired_episode", update.Change.Retire?.Episode, DbType.Int64),
+            ("start_trial", update.Change.StartTrial), new("retired_episode", update.Change.Retire?.Episode, DbType.Int64),
             new("retired_reason", update.Change.Retire?.Reason, DbType.String),
             .. inline ? NullablePolicyValues(update.Policy) : [],
         ])).ToList();
