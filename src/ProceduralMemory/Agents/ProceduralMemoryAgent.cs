@@ -38,6 +38,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private readonly ulong _subgoalMask;
 
     private readonly Dictionary<int, SkillModule> _modules = [];
+    private readonly HashSet<int> _retiredHere = [];
     private readonly float[] _features;
     private readonly Rng _trainingRng;
     private int _createdModules;
@@ -362,12 +363,15 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             Library.Retire(skill, retirement);
             if (_store is not null)
                 _retiring[skill.Id] = retirement;
-            Retired++;
+            _retiredHere.Add(skill.Id);
         }
     }
 
-    /// <summary>Skills this agent has retired (the lifecycle's count for a run report; restores elsewhere are not subtracted).</summary>
-    public int Retired { get; private set; }
+    /// <summary>
+    /// Skills this agent retired that are still retired (one demonstrated again or restored since is active again):
+    /// the run's share of the library's retired skills, for the training summary.
+    /// </summary>
+    public int Retired => _retiredHere.Count(id => Library.Find(id) is { IsRetired: true });
 
     private int StepLimit(SkillModule module) =>
         (int)(_options.StepLimitFactor * module.LongestDemonstration) + _options.StepLimitSlack;
