@@ -191,6 +191,8 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         weak["successes"] = 1;
         foreach (JsonNode? skill in document["skills"]!.AsArray().Skip(1))
             (skill!["uses"], skill["successes"]) = (10, 10);
+        foreach (JsonNode? skill in document["skills"]!.AsArray()) // the lifecycle's trial start must lie within the new counts
+            (skill!["trial_start_uses"], skill["trial_start_successes"]) = (0, 0);
         File.WriteAllText(exported, document.ToJsonString());
         Assert.Equal(0, CliRun.Of("skills", "import", exported, "--library", target).ExitCode);
         string before = FileFingerprint.Of(target);

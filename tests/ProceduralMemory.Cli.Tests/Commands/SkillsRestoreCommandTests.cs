@@ -20,7 +20,7 @@ public class SkillsRestoreCommandTests(TrainedLibrary library) : IClassFixture<T
         JsonNode first = document["skills"]![0]!;
         Assert.Equal("active", first["status"]!.GetValue<string>());
         (first["status"], first["retired_episode"], first["retired_reason"]) = ("retired", 5, Reason);
-        (first["uses"], first["successes"]) = (50, 2);
+        (first["uses"], first["successes"], first["trial_start_uses"], first["trial_start_successes"]) = (50, 2, 0, 0);
         File.WriteAllText(exported, document.ToJsonString());
         Assert.Equal(0, CliRun.Of("skills", "import", exported, "--library", target).ExitCode);
         return target;
