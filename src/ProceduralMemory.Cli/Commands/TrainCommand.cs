@@ -43,7 +43,7 @@ internal static class TrainCommand
         var lifecycle = new RetirementRule();
         Option<double> retireBelow = CommonOptions.Fraction("--retire-below",
             "The skill lifecycle: retire skills whose success rate stays below this (0 to 1; 0 never retires) ...", zeroAllowed: true, lifecycle.MinSuccessRate);
-        Option<int> retireAfter = CommonOptions.PositiveInt("--retire-after", "... once used at least this often.", lifecycle.MinUses);
+        Option<int> retireAfter = CommonOptions.PositiveInt("--retire-after", "... once used at least this often since it was created, last demonstrated or restored.", lifecycle.MinUses);
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
         Option<string?> events = CommonOptions.OutputFile("--events",
             "A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.");

@@ -18,7 +18,7 @@ public sealed record RetirementRule
     /// <summary>Skills succeeding less often than this (0..1) over their judged uses are retired.</summary>
     public double MinSuccessRate { get; init; } = 0.2;
 
-    /// <summary>Only skills with at least this many uses since creation or their last restore are judged (a rate from a few uses is not evidence).</summary>
+    /// <summary>Only skills with at least this many uses in their current trial are judged (a rate from a few uses is not evidence).</summary>
     public int MinUses { get; init; } = 50;
 
     /// <summary>
