@@ -7,7 +7,7 @@ namespace ProceduralMemory.Postgres;
 /// a new or older library at the same moment upgrade it once.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 3), as in the SQLite store:</para>
+/// <para>Tables (schema 4), as in the SQLite store:</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the library's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (never
@@ -141,6 +141,17 @@ internal static class PostgresSchema
             ALTER TABLE procmem.outcomes_v3 RENAME TO outcomes;
             ALTER INDEX procmem.outcomes_v3_pkey RENAME TO outcomes_pkey;
             CREATE INDEX outcomes_by_change ON procmem.outcomes (change);
+            """),
+        // The skill lifecycle (issue 18), as in the SQLite store: retirement episode and reason (NULL while active)
+        // and the counts at the start of its current trial. Added columns with constant defaults rewrite no rows.
+        new(4, "skill lifecycle: retirement and trial start", """
+            ALTER TABLE procmem.skills
+                ADD COLUMN retired_episode bigint CHECK (retired_episode >= 0),
+                ADD COLUMN retired_reason text,
+                ADD COLUMN trial_start_uses integer NOT NULL DEFAULT 0,
+                ADD COLUMN trial_start_successes integer NOT NULL DEFAULT 0,
+                ADD CONSTRAINT skills_lifecycle_check CHECK ((retired_reason IS NULL) = (retired_episode IS NULL)
+                    AND trial_start_uses >= 0 AND trial_start_successes BETWEEN 0 AND trial_start_uses);
             """),
     ];
 

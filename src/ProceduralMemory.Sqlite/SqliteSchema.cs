@@ -5,7 +5,7 @@ namespace ProceduralMemory.Sqlite;
 /// migration from version 1; an older file runs the ones it lacks, all in one transaction.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 3):</para>
+/// <para>Tables (schema 4):</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the file's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (ids are
@@ -16,7 +16,8 @@ namespace ProceduralMemory.Sqlite;
 /// <c>INTEGER</c> (reinterpreted, so the top bit survives); <c>key_vector</c> is the key as little-endian
 /// <c>float32</c>. <c>identity</c> (unique) is the skill's identity by the library's domain rule (the grid's:
 /// preconditions plus effect), which makes a skill learned twice, by two processes, one skill. Counters are checked to stay within 0..2^31-1 and
-/// successes within uses.</item>
+/// successes within uses. The lifecycle (schema 4): <c>retired_episode</c> and <c>retired_reason</c> (NULL while the skill
+/// is active), <c>trial_start_uses</c> and <c>trial_start_successes</c> (its counts when its current trial began: its last demonstration or restore; retirement judges the uses since).</item>
 /// <item><c>policies</c>: one row per skill (<c>ON DELETE CASCADE</c>): kind, shape, checksum and bytes. Kept
 /// apart from <c>skills</c> because SQLite rewrites a whole row on update: a statistics update would otherwise
 /// copy the ~20 KB network of the skill it counts.</item>
@@ -163,6 +164,16 @@ internal static class SqliteSchema
             DROP TABLE outcomes;
             ALTER TABLE outcomes_v3 RENAME TO outcomes;
             CREATE INDEX outcomes_by_change ON outcomes (change);
+            """),
+        // The skill lifecycle (issue 18): a retired skill keeps its row, marked by the episode and reason of its
+        // retirement (both NULL while active); the trial start is what its uses and successes were when its current
+        // trial began (its last demonstration or restore), so that retirement judges only the uses since. Old skills
+        // are active, their trial counted from creation.
+        new(4, "skill lifecycle: retirement and trial start", """
+            ALTER TABLE skills ADD COLUMN retired_episode INTEGER CHECK (retired_episode >= 0);
+            ALTER TABLE skills ADD COLUMN retired_reason TEXT CHECK ((retired_reason IS NULL) = (retired_episode IS NULL));
+            ALTER TABLE skills ADD COLUMN trial_start_uses INTEGER NOT NULL DEFAULT 0 CHECK (trial_start_uses >= 0);
+            ALTER TABLE skills ADD COLUMN trial_start_successes INTEGER NOT NULL DEFAULT 0 CHECK (trial_start_successes BETWEEN 0 AND trial_start_uses);
             """),
     ];
 

@@ -42,7 +42,7 @@ public sealed class PostgresProcedureLibraryTests : DatabaseTest
         Assert.Equal("Cancel #W1111111, it was a mistake.", ProcedureSkills.ProcedureOf(cancelling).Demonstrations[1].Instruction);
         Assert.Equal(2, cancelling.Statistics.Demonstrations);
         Assert.Same(returning, ProcedureLibrary.Retrieve(library, ProcedureLibrary.KeysFor(reopened.Manifest!), "I want to return the items I got", topK: 1).Single());
-        Assert.Equal(3, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
+        Assert.Equal(PostgresSchema.CurrentVersion, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
         Assert.Equal(ToolDomain.IdentityOf(SampleProcedures.Cancel()), Database.Scalar($"SELECT identity FROM procmem.skills WHERE id = {cancelId}"));
     }
 }

@@ -45,7 +45,8 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
         using PostgresSkillStore store = PostgresSkillStore.Open(Location);
         LibraryChanges read = store.ReadChanges(0);
 
-        Assert.Equal(3, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
+        Assert.Equal(PostgresSchema.CurrentVersion, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
+        Assert.Equal((null, 0, 0), (read.Skills.Single().Retired, read.Skills.Single().TrialStartUses, read.Skills.Single().TrialStartSuccesses));
         Assert.Equal(read.Skills.Single().IdentityUnder(GridDomain.Instance), Database.Scalar("SELECT identity FROM procmem.skills WHERE id = 0"));
         Assert.Equal(
             [GridDomain.Instance.CountOf(7, 2, new ActionOutcome(0, 0, 0, 1), 2), GridDomain.Instance.CountOf(7, 2, new ActionOutcome(-1, 1, 3, 1UL << 63), 5)],

@@ -134,7 +134,7 @@ public sealed class SqliteSkillStoreTests : IDisposable
     [Theory]
     [InlineData(2)]
     [InlineData(1)] // schema 1 is schema 2 without the change indexes
-    public void Open_AnOlderLibrary_MigratesItToSchema3_KeepingEveryRow(int version)
+    public void Open_AnOlderLibrary_MigratesItToTheCurrentSchema_KeepingEveryRow_WithEverySkillActive(int version)
     {
         File.Copy(Schema2Fixture, LibraryPath);
         if (version == 1)
@@ -156,9 +156,10 @@ public sealed class SqliteSkillStoreTests : IDisposable
             Assert.Equal(outcomes, read.Outcomes.Select(o => $"{o.Context}|{Convert.ToHexString(o.Payload)}|{o.Count}").Order());
             foreach (SkillRecord skill in read.Skills)
                 Assert.Equal(skill.IdentityUnder(GridDomain.Instance), Sql(LibraryPath, $"SELECT identity FROM skills WHERE id = {skill.Id}"));
+            Assert.All(read.Skills, skill => Assert.Equal((null, 0, 0), (skill.Retired, skill.TrialStartUses, skill.TrialStartSuccesses)));
         }
 
-        Assert.Equal(3L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
         Assert.Equal(skills, Rows(LibraryPath, "SELECT id, name, pre_mask, pre_values, effect_mask, effect_values, key_vector, uses, successes FROM skills ORDER BY id"));
         Assert.Equal(policies, Rows(LibraryPath, "SELECT skill_id, kind, checksum, data FROM policies ORDER BY skill_id"));
         Assert.Equal(demonstrations, Rows(LibraryPath, "SELECT id, skill_id, trajectory FROM demonstrations ORDER BY id"));

@@ -6,6 +6,7 @@ using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Cli.Team;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Training;
 using Spectre.Console;
@@ -39,13 +40,17 @@ internal static class TrainCommand
         Option<int> agents = CommonOptions.BoundedInt("--agents",
             $"Agents learning at once (1 to {AgentTeam.MaxAgents}), each a separate process with its own seed (seed, seed+1, ...), all sharing the one library.",
             1, minimum: 1, maximum: AgentTeam.MaxAgents);
+        var lifecycle = new RetirementRule();
+        Option<double> retireBelow = CommonOptions.Fraction("--retire-below",
+            "The skill lifecycle: retire skills whose success rate stays below this (0 to 1; 0 never retires) ...", zeroAllowed: true, lifecycle.MinSuccessRate);
+        Option<int> retireAfter = CommonOptions.PositiveInt("--retire-after", "... once used at least this often since it was created, last demonstrated or restored.", lifecycle.MinUses);
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
         Option<string?> events = CommonOptions.OutputFile("--events",
             "A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.");
         events.Hidden = true;
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, agents, json, events,
+            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, agents, json, events,
         };
         command.SetAction(parsed =>
         {
@@ -53,25 +58,28 @@ internal static class TrainCommand
             if (stepBudget is not null && episodeBudget is not null)
                 throw new UsageException("give either --steps or --episodes, not both.");
             string libraryLocation = parsed.GetRequiredValue(library);
+            var rule = new RetirementRule { MinSuccessRate = parsed.GetValue(retireBelow), MinUses = parsed.GetValue(retireAfter) };
+            if (parsed.GetValue(agents) > 1 && (rule != new RetirementRule()))
+                throw new UsageException("--retire-below and --retire-after apply to one agent; a team (--agents above 1) uses the defaults.");
             if (parsed.GetValue(agents) > 1)
                 return TeamTraining.Run(console, new TeamPlan(parsed.GetRequiredValue(env), parsed.GetValue(agents), stepBudget, episodeBudget,
                     libraryLocation, parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every,
                     parsed.GetValue(keepEpisodes), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))), parsed.GetValue(json));
             return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(seed),
-                parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), parsed.GetValue(json),
+                parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), rule, parsed.GetValue(json),
                 parsed.GetValue(events));
         });
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, TimeSpan connectTimeout, int seed,
-        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, bool json, string? eventsFile)
+        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, bool json, string? eventsFile)
     {
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         // Checked before the library is opened, which creates it: a run that cannot write its results creates nothing.
         OutputDirectory output = OutputDirectory.Check(outputPath);
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: false, connectTimeout);
-        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes }, store);
+        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes, Retirement = retirement }, store);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;
         LayoutSplit split = LayoutSplit.Of(environment, evalSeeds);
@@ -117,7 +125,8 @@ internal static class TrainCommand
         var settings = new RunSettings(RunSettings.CurrentFormat, ToolVersion.Line, envName, budget, bySteps ? "steps" : "episodes", seed,
             SeedRange.Format(evalSeeds), split.TestSeeds.Count, plan.CheckpointEvery, keepEpisodes, SkillStores.Describe(libraryPath),
             skillsAtStart, before.Episodes, agent.Library.Count, after.Episodes);
-        console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills, {after.Episodes} episodes run, {after.EpisodesKept} kept");
+        int retiredNow = agent.Library.Count - agent.Library.ActiveSkills.Count;
+        console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills ({retiredNow} retired, {agent.Retired} of them in this run), {after.Episodes} episodes run, {after.EpisodesKept} kept");
         string start = skillsAtStart == 0 ? "learning from scratch" : $"continuing from {skillsAtStart} skills";
         string title = $"procmem on {envName}: {start} (seed {seed})";
         console.Out.WriteLine();
@@ -146,6 +155,8 @@ internal static class TrainCommand
                 eval_mean_return = e.MeanReturn,
                 eval_success_rate = e.SuccessRate,
                 library_skills = agent.Library.Count,
+                library_retired = retiredNow,
+                retired_this_run = agent.Retired,
                 library_episodes = after.Episodes,
                 // This run's own additions to the library's statistics (the library's totals sum these over runs).
                 committed_uses = agent.Committed.Uses,

@@ -76,8 +76,9 @@ internal static class RunReport
         Card(html, last.Evaluation.MeanReturn.ToString("0.000", Invariant), $"held-out return (from {first.Evaluation.MeanReturn.ToString("0.000", Invariant)})");
         Card(html, Percent(last.Evaluation.SuccessRate), "held-out layouts solved");
         Card(html, last.Evaluation.MeanSteps.ToString("0.0", Invariant), "mean steps per held-out layout");
-        Card(html, Number(run.Skills[^1].Skills.Count), run.Skills[0].Skills.Count == 0
-            ? "skills learned" : $"skills ({run.Skills[0].Skills.Count} at the start)");
+        int retired = run.Skills[^1].Skills.Count(k => k.Retired is not null);
+        Card(html, Number(run.Skills[^1].Skills.Count), (run.Skills[0].Skills.Count == 0
+            ? "skills learned" : $"skills ({run.Skills[0].Skills.Count} at the start)") + (retired > 0 ? $", {retired} retired by the lifecycle" : ""));
         Card(html, Number(last.TrainingEpisodes), $"training episodes, {Number(last.TrainingSteps)} steps");
         html.Close("section");
     }
@@ -131,9 +132,9 @@ internal static class RunReport
         [
             $"{k.Id}", k.Name, k.Preconditions, k.Effect, k.Policy, Number(k.Uses), Number(k.Successes),
             k.SuccessRate is { } rate ? Percent(rate) : "-", $"{Number(k.Demonstrations)} ({Number(k.KeptDemonstrations)} kept)",
-            FirstSeen(run, k.Id),
+            FirstSeen(run, k.Id), k.Retired is { } why ? $"retired: {why}" : "active",
         ]);
-        html.Table(["Id", "Name", "Preconditions", "Effect", "Policy", "Uses", "Successes", "Success rate", "Demonstrations", "First seen (step)"], rows,
+        html.Table(["Id", "Name", "Preconditions", "Effect", "Policy", "Uses", "Successes", "Success rate", "Demonstrations", "First seen (step)", "Status"], rows,
                 new HashSet<int> { 0, 5, 6, 7, 8, 9 }, "skills", "skill")
             .Element("p", "Uses, successes and demonstrations are the library's totals at the end of the run (every run and agent that " +
                 "learned into it); a skill's network trains on the demonstrations it keeps.", "note");

@@ -32,7 +32,12 @@ public sealed partial class ProceduralMemoryAgent
     private readonly Dictionary<OutcomeCount, int> _storedOutcomes = [];
     private readonly Dictionary<int, List<IReadOnlyList<AgentStep>>> _unsavedDemonstrations = [];
     private readonly HashSet<int> _changedModels = [];
+    // Retirements and trials started (new demonstrations) since the last commit, committed with it.
+    private readonly Dictionary<int, SkillRetirement> _retiring = [];
+    private readonly HashSet<int> _trialsStarted = [];
     private long _seenChange;
+    // The library's episode count as last read (or, without a store, this agent's training episodes): the lifecycle's clock.
+    private long _episodes;
 
     /// <summary>The explorer's learned outcomes, when it keeps them in the store (the default grid explorer does).</summary>
     private IStoredOutcomes? StoredOutcomes => _explorer as IStoredOutcomes;
@@ -128,6 +133,17 @@ public sealed partial class ProceduralMemoryAgent
         list.Add(steps);
     }
 
+    /// <summary>
+    /// <paramref name="skill"/> was demonstrated again: its trial starts afresh (a skill still being demonstrated is
+    /// still being learned, so retirement judges only the uses after), and a retired one comes back.
+    /// </summary>
+    private void StartTrial(Skill skill)
+    {
+        Library.StartTrial(skill);
+        if (_store is not null)
+            _trialsStarted.Add(skill.Id);
+    }
+
     private void MarkModelChanged(Skill skill)
     {
         if (_store is not null)
@@ -152,6 +168,8 @@ public sealed partial class ProceduralMemoryAgent
                 StepLimit = modelChanged ? skill.Termination.StepLimit : null,
                 Policy = modelChanged ? StoredPolicy.Of(skill.Policy) : null,
                 NewDemonstrations = _unsavedDemonstrations.GetValueOrDefault(skill.Id) ?? [],
+                Retire = _retiring.GetValueOrDefault(skill.Id),
+                StartTrial = _trialsStarted.Contains(skill.Id),
             };
             if (!update.IsEmpty)
                 updates.Add(update);
@@ -187,6 +205,8 @@ public sealed partial class ProceduralMemoryAgent
         }
         _unsavedDemonstrations.Clear();
         _changedModels.Clear();
+        _retiring.Clear();
+        _trialsStarted.Clear();
         ReadBack();
     }
 
@@ -219,6 +239,7 @@ public sealed partial class ProceduralMemoryAgent
                 record.Successes + now.Successes - stored.Successes,
                 record.Demonstrations + now.Demonstrations - stored.Demonstrations);
             _storedCounts[record.Id] = (record.Uses, record.Successes, record.Demonstrations);
+            FollowLifecycle(skill, record);
         }
 
         if (StoredOutcomes is { } outcomes)
@@ -240,6 +261,19 @@ public sealed partial class ProceduralMemoryAgent
             _storedCounts.Remove(gone.Id);
         }
         _seenChange = changes.Change;
+        _episodes = changes.Episodes;
+    }
+
+    /// <summary>Takes the stored skill's lifecycle state: retired or restored by another writer (or <c>procmem skills restore</c>).</summary>
+    private void FollowLifecycle(Skill skill, SkillRecord record)
+    {
+        if (_retiring.ContainsKey(skill.Id) || _trialsStarted.Contains(skill.Id))
+            return; // retired or demonstrated here and not yet committed: the commit will say so
+        if (record.Retired is { } retirement)
+            Library.Retire(skill, retirement);
+        else if (skill.IsRetired)
+            Library.StartTrial(skill);
+        skill.TrialStart = (record.TrialStartUses, record.TrialStartSuccesses);
     }
 
     /// <summary>

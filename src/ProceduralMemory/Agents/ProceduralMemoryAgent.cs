@@ -38,6 +38,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private readonly ulong _subgoalMask;
 
     private readonly Dictionary<int, SkillModule> _modules = [];
+    private readonly HashSet<int> _retiredHere = [];
     private readonly float[] _features;
     private readonly Rng _trainingRng;
     private int _createdModules;
@@ -157,6 +158,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             Learn(steps, succeeded);
             if (succeeded && goal is { } reachedGoal && _options.ComposeChains)
                 Compose(achieved, reachedGoal, steps);
+            RetireFailing();
             if (_store is not null)
                 CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, succeeded, steps));
         }
@@ -175,7 +177,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         var children = new List<Skill>();
         foreach (string name in chain.Children)
         {
-            if (Library.Skills.FirstOrDefault(s => s.Name == name) is not { } child || child.Policy is SkillChainPolicy)
+            if (Library.ActiveSkills.FirstOrDefault(s => s.Name == name) is not { } child || child.Policy is SkillChainPolicy)
                 return null;
             children.Add(child);
         }
@@ -240,6 +242,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
                 && c.Children.SequenceEqual(children)) is { } known)
         {
             known.Statistics.RecordDemonstration();
+            StartTrial(known);
             return;
         }
         int stepLimit = chain.Sum(a => a.Skill.Termination.StepLimit);
@@ -314,7 +317,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         // report is applied afterwards, in the library's order.
         (Skill Skill, SkillModule Module)[] changed = Library.Skills
             .Select(skill => (skill, _modules.GetValueOrDefault(skill.Id)!))
-            .Where(pair => pair.Item2 is { NeedsRetraining: true })
+            .Where(pair => pair.Item2 is { NeedsRetraining: true } && !pair.Item1.IsRetired) // a retired skill's network waits until it is restored
             .ToArray();
         var results = new BehaviourCloningResult?[changed.Length];
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = _options.RetrainingParallelism ?? -1 };
@@ -343,6 +346,32 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         else
             StoreNewSkill(skill, module, steps);
     }
+
+    /// <summary>
+    /// The lifecycle after a training episode: every active skill the <see cref="ProceduralMemoryAgentOptions.Retirement"/>
+    /// rule judges failing is retired, in id order, dated by the library's episode count (the episode ending now included).
+    /// </summary>
+    private void RetireFailing()
+    {
+        if (_options.Retirement is not { } rule)
+            return;
+        _episodes++;
+        foreach (Skill skill in Library.ActiveSkills.ToList())
+        {
+            if (rule.Judge(skill, _episodes) is not { } retirement)
+                continue;
+            Library.Retire(skill, retirement);
+            if (_store is not null)
+                _retiring[skill.Id] = retirement;
+            _retiredHere.Add(skill.Id);
+        }
+    }
+
+    /// <summary>
+    /// Skills this agent retired that are still retired (one demonstrated again or restored since is active again):
+    /// the run's share of the library's retired skills, for the training summary.
+    /// </summary>
+    public int Retired => _retiredHere.Count(id => Library.Find(id) is { IsRetired: true });
 
     private int StepLimit(SkillModule module) =>
         (int)(_options.StepLimitFactor * module.LongestDemonstration) + _options.StepLimitSlack;
@@ -378,6 +407,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         public void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps, float[] key)
         {
             skill.Statistics.RecordDemonstration();
+            agent.StartTrial(skill);
             agent.AddDemonstration(skill, steps);
             agent.BlendKey(skill, key);
         }

@@ -1,5 +1,6 @@
 using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Agents.Planning;
+using ProceduralMemory.Memory;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Agents;
@@ -65,6 +66,12 @@ public sealed record ProceduralMemoryAgentOptions
     /// usually are wanders, where exploring finds them.
     /// </summary>
     public bool ExploreForUnplannedSkills { get; init; } = true;
+
+    /// <summary>
+    /// The skill lifecycle: after each training episode, skills this rule judges failing are retired (kept in the
+    /// library and its store, no longer selected; <c>procmem skills restore</c> brings one back). Null: never retire.
+    /// </summary>
+    public RetirementRule? Retirement { get; init; } = new();
 
     /// <summary>Episodic memory's retention bound: a store keeps this many of the newest training episodes.</summary>
     public int EpisodesToKeep { get; init; } = 1000;

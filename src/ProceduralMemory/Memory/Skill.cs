@@ -55,6 +55,21 @@ public sealed class Skill
     /// <summary>Uses, successes and demonstrations.</summary>
     public SkillStatistics Statistics { get; } = new();
 
+    /// <summary>
+    /// Why and when the skill was retired, or <c>null</c> while it is active. A retired skill stays in its library but is
+    /// not retrieved or selected; change it only through <see cref="SkillLibrary.Retire"/> and <see cref="SkillLibrary.StartTrial"/>.
+    /// </summary>
+    public SkillRetirement? Retirement { get; internal set; }
+
+    /// <summary>True when the skill is retired (<see cref="Retirement"/>).</summary>
+    public bool IsRetired => Retirement is not null;
+
+    /// <summary>
+    /// Its uses and successes when its current trial began: its last new demonstration or restore from retirement
+    /// (zeros before either). The <see cref="RetirementRule"/> judges only the uses after them.
+    /// </summary>
+    public (int Uses, int Successes) TrialStart { get; internal set; }
+
     /// <summary>True when every precondition holds in <paramref name="facts"/>.</summary>
     public bool IsApplicable(Facts facts) => Preconditions.IsSatisfiedBy(facts);
 

@@ -21,6 +21,8 @@ public sealed class SkillLibrary
     private readonly List<Skill> _skills = [];
     private readonly SkillIndex _index;
     private int _nextId;
+    // The active skills, rebuilt after a change: the planner reads them at every step, so they are not filtered each time.
+    private List<Skill>? _active;
 
     /// <summary>Creates an empty library for keys of <paramref name="embeddingDimension"/> numbers.</summary>
     public SkillLibrary(int embeddingDimension, float mergeThreshold = DefaultMergeThreshold)
@@ -40,7 +42,10 @@ public sealed class SkillLibrary
     /// <summary>The stored skills by ascending <see cref="Skill.Id"/>.</summary>
     public IReadOnlyList<Skill> Skills => _skills;
 
-    /// <summary>The number of stored skills.</summary>
+    /// <summary>The skills not retired (<see cref="Skill.IsRetired"/>) by ascending id: the ones retrieval, selection and planning use.</summary>
+    public IReadOnlyList<Skill> ActiveSkills => _active ??= _skills.Where(s => !s.IsRetired).ToList();
+
+    /// <summary>The number of stored skills, retired ones included.</summary>
     public int Count => _skills.Count;
 
     /// <summary>
@@ -61,13 +66,16 @@ public sealed class SkillLibrary
 
         candidate.Id = _nextId++;
         _skills.Add(candidate);
-        _index.Add(candidate.Id, candidate.Key, candidate.Preconditions);
+        _active = null;
+        if (!candidate.IsRetired)
+            _index.Add(candidate.Id, candidate.Key, candidate.Preconditions);
         return new SkillAddResult(candidate, Merged: false, Similarity: 0f);
     }
 
     /// <summary>
     /// Stores <paramref name="skill"/> under the id a store gave it (<see cref="Skill.Id"/>), without merging: the
-    /// store has already decided it is a skill of its own. Replaces a skill with the same id.
+    /// store has already decided it is a skill of its own. Replaces a skill with the same id. A retired skill is kept
+    /// but not indexed.
     /// </summary>
     public void Restore(Skill skill)
     {
@@ -79,7 +87,11 @@ public sealed class SkillLibrary
             _skills[at] = skill;
         else
             _skills.Insert(~at, skill);
-        _index.Set(skill.Id, skill.Key, skill.Preconditions);
+        _active = null;
+        if (skill.IsRetired)
+            _index.Remove(skill.Id);
+        else
+            _index.Set(skill.Id, skill.Key, skill.Preconditions);
         _nextId = Math.Max(_nextId, skill.Id + 1);
     }
 
@@ -89,16 +101,51 @@ public sealed class SkillLibrary
     /// </summary>
     public void UpdateKey(Skill skill, ReadOnlySpan<float> key)
     {
-        ArgumentNullException.ThrowIfNull(skill);
-        if (Find(skill.Id) != skill)
-            throw new ArgumentException($"Skill '{skill.Name}' does not belong to this library.", nameof(skill));
+        CheckMember(skill);
         if (key.Length != EmbeddingDimension)
             throw new ArgumentException($"The key has {key.Length} numbers; this library's keys have {EmbeddingDimension}.", nameof(key));
         foreach (float value in key)
             if (!float.IsFinite(value))
                 throw new ArgumentException("A skill key must be a vector of finite numbers.", nameof(key));
         key.CopyTo(skill.Key);
-        _index.UpdateKey(skill.Id, skill.Key);
+        if (!skill.IsRetired)
+            _index.UpdateKey(skill.Id, skill.Key);
+    }
+
+    /// <summary>
+    /// Retires <paramref name="skill"/>, a skill of this library, for <paramref name="retirement"/>: it stays in
+    /// <see cref="Skills"/> (and keeps learning from demonstrations of it) but leaves retrieval and <see cref="ActiveSkills"/>.
+    /// </summary>
+    public void Retire(Skill skill, SkillRetirement retirement)
+    {
+        ArgumentNullException.ThrowIfNull(retirement);
+        CheckMember(skill);
+        skill.Retirement = retirement;
+        _index.Remove(skill.Id);
+        _active = null;
+    }
+
+    /// <summary>
+    /// Starts a fresh trial of <paramref name="skill"/>, a skill of this library (it was demonstrated again, or is
+    /// restored): the <see cref="RetirementRule"/> judges only its uses from now on (<see cref="Skill.TrialStart"/>),
+    /// and a retired skill becomes active again.
+    /// </summary>
+    public void StartTrial(Skill skill)
+    {
+        CheckMember(skill);
+        skill.TrialStart = (skill.Statistics.Uses, skill.Statistics.Successes);
+        if (!skill.IsRetired)
+            return;
+        skill.Retirement = null;
+        _index.Set(skill.Id, skill.Key, skill.Preconditions);
+        _active = null;
+    }
+
+    private void CheckMember(Skill skill)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        if (Find(skill.Id) != skill)
+            throw new ArgumentException($"Skill '{skill.Name}' does not belong to this library.", nameof(skill));
     }
 
     /// <summary>The skill with id <paramref name="id"/>, or <c>null</c>.</summary>
@@ -112,6 +159,7 @@ public sealed class SkillLibrary
             return false;
         _skills.RemoveAt(at);
         _index.Remove(id);
+        _active = null;
         return true;
     }
 
@@ -158,7 +206,7 @@ public sealed class SkillLibrary
     }
 
     /// <summary>
-    /// The at most <paramref name="topK"/> skills applicable in <paramref name="facts"/>, most similar to
+    /// The at most <paramref name="topK"/> active skills applicable in <paramref name="facts"/>, most similar to
     /// <paramref name="query"/> first.
     /// </summary>
     /// <remarks>
@@ -172,7 +220,7 @@ public sealed class SkillLibrary
         if (query.Length != EmbeddingDimension)
             throw new ArgumentException($"The query has {query.Length} numbers; this library's keys have {EmbeddingDimension}.", nameof(query));
         ArgumentOutOfRangeException.ThrowIfNegative(topK);
-        int k = Math.Min(topK, _skills.Count);
+        int k = Math.Min(topK, _index.Count);
         // Scratch on the stack, not in a field, so that concurrent readers stay as safe as they were.
         Span<int> ids = k <= StackResults ? stackalloc int[k] : new int[k];
         Span<float> scores = k <= StackResults ? stackalloc float[k] : new float[k];
@@ -184,13 +232,13 @@ public sealed class SkillLibrary
     }
 
     /// <summary>
-    /// The at most <paramref name="topK"/> skills applicable in <paramref name="facts"/>, highest success rate
+    /// The at most <paramref name="topK"/> active skills applicable in <paramref name="facts"/>, highest success rate
     /// first (the seed's ranking when there is no query embedding); ties by ascending id.
     /// </summary>
     public IReadOnlyList<Skill> Retrieve(Facts facts, int topK = 3)
     {
         var ranked = new List<(float Score, Skill Skill)>();
-        foreach (Skill skill in _skills)
+        foreach (Skill skill in ActiveSkills)
             if (skill.IsApplicable(facts))
                 ranked.Add(((float)skill.Statistics.SuccessRate, skill));
         return TopK(ranked, topK);

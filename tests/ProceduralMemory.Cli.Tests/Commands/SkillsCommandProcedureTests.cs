@@ -32,10 +32,10 @@ public sealed class SkillsCommandProcedureTests : IDisposable
         CliRun run = CliRun.Of("skills", "list", "--library", LibraryPath);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"procedures\.db: 2 skills, 0 episodes run", run.OutLines[0]);
-        Assert.Matches(@"^Id +Name +Procedure +Uses +Successes +Rate +Demonstrations +Age$", run.OutLines[1]);
-        Assert.Matches(@"^0 +return_delivered_order_items +find_user_id_by_name_zip → get_user_details → get_order_details → get_product_details → return_delivered_order_items +2 +1 +50% +2 +0$", run.OutLines[2]);
-        Assert.Matches(@"^1 +cancel_pending_order +get_order_details → cancel_pending_order +0 +0 +- +1 +0$", run.OutLines[3]);
+        Assert.Matches(@"procedures\.db: 2 skills \(0 retired\), 0 episodes run", run.OutLines[0]);
+        Assert.Matches(@"^Id +Name +Procedure +Uses +Successes +Rate +Demonstrations +Age +Status +Retired because$", run.OutLines[1]);
+        Assert.Matches(@"^0 +return_delivered_order_items +find_user_id_by_name_zip → get_user_details → get_order_details → get_product_details → return_delivered_order_items +2 +1 +50% +2 +0 +active +-$", run.OutLines[2]);
+        Assert.Matches(@"^1 +cancel_pending_order +get_order_details → cancel_pending_order +0 +0 +- +1 +0 +active +-$", run.OutLines[3]);
         Assert.DoesNotContain("Preconditions", run.Out);
     }
 

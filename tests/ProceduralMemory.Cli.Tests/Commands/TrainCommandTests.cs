@@ -74,6 +74,37 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_WithAStrictLifecycle_RetiresAFailingVariant_AndSaysSoInTheSummaryTheJsonAndTheRunsSkills()
+    {
+        using var dir = new TemporaryDirectory();
+        // On doorkey-8x8 (seed 1, 3,000 steps) an open(door) learned where no key is held fails its one use, and in the
+        // last episode a chain fails its one use since it was last demonstrated.
+        CliRun run = CliRun.Of("train", "--env", "doorkey-8x8", "--steps", "3000", "--seed", "1", "--eval-seeds", "0-1",
+            "--retire-below", "0.5", "--retire-after", "1", "--json", "--out", dir.Combine("out"), "--library", dir.Combine("lib.db"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutLines, l => l.StartsWith("Library ", StringComparison.Ordinal) && l.Contains(" skills (2 retired, 2 of them in this run), "));
+        JsonNode json = JsonNode.Parse(run.OutLines[^1])!;
+        Assert.Equal((2, 2), (json["library_retired"]!.GetValue<int>(), json["retired_this_run"]!.GetValue<int>()));
+        JsonNode lastCheckpoint = JsonNode.Parse(File.ReadAllText(dir.Combine("out", "skills.json")))!.AsArray()[^1]!;
+        var retired = lastCheckpoint["skills"]!.AsArray().Where(s => s!["retired"] is not null)
+            .Select(s => (s!["name"]!.GetValue<string>(), s["retired"]!.GetValue<string>())).ToList();
+        Assert.Equal(2, retired.Count);
+        Assert.Contains(("open(door)#2", "succeeded 0 of 1 uses (0.0%), below 50% after 1 uses (episode 6)"), retired);
+    }
+
+    [Fact]
+    public void Train_ATeamWithAnotherLifecycleRule_ExitsTwo_AndCreatesNoLibrary()
+    {
+        using var dir = new TemporaryDirectory();
+        CliRun run = CliRun.Of("train", "--agents", "2", "--retire-after", "5", "--steps", "10", "--out", dir.Combine("out"), "--library", dir.Combine("lib.db"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("procmem: --retire-below and --retire-after apply to one agent; a team (--agents above 1) uses the defaults.", Assert.Single(run.ErrorLines));
+        Assert.False(File.Exists(dir.Combine("lib.db")));
+    }
+
+    [Fact]
     public void Train_WithBothBudgets_ExitsTwo()
     {
         using var dir = new TemporaryDirectory();

@@ -1,5 +1,6 @@
 using ProceduralMemory.Agents;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Training;
 
@@ -119,5 +120,64 @@ public class ProceduralMemoryAgentStoreTests
         var kept = a.Library.Skills.Where(s => a.HasModule(s.Id)).Select(s => (s.Id, storeA.ReadDemonstrations(s.Id).Count)).ToList();
         Assert.Equal(kept, a.Library.Skills.Where(s => a.HasModule(s.Id)).Select(s => (s.Id, a.ModuleOf(s.Id).DemonstrationCount)));
         Assert.Contains(kept, k => k.Count > 1);
+    }
+
+    // Strict enough to retire skills within a short test run: any skill failing half its uses, after one. On
+    // doorkey-8x8 (3,000 steps, seed 1) a variant of open(door) learned where no key is held fails its first use.
+    private static readonly RetirementRule Strict = new() { MinSuccessRate = 0.5, MinUses = 1 };
+
+    private static ProceduralMemoryAgent StrictAgent(ISkillStore? store, ulong seed = 1) =>
+        new(EnvironmentRegistry.Create("doorkey-8x8"), new ProceduralMemoryAgentOptions { Seed = seed, Retirement = Strict }, store);
+
+    private static TrainingPlan Plan8x8 => Plan(3000) with { EvaluationSeeds = [0, 1], EpisodeStepLimit = EnvironmentRegistry.Create("doorkey-8x8").MaxSteps };
+
+    [Fact]
+    public void Training_RetiresFailingSkills_TheSameWithOrWithoutAStore_AndTheLibraryKeepsThemRetired()
+    {
+        using var dir = new TemporaryDirectory();
+        string path = dir.Combine("lib.db");
+        ProceduralMemoryAgent inMemory = StrictAgent(null), stored;
+        var inMemoryCurve = LearningRun.Train(inMemory, Plan8x8);
+        IReadOnlyList<LearningCurvePoint> storedCurve;
+        using (var store = SqliteSkillStore.Open(path))
+        {
+            stored = StrictAgent(store);
+            storedCurve = LearningRun.Train(stored, Plan8x8);
+        }
+
+        var retired = stored.Library.Skills.Where(s => s.IsRetired).Select(s => (s.Id, s.Name, s.Retirement)).ToList();
+        Assert.NotEmpty(retired);
+        Assert.Equal(retired.Count, stored.Retired);
+        Assert.Equal(inMemory.Library.Skills.Where(s => s.IsRetired).Select(s => (s.Id, s.Name, s.Retirement)), retired);
+        Assert.Equal(inMemoryCurve.Select(p => p.Evaluation), storedCurve.Select(p => p.Evaluation));
+        // After training no active skill is one the rule would retire.
+        Assert.All(stored.Library.ActiveSkills, s => Assert.Null(Strict.Judge(s, 0)));
+        Assert.All(retired, r => Assert.Matches(@"^succeeded \d+ of \d+ uses( since its last demonstration or restore)? \(\d+\.\d%\), below 50% after 1 uses$", r.Retirement!.Reason));
+
+        using var readOnly = SqliteSkillStore.Open(path, readOnly: true);
+        Assert.Equal(retired, readOnly.ReadChanges(0).Skills.Where(s => s.Retired is not null).Select(s => (s.Id, s.Name, s.Retired)));
+        var reopened = StrictAgent(readOnly, seed: 99);
+        Assert.Equal(retired, reopened.Library.Skills.Where(s => s.IsRetired).Select(s => (s.Id, s.Name, s.Retirement)));
+        Assert.Equal(stored.Library.ActiveSkills.Select(s => s.Id), reopened.Library.ActiveSkills.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void ASkillRestoredInTheStore_IsActiveAgainForAnAgentThatContinues_AndJudgedOnlyOnItsNewUses()
+    {
+        using var dir = new TemporaryDirectory();
+        string path = dir.Combine("lib.db");
+        using var store = SqliteSkillStore.Open(path);
+        ProceduralMemoryAgent first = StrictAgent(store);
+        LearningRun.Train(first, Plan8x8);
+        Skill retired = first.Library.Skills.First(s => s.IsRetired);
+
+        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(retired.Id) { StartTrial = true }] });
+        ProceduralMemoryAgent continuing = StrictAgent(store, seed: 2);
+        Skill restored = continuing.Library.Find(retired.Id)!;
+
+        Assert.False(restored.IsRetired);
+        Assert.Contains(restored, continuing.Library.ActiveSkills);
+        Assert.Equal((restored.Statistics.Uses, restored.Statistics.Successes), restored.TrialStart);
+        Assert.Null(Strict.Judge(restored, 0)); // no use since the restore: nothing to judge yet
     }
 }

@@ -224,4 +224,44 @@ public class SkillLibraryTests
             .OrderByDescending(s => VectorMath.CosineSimilarity(query, s.Key)).ThenBy(s => s.Id).Take(12);
         Assert.Equal(expected, library.Retrieve(facts, query, topK: 12));
     }
+
+    [Fact]
+    public void Retire_KeepsTheSkill_ButRetrievalSelectionAndActiveSkillsLeaveItOut_UntilItsTrialStartsAgain()
+    {
+        var library = new SkillLibrary(2);
+        Skill a = library.Add(NewSkill("a", [1, 0])).Skill;
+        Skill b = library.Add(NewSkill("b", [0.8f, 0.6f])).Skill;
+        a.Statistics.Restore(50, 1, 1);
+
+        library.Retire(a, new SkillRetirement(9, "failing"));
+
+        Assert.Equal([a, b], library.Skills);
+        Assert.Equal([b], library.ActiveSkills);
+        Assert.Equal([b], library.Retrieve(new Facts(0), [1, 0], topK: 3));
+        Assert.Equal([b], library.Retrieve(new Facts(0), topK: 3));
+        library.UpdateKey(a, [0, 1]); // a retired skill still learns; its key waits outside the index
+        Assert.Equal([b], library.Retrieve(new Facts(0), [0, 1], topK: 3));
+
+        library.StartTrial(a);
+
+        Assert.Null(a.Retirement);
+        Assert.Equal((50, 1), a.TrialStart);
+        Assert.Equal([a, b], library.ActiveSkills);
+        Assert.Equal([a, b], library.Retrieve(new Facts(0), [0, 1], topK: 3));
+    }
+
+    [Fact]
+    public void Restore_OfARetiredSkill_KeepsItOutOfRetrieval()
+    {
+        var library = new SkillLibrary(2);
+        Skill stored = NewSkill("a", [1, 0]);
+        stored.Id = 4;
+        stored.Retirement = new SkillRetirement(2, "failing");
+
+        library.Restore(stored);
+
+        Assert.Equal([stored], library.Skills);
+        Assert.Empty(library.ActiveSkills);
+        Assert.Empty(library.Retrieve(new Facts(0), [1, 0], topK: 3));
+    }
 }

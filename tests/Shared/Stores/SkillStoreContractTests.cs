@@ -1,4 +1,5 @@
 using ProceduralMemory.Agents.Exploration;
+using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
@@ -305,7 +306,8 @@ public abstract class SkillStoreContractTests : IDisposable
     }
 
     public static TheoryData<string> InvalidCommits => ["short key", "NaN key", "negative uses", "successes above uses",
-        "update pushes successes above uses", "unreadable policy", "negative update", "zero step limit", "ragged trajectory", "NaN return"];
+        "update pushes successes above uses", "unreadable policy", "negative update", "zero step limit", "ragged trajectory", "NaN return",
+        "retire and start a trial at once", "retirement without a reason", "trial start above the counts"];
 
     [StoreTheory]
     [MemberData(nameof(InvalidCommits))]
@@ -323,12 +325,15 @@ public abstract class SkillStoreContractTests : IDisposable
             "successes above uses" => good with { Uses = 1, Successes = 2 },
             "unreadable policy" => good with { Policy = CorruptNetwork() },
             "zero step limit" => good with { StepLimit = 0 },
+            "trial start above the counts" => good with { Uses = 2, TrialStartUses = 3 },
             _ => null,
         };
         SkillUpdate update = invalid switch
         {
             "update pushes successes above uses" => new SkillUpdate(0) { AddSuccesses = 3 },
             "negative update" => new SkillUpdate(0) { AddUses = -1 },
+            "retire and start a trial at once" => new SkillUpdate(0) { Retire = new SkillRetirement(1, "failing"), StartTrial = true },
+            "retirement without a reason" => new SkillUpdate(0) { Retire = new SkillRetirement(1, " ") },
             _ => new SkillUpdate(0) { AddUses = 1 },
         };
         var commit = new LibraryCommit
@@ -350,6 +355,45 @@ public abstract class SkillStoreContractTests : IDisposable
         Assert.Empty(after.Outcomes);
         Assert.Single(store.ReadDemonstrations(0));
         Assert.Equal((1, true), store.Commit(new LibraryCommit { NewSkills = [New(Skill(9))] }).NewSkills[0]);
+    }
+
+    [StoreFact]
+    public void Retire_KeepsTheSkillRetiredWithItsReason_AndRestore_MakesItActiveWithItsCountsAsTheNewStart()
+    {
+        ISkillStore store = OpenLibrary();
+        store.Commit(new LibraryCommit { NewSkills = [New(Skill(1, uses: 50, successes: 4), 1), New(Skill(2, uses: 3, successes: 3))] });
+        var retirement = new SkillRetirement(7, "succeeded 4 of 50 uses (8.0%), below 20% after 50 uses");
+
+        long retiredAt = store.Commit(new LibraryCommit { Updates = [new SkillUpdate(0) { Retire = retirement }] }).Change;
+        LibraryChanges retired = OpenStore().ReadChanges(retiredAt - 1);
+
+        AssertSameSkill(Skill(1, uses: 50, successes: 4) with { Retired = retirement }, Assert.Single(retired.Skills));
+        Assert.Equal([0, 1], retired.SkillIds); // still stored, demonstrations and all
+        Assert.Single(store.ReadDemonstrations(0));
+        Assert.Null(OpenStore().ReadChanges(0).Skills[1].Retired);
+
+        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(0) { AddUses = 2, AddSuccesses = 1, StartTrial = true }] });
+        SkillRecord restored = OpenStore().ReadChanges(0).Skills[0];
+
+        AssertSameSkill(Skill(1, uses: 52, successes: 5) with { TrialStartUses = 52, TrialStartSuccesses = 5 }, restored);
+
+        store.Commit(new LibraryCommit { Updates = [new SkillUpdate(0) { AddUses = 1 }] });
+        SkillRecord later = OpenStore().ReadChanges(0).Skills[0];
+        Assert.Equal((53, 52, 5), (later.Uses, later.TrialStartUses, later.TrialStartSuccesses)); // a later update keeps the restored counts
+        Assert.Null(later.Retired);
+    }
+
+    [StoreFact]
+    public void Restore_OfAnExport_KeepsEachSkillsLifecycleState()
+    {
+        ISkillStore store = OpenLibrary();
+        SkillRecord retired = Skill(1, uses: 60, successes: 2) with { Id = 4, Retired = new SkillRetirement(30, "failing"), TrialStartUses = 5, TrialStartSuccesses = 1 };
+
+        store.Commit(new LibraryCommit { NewSkills = [New(retired), New(Skill(2) with { Id = 5 })], RestoreEpisodes = 40 });
+        IReadOnlyList<SkillRecord> skills = OpenStore().ReadChanges(0).Skills;
+
+        AssertSameSkill(retired, skills[0]);
+        AssertSameSkill(Skill(2), skills[1]);
     }
 
     [StoreFact]

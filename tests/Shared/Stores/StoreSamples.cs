@@ -67,6 +67,8 @@ internal static class StoreSamples
         Assert.Equal(expected.Policy.Data, actual.Policy.Data);
         Assert.Equal(expected.StepLimit, actual.StepLimit);
         Assert.Equal((expected.Uses, expected.Successes, expected.Demonstrations), (actual.Uses, actual.Successes, actual.Demonstrations));
+        Assert.Equal(expected.Retired, actual.Retired);
+        Assert.Equal((expected.TrialStartUses, expected.TrialStartSuccesses), (actual.TrialStartUses, actual.TrialStartSuccesses));
     }
 
     /// <summary>Bit-exact equality of trajectories, through their shared binary form.</summary>

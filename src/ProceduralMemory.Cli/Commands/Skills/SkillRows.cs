@@ -11,9 +11,9 @@ namespace ProceduralMemory.Cli.Commands.Skills;
 /// </summary>
 internal static class SkillRows
 {
-    private static readonly string[] GridHeaders = ["Id", "Name", "Preconditions", "Effect", "Policy", "Uses", "Successes", "Rate", "Demonstrations", "Age"];
+    private static readonly string[] GridHeaders = ["Id", "Name", "Preconditions", "Effect", "Policy", "Uses", "Successes", "Rate", "Demonstrations", "Age", "Status", "Retired because"];
 
-    private static readonly string[] ToolHeaders = ["Id", "Name", "Procedure", "Uses", "Successes", "Rate", "Demonstrations", "Age"];
+    private static readonly string[] ToolHeaders = ["Id", "Name", "Procedure", "Uses", "Successes", "Rate", "Demonstrations", "Age", "Status", "Retired because"];
 
     private static bool IsToolLibrary(LibraryManifest manifest) => manifest.Domain == ToolDomain.DomainName;
 
@@ -28,6 +28,8 @@ internal static class SkillRows
             skill.Uses == 0 ? "-" : ((double)skill.Successes / skill.Uses).ToString("0%", CultureInfo.InvariantCulture),
             $"{skill.Demonstrations}",
             $"{libraryEpisodes - skill.CreatedEpisode}",
+            skill.Retired is null ? "active" : "retired",
+            skill.Retired is { } retired ? $"{retired.Reason} (episode {retired.Episode})" : "-",
         ];
         if (IsToolLibrary(manifest))
             return [$"{skill.Id}", skill.Name, skill.Policy.Codec.Summary(skill.Policy.Data), .. statistics];

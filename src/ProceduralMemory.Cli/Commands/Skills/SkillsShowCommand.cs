@@ -25,7 +25,7 @@ internal static class SkillsShowCommand
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true, connectTimeout);
         LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
-        SkillRecord skill = Find(all.Skills, wanted, libraryPath);
+        SkillRecord skill = SkillLookup.Find(all.Skills, wanted, libraryPath);
         var demonstrations = store.ReadDemonstrations(skill.Id);
         string[] row = SkillRows.Of(skill, manifest, all.Episodes);
 
@@ -51,19 +51,5 @@ internal static class SkillsShowCommand
                 console.Out.WriteLine(("  " + line.TrimEnd('\r')).TrimEnd());
         }
         return ExitCodes.Ok;
-    }
-
-    private static SkillRecord Find(IReadOnlyList<SkillRecord> skills, string wanted, string libraryPath)
-    {
-        if (int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
-            return skills.FirstOrDefault(s => s.Id == id) ?? throw new UsageException($"{SkillStores.Describe(libraryPath)} has no skill with id {id}.");
-        var named = skills.Where(s => s.Name == wanted).ToList();
-        return named.Count switch
-        {
-            1 => named[0],
-            0 => throw new UsageException($"{SkillStores.Describe(libraryPath)} has no skill named '{wanted}' (see 'procmem skills list').")
-            ,
-            _ => throw new UsageException($"{named.Count} skills are named '{wanted}' (ids {string.Join(", ", named.Select(s => s.Id))}); give an id."),
-        };
     }
 }

@@ -32,8 +32,8 @@ public sealed class PlanningSkillSelector(SkillPlanner planner, ISkillSelector f
     public Skill? Choose(SkillLibrary library, Facts facts, float[] query, bool explore, FactCondition? goal)
     {
         Skill? ranked = fallback.Choose(library, facts, query, explore);
-        if (explore || goal is not { } wanted || ranked is not null && planner.Leads(library.Skills, facts, ranked, wanted))
+        if (explore || goal is not { } wanted || ranked is not null && planner.Leads(library.ActiveSkills, facts, ranked, wanted))
             return ranked;
-        return planner.Plan(library.Skills, facts, wanted) is [var first, ..] ? first : ranked;
+        return planner.Plan(library.ActiveSkills, facts, wanted) is [var first, ..] ? first : ranked;
     }
 }

@@ -74,6 +74,11 @@ public sealed class CommitPlan
             Require(record!.Uses >= 0 && record.Successes >= 0 && record.Demonstrations >= 0 && record.Successes <= record.Uses,
                 $"{what} has uses {record.Uses}, successes {record.Successes}, demonstrations {record.Demonstrations}; counts cannot be negative and successes cannot exceed uses");
             Require(record.StepLimit > 0, $"{what} has step limit {record.StepLimit}; it must be positive");
+            Require(record.TrialStartUses >= 0 && record.TrialStartSuccesses >= 0 && record.TrialStartSuccesses <= record.TrialStartUses
+                && record.TrialStartUses <= record.Uses && record.TrialStartSuccesses <= record.Successes,
+                $"{what} has trial start counts {record.TrialStartUses}, {record.TrialStartSuccesses}; they must lie within 0 <= successes <= uses and within its counts");
+            Require(record.Retired is null || record.Retired.Episode >= 0 && !string.IsNullOrWhiteSpace(record.Retired.Reason),
+                $"{what} is retired at episode {record.Retired?.Episode} with no reason; a retirement needs a reason and an episode of at least 0");
             skills[i] = new Skill(record, EncodeKey(record.Key, what), ReadPolicy(record.Policy, what),
                 EncodeDemonstrations(commit.NewSkills[i].Demonstrations, what));
         }
@@ -88,6 +93,9 @@ public sealed class CommitPlan
             Require(update.AddUses >= 0 && update.AddSuccesses >= 0 && update.AddDemonstrations >= 0,
                 $"{what} adds uses {update.AddUses}, successes {update.AddSuccesses}, demonstrations {update.AddDemonstrations}; counters only grow");
             Require(update.StepLimit is null or > 0, $"{what} sets step limit {update.StepLimit}; it must be positive");
+            Require(update.Retire is null || !update.StartTrial, $"{what} both retires the skill and starts its trial");
+            Require(update.Retire is null || update.Retire.Episode >= 0 && !string.IsNullOrWhiteSpace(update.Retire.Reason),
+                $"{what} retires the skill at episode {update.Retire?.Episode} with no reason; a retirement needs a reason and an episode of at least 0");
             updates.Add(new Update(update, update.Key is null ? null : EncodeKey(update.Key, what),
                 update.Policy is null ? null : ReadPolicy(update.Policy, what), EncodeDemonstrations(update.NewDemonstrations, what)));
         }

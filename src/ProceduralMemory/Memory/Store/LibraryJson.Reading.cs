@@ -81,11 +81,20 @@ public static partial class LibraryJson
                 Successes = node["successes"].Int(minimum: 0),
                 Demonstrations = node["demonstrations"].Int(minimum: 0),
                 CreatedEpisode = node["created_episode"].Long(minimum: 0),
+                Retired = node.Has("status") && node["status"].Choice("active", "retired") == "retired"
+                    ? new SkillRetirement(node["retired_episode"].Long(minimum: 0), node["retired_reason"].String())
+                    : null,
+                TrialStartUses = node.Has("trial_start_uses") ? node["trial_start_uses"].Int(minimum: 0) : 0,
+                TrialStartSuccesses = node.Has("trial_start_successes") ? node["trial_start_successes"].Int(minimum: 0) : 0,
             };
             if (string.IsNullOrWhiteSpace(skill.Name))
                 throw node["name"].Invalid("is empty");
             if (skill.Successes > skill.Uses)
                 throw node["successes"].Invalid($"is {skill.Successes}, more than the {skill.Uses} uses");
+            if (skill.TrialStartUses > skill.Uses || skill.TrialStartSuccesses > skill.Successes || skill.TrialStartSuccesses > skill.TrialStartUses)
+                throw node["trial_start_uses"].Invalid($"and trial_start_successes are {skill.TrialStartUses} and {skill.TrialStartSuccesses}; they must lie within the skill's counts, successes within uses");
+            if (skill.Retired is { Reason: var reason } && string.IsNullOrWhiteSpace(reason))
+                throw node["retired_reason"].Invalid("is empty; a retired skill says why");
             if (skill.Key.All(v => v == 0))
                 throw node["key"].Invalid("is all zeros; a key needs a direction");
             string identity = skill.IdentityUnder(domain);
@@ -108,6 +117,16 @@ public static partial class LibraryJson
             : throw new LibraryException($"{Path}.{name} is missing");
 
         public LibraryException Invalid(string problem) => new($"{Path} {problem}");
+
+        /// <summary>Whether this object has member <paramref name="name"/> (for members later versions of the format added).</summary>
+        public bool Has(string name) => Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out _);
+
+        /// <summary>This string, which must be one of <paramref name="allowed"/>.</summary>
+        public string Choice(params string[] allowed)
+        {
+            string value = String();
+            return allowed.Contains(value) ? value : throw Invalid($"is '{value}'; it must be {string.Join(" or ", allowed.Select(a => $"'{a}'"))}");
+        }
 
         public IEnumerable<Node> Items()
         {

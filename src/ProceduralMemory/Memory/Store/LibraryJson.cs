@@ -60,6 +60,15 @@ public static partial class LibraryJson
             json.WriteNumber("successes", skill.Successes);
             json.WriteNumber("demonstrations", skill.Demonstrations);
             json.WriteNumber("created_episode", skill.CreatedEpisode);
+            // The lifecycle: optional on reading, so exports from before it read as active skills whose trial began at creation.
+            json.WriteString("status", skill.Retired is null ? "active" : "retired");
+            if (skill.Retired is { } retired)
+            {
+                json.WriteNumber("retired_episode", retired.Episode);
+                json.WriteString("retired_reason", retired.Reason);
+            }
+            json.WriteNumber("trial_start_uses", skill.TrialStartUses);
+            json.WriteNumber("trial_start_successes", skill.TrialStartSuccesses);
             json.WriteStartArray("kept_demonstrations");
             foreach (var demonstration in demonstrations)
             {

@@ -41,6 +41,15 @@ public sealed record SkillRecord
     /// </summary>
     public long CreatedEpisode { get; init; }
 
+    /// <summary>Why and when the skill was retired, or <c>null</c> while it is active (the skill lifecycle, <see cref="RetirementRule"/>).</summary>
+    public SkillRetirement? Retired { get; init; }
+
+    /// <summary>Its uses when its current trial began, at its last new demonstration or restore (0 before either): retirement judges only the uses after.</summary>
+    public int TrialStartUses { get; init; }
+
+    /// <summary>Its successes when its current trial began.</summary>
+    public int TrialStartSuccesses { get; init; }
+
     /// <summary>The change number of the skill's last write (set by the store).</summary>
     public long Change { get; init; }
 
@@ -60,6 +69,9 @@ public sealed record SkillRecord
         Uses = skill.Statistics.Uses,
         Successes = skill.Statistics.Successes,
         Demonstrations = skill.Statistics.Demonstrations,
+        Retired = skill.Retirement,
+        TrialStartUses = skill.TrialStart.Uses,
+        TrialStartSuccesses = skill.TrialStart.Successes,
     };
 
     /// <summary>A live skill with this record's id, definition and statistics; its policy is built from data, never run as code.</summary>
@@ -68,6 +80,8 @@ public sealed record SkillRecord
         var skill = new Skill(Name, Preconditions, Effect, Policy.ToPolicy(), new SkillTermination(Effect, StepLimit), (float[])Key.Clone());
         skill.Statistics.Restore(Uses, Successes, Demonstrations);
         skill.Id = Id;
+        skill.Retirement = Retired;
+        skill.TrialStart = (TrialStartUses, TrialStartSuccesses);
         return skill;
     }
 }

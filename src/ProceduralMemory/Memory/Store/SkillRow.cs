@@ -20,9 +20,14 @@ namespace ProceduralMemory.Memory.Store;
 /// <param name="PolicyKind">Its policy's kind, or <c>null</c> when the policy row is missing.</param>
 /// <param name="PolicyChecksum">The checksum stored beside the policy (its <see cref="Store.PolicyChecksum"/>, as stored).</param>
 /// <param name="Policy">Its policy's bytes, or <c>null</c> when the policy row is missing.</param>
+/// <param name="RetiredEpisode">The library episode it was retired at, or <c>null</c> while it is active (schema 4).</param>
+/// <param name="RetiredReason">Why it was retired, or <c>null</c> while it is active.</param>
+/// <param name="TrialStartUses">Its uses when its current trial began (last demonstration or restore).</param>
+/// <param name="TrialStartSuccesses">Its successes when its current trial began.</param>
 public sealed record SkillRow(long Id, string Name, FactCondition Preconditions, FactCondition Effect, byte[] Key,
     long StepLimit, long Uses, long Successes, long Demonstrations, long CreatedEpisode, long Change,
-    string? PolicyKind, long PolicyChecksum, byte[]? Policy)
+    string? PolicyKind, long PolicyChecksum, byte[]? Policy,
+    long? RetiredEpisode = null, string? RetiredReason = null, long TrialStartUses = 0, long TrialStartSuccesses = 0)
 {
     /// <summary>The record of this row, after checking its counts, its key (<paramref name="dimension"/> finite numbers; negative: any) and its policy.</summary>
     /// <exception cref="InvalidDataException">The row fails a check; the message says which, as a clause ("its policy ...").</exception>
@@ -35,6 +40,10 @@ public sealed record SkillRow(long Id, string Name, FactCondition Preconditions,
         if (StepLimit is <= 0 or > int.MaxValue || Uses is < 0 or > int.MaxValue || Successes < 0 || Successes > Uses
             || Demonstrations is < 0 or > int.MaxValue || Id > int.MaxValue)
             throw new InvalidDataException($"its step limit {StepLimit} or counts {Uses}, {Successes}, {Demonstrations} are out of range");
+        if (TrialStartSuccesses < 0 || TrialStartSuccesses > TrialStartUses || TrialStartUses > Uses || TrialStartSuccesses > Successes)
+            throw new InvalidDataException($"its trial start counts {TrialStartUses}, {TrialStartSuccesses} are out of range");
+        if ((RetiredEpisode is null) != (RetiredReason is null))
+            throw new InvalidDataException("it has a retirement episode without a reason, or a reason without an episode");
         return new SkillRecord
         {
             Id = (int)Id,
@@ -49,6 +58,9 @@ public sealed record SkillRow(long Id, string Name, FactCondition Preconditions,
             Demonstrations = (int)Demonstrations,
             CreatedEpisode = CreatedEpisode,
             Change = Change,
+            Retired = RetiredEpisode is { } episode ? new SkillRetirement(episode, RetiredReason!) : null,
+            TrialStartUses = (int)TrialStartUses,
+            TrialStartSuccesses = (int)TrialStartSuccesses,
         };
     }
 }

@@ -29,7 +29,17 @@ public sealed record SkillUpdate(int Id)
     /// <summary>Demonstrations to append (oldest first); retention then drops the oldest kept ones.</summary>
     public IReadOnlyList<IReadOnlyList<AgentStep>> NewDemonstrations { get; init; } = [];
 
+    /// <summary>Retires the skill for this reason (replacing an earlier retirement's), or <c>null</c> to leave its state.</summary>
+    public SkillRetirement? Retire { get; init; }
+
+    /// <summary>
+    /// Starts the skill's trial afresh: it becomes active if it was retired (a restore), and its counts after this
+    /// update's additions become its trial start (<see cref="SkillRecord.TrialStartUses"/>), so retirement judges only
+    /// the uses after. The agent starts one at every new demonstration. Not together with <see cref="Retire"/>.
+    /// </summary>
+    public bool StartTrial { get; init; }
+
     /// <summary>True when the update changes nothing.</summary>
     public bool IsEmpty => AddUses == 0 && AddSuccesses == 0 && AddDemonstrations == 0 && Key is null && StepLimit is null
-        && Policy is null && NewDemonstrations.Count == 0;
+        && Policy is null && NewDemonstrations.Count == 0 && Retire is null && !StartTrial;
 }

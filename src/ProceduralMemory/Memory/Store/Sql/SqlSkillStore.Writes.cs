@@ -219,12 +219,14 @@ public abstract partial class SqlSkillStore
             ("id", id), ("name", record.Name), ("identity", IdentityOf(record)), .. FactValues(record), ("key", skill.Key), ("step_limit", record.StepLimit),
             ("uses", record.Uses), ("successes", record.Successes), ("demonstrations", record.Demonstrations),
             ("created_episode", createdEpisode), ("change", change), .. inline ? PolicyValues(null, skill.Policy) : [],
+            new("retired_episode", record.Retired?.Episode, DbType.Int64), new("retired_reason", record.Retired?.Reason, DbType.String),
+            ("trial_start_uses", record.TrialStartUses), ("trial_start_successes", record.TrialStartSuccesses),
         ];
         DbCommand command = Statement(write.Connection, write.Transaction, $"""
             INSERT INTO {Dialect.Table("skills")} AS s (id, name, identity, pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit,
-                uses, successes, demonstrations, created_episode, change{policyColumns})
+                uses, successes, demonstrations, created_episode, change, retired_episode, retired_reason, trial_start_uses, trial_start_successes{policyColumns})
             VALUES (@id, @name, @identity, @pre_mask, @pre_values, @effect_mask, @effect_values, @key, @step_limit,
-                @uses, @successes, @demonstrations, @created_episode, @change{policyValues})
+                @uses, @successes, @demonstrations, @created_episode, @change, @retired_episode, @retired_reason, @trial_start_uses, @trial_start_successes{policyValues})
             ON CONFLICT (identity) DO UPDATE SET
                 uses = s.uses + excluded.uses,
                 successes = s.successes + excluded.successes,
@@ -261,6 +263,10 @@ public abstract partial class SqlSkillStore
                 demonstrations = demonstrations + @demonstrations,
                 key_vector = coalesce(@key, key_vector),
                 step_limit = coalesce(@step_limit, step_limit),
+                retired_episode = CASE WHEN @start_trial THEN NULL ELSE coalesce(@retired_episode, retired_episode) END,
+                retired_reason = CASE WHEN @start_trial THEN NULL ELSE coalesce(@retired_reason, retired_reason) END,
+                trial_start_uses = CASE WHEN @start_trial THEN uses + @uses ELSE trial_start_uses END,
+                trial_start_successes = CASE WHEN @start_trial THEN successes + @successes ELSE trial_start_successes END,
             {policy}    change = @change
             WHERE id = @id
             """;
@@ -269,6 +275,8 @@ public abstract partial class SqlSkillStore
             ("id", update.Change.Id), ("uses", update.Change.AddUses), ("successes", update.Change.AddSuccesses),
             ("demonstrations", update.Change.AddDemonstrations), new("key", update.Key, DbType.Binary),
             new("step_limit", update.Change.StepLimit, DbType.Int32), ("change", change),
+            ("start_trial", update.Change.StartTrial), new("retired_episode", update.Change.Retire?.Episode, DbType.Int64),
+            new("retired_reason", update.Change.Retire?.Reason, DbType.String),
             .. inline ? NullablePolicyValues(update.Policy) : [],
         ])).ToList();
         int[] affected = ExecuteAll(write.Connection, write.Transaction, statements, i => $"the update of skill {updates[i].Change.Id}");
