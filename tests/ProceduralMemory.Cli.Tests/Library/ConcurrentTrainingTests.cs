@@ -45,9 +45,18 @@ public class ConcurrentTrainingTests
         Assert.Equal(results.Sum(r => r.Demonstrations), reader.GetInt64(2));
         Assert.True(results.Sum(r => r.Uses) > 0, "the runs used their skills, so there were updates to lose");
         // One skill per (preconditions, effect), the grid domain's identity rule, however many processes discovered it.
+        // A chain of skills is told apart by its children too, so it may share them with a skill of its own (a CI run
+        // stored 8 skills over 7 (preconditions, effect) pairs): chains are left out of the count.
         using var distinct = connection.CreateCommand();
-        distinct.CommandText = "SELECT COUNT(*) FROM (SELECT DISTINCT pre_mask, pre_values, effect_mask, effect_values FROM skills)";
-        Assert.Equal(reader.GetInt64(3), (long)distinct.ExecuteScalar()!);
+        distinct.CommandText = """
+            SELECT COUNT(*), COUNT(DISTINCT printf('%d/%d/%d/%d', pre_mask, pre_values, effect_mask, effect_values))
+            FROM skills JOIN policies ON policies.skill_id = skills.id WHERE policies.kind <> 'chain'
+            """;
+        using (var counts = distinct.ExecuteReader())
+        {
+            Assert.True(counts.Read());
+            Assert.Equal(counts.GetInt64(0), counts.GetInt64(1));
+        }
 
         // Names are unique too (processes that each found a skill of one name store them as NAME and NAME#2), and
         // each process reported its skills under the names the library holds.
