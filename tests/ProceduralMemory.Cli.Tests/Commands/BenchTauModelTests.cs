@@ -16,19 +16,38 @@ public sealed class BenchTauModelTests(ITestOutputHelper output)
 {
     private static string Data => Path.GetDirectoryName(DataFiles.TauDomain("retail"))!;
 
+    private static IReadOnlyList<ProceduralMemory.Tools.ToolDefinition> RetailTools() =>
+        TauDomain.Load("retail", DataFiles.TauDomain("retail")).CreateEnvironment().Tools;
+
+    // bench tau with the procedures learned from train 0-99, the model at modelUri, on the test tasks given. The stub
+    // model tries the combinations of items a task may mean until the tool accepts one, as the procedural agent does,
+    // so it needs the agent's budget of failed calls (measured: 20 of 30 with 60, 7 with the default 5). Off the test's
+    // thread: the command blocks on the model's requests, which this process also serves.
+    private static Task<CliRun> RunWithModelAsync(string modelUri, string test)
+    {
+        string output = Path.Combine(Path.GetTempPath(), $"procmem-bench-model-{Guid.NewGuid():N}");
+        return Task.Run(() =>
+        {
+            try
+            {
+                return CliRun.Of("bench", "tau", "--domain", "retail", "--train", "train:0-99", "--test", test, "--curve", "50",
+                    "--out", output, "--data", Data, "--model", modelUri, "--max-turns", "200", "--max-errors", "60", "--json");
+            }
+            finally
+            {
+                if (Directory.Exists(output))
+                    Directory.Delete(output, recursive: true);
+            }
+        });
+    }
+
     [Fact]
     public async Task BenchTau_WithAModel_ReportsItWithAndWithoutMemory_AndTheMemorySolvesMore()
     {
-        var domain = TauDomain.Load("retail", DataFiles.TauDomain("retail"));
-        var model = new ProcedureFollowingChatClient(domain.CreateEnvironment().Tools);
+        var model = new ProcedureFollowingChatClient(RetailTools());
         await using OpenAIStubServer stub = await OpenAIStubServer.StartAsync(model);
-        using var dir = new TemporaryDirectory();
 
-        // The stub model tries the combinations of items a task may mean until the tool accepts one, as the procedural
-        // agent does, so it needs the agent's budget of failed calls (measured: 20 of 30 with 60, 7 with the default 5).
-        // Off the test's thread: the command blocks on the model's requests, which this process also serves.
-        CliRun run = await Task.Run(() => CliRun.Of("bench", "tau", "--domain", "retail", "--train", "train:0-99", "--test", "train:400-429",
-            "--curve", "50", "--out", dir.Combine("out"), "--data", Data, "--model", $"openai:stub@{stub.BaseUrl}", "--max-turns", "200", "--max-errors", "60", "--json"));
+        CliRun run = await RunWithModelAsync($"openai:stub@{stub.BaseUrl}", "train:400-429");
 
         Assert.True(run.ExitCode == 0, run.Error);
         output.WriteLine(string.Join('\n', run.OutLines[..^1]));
@@ -60,13 +79,10 @@ public sealed class BenchTauModelTests(ITestOutputHelper output)
     [Fact]
     public async Task BenchTau_WithAnOllamaModel_TalksOllamasOwnApi_AndTheMemorySolvesMore()
     {
-        var domain = TauDomain.Load("retail", DataFiles.TauDomain("retail"));
-        var model = new ProcedureFollowingChatClient(domain.CreateEnvironment().Tools);
+        var model = new ProcedureFollowingChatClient(RetailTools());
         await using OllamaStubServer stub = await OllamaStubServer.StartAsync(model);
-        using var dir = new TemporaryDirectory();
 
-        CliRun run = await Task.Run(() => CliRun.Of("bench", "tau", "--domain", "retail", "--train", "train:0-99", "--test", "train:400-414",
-            "--curve", "50", "--out", dir.Combine("out"), "--data", Data, "--model", $"ollama:qwen2.5:7b@{stub.Address}", "--max-turns", "200", "--max-errors", "60", "--json"));
+        CliRun run = await RunWithModelAsync($"ollama:qwen2.5:7b@{stub.Address}", "train:400-414");
 
         Assert.True(run.ExitCode == 0, run.Error);
         JsonElement report = JsonDocument.Parse(run.OutLines[^1]).RootElement.GetProperty("model");
