@@ -56,6 +56,7 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--urls"] = Kind.Text,
         ["--api-key"] = Kind.Text,
         ["--model"] = Kind.Text,
+        ["--keys"] = Kind.Text,
         ["skill"] = Kind.Text,
         // Comma-separated numbers or names: every numeric class is wrong for them too.
         ["--agents"] = Kind.Number,
