@@ -100,11 +100,11 @@ internal static class BenchAdaptCommand
     private static int Run(CliConsole console, AdaptationBenchmarkSettings settings, string? chartPath, bool json)
     {
         if (settings.TaskA == settings.TaskB)
-            return Refuse(console, "--task-a and --task-b are the same task; adaptation is measured on a changed one.");
+            throw new UsageException("--task-a and --task-b are the same task; adaptation is measured on a changed one.");
         if (settings.TrainSeedsA.Intersect(settings.TestSeedsA).Any())
-            return Refuse(console, "--train-seeds and --test-seeds overlap; returns are measured on layouts never trained on.");
+            throw new UsageException("--train-seeds and --test-seeds overlap; returns are measured on layouts never trained on.");
         if (settings.ExperienceSeedsB.Intersect(settings.TestSeedsB).Any())
-            return Refuse(console, "--experience-seeds and --test-seeds overlap; returns are measured on layouts never trained on.");
+            throw new UsageException("--experience-seeds and --test-seeds overlap; returns are measured on layouts never trained on.");
         IReadOnlyList<AdaptationRun> runs;
         try
         {
@@ -112,7 +112,7 @@ internal static class BenchAdaptCommand
         }
         catch (ArgumentException e)
         {
-            return Refuse(console, e.Message);
+            throw new UsageException(e.Message);
         }
 
         SkillAdaptationOptions adaptation = settings.Adaptation;
@@ -181,20 +181,14 @@ internal static class BenchAdaptCommand
         double[] adapted = [.. Enumerable.Range(0, points).Select(i => MedianOf(runs.Select(r => r.Curve[i].AdaptedReturn)))];
         double[] scratch = [.. Enumerable.Range(0, points).Select(i => MedianOf(runs.Select(r => r.Curve[i].ScratchReturn)))];
         double target = settings.Target * MedianOf(runs.Select(r => r.OriginalReturn));
-        var chart = new LineChart($"{settings.Skill}: learned on {settings.TaskA}, recovered on {settings.TaskB} (median of {runs.Count} runs)",
-            "steps of task B experience", $"return on held-out {settings.TaskB} layouts",
+        var chart = new LineChart($"{settings.Skill}, {settings.TaskA} to {settings.TaskB} (median of {runs.Count} runs)",
+            $"steps of {settings.TaskB} experience", "normalised return, held-out layouts",
             [
                 new Series("adapting a copy of the original", steps, adapted),
                 new Series("learning from scratch", steps, scratch),
                 new Series(string.Create(CultureInfo.InvariantCulture, $"target: {settings.Target:0.##} of the original return"), [steps[0], steps[^1]], [target, target]),
             ]) { YMin = 0, YMax = 1 };
         return chart.ToSvg();
-    }
-
-    private static int Refuse(CliConsole console, string message)
-    {
-        console.Error.WriteLine($"procmem bench adapt: {message}");
-        return ExitCodes.BadInput;
     }
 
     private static string Steps(AdaptationCurvePoint? point) => point is null ? "never (within the increments)" : point.ExperienceSteps.ToString(CultureInfo.InvariantCulture);

@@ -26,7 +26,7 @@ public static class AdaptationBenchmark
         IEnvironment taskA = EnvironmentRegistry.Create(settings.TaskA), taskB = EnvironmentRegistry.Create(settings.TaskB);
         int features = Perceptions.For(taskA).FeatureCount, actions = taskA.Actions.Count;
         if (Perceptions.For(taskB).FeatureCount != features || taskB.Actions.Count != actions)
-            throw new ArgumentException($"{settings.TaskA} and {settings.TaskB} are perceived differently; one network cannot act in both.", nameof(settings));
+            throw new ArgumentException($"{settings.TaskA} and {settings.TaskB} are perceived differently; one network cannot act in both.");
 
         List<IReadOnlyList<AgentStep>> training = PiecesOf(ExpertDemonstrations.Episodes(settings.TaskA, settings.TrainSeedsA), settings.Skill, settings.TaskA);
         List<IReadOnlyList<AgentStep>> experience = PiecesOf(ExpertDemonstrations.Episodes(settings.TaskB, settings.ExperienceSeedsB), settings.Skill, settings.TaskB);
