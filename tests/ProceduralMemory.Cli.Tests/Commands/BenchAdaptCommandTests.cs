@@ -81,4 +81,26 @@ public class BenchAdaptCommandTests
         Assert.Contains(expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.Empty(run.OutLines);
     }
+
+    [Fact]
+    public void BenchLearning_Adapt_ReportsTheVariants()
+    {
+        CliRun run = CliRun.Of("bench", "learning", "--env", "doorkey-5x5", "--train-steps", "1500", "--eval-seeds", "0-9", "--adapt");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutLines, l => l.StartsWith("Adaptation: ", StringComparison.Ordinal) && l.Contains(" variants kept, ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("needs the procmem agent", "--agent", "random")]
+    [InlineData("--library", "--library", "x.db")]
+    public void BenchLearning_Adapt_WithAnotherAgentOrALibrary_ExitsTwo(string expected, params string[] arguments)
+    {
+        using var dir = new TemporaryDirectory();
+        CliRun run = CliRun.Of(["bench", "learning", "--adapt", .. arguments.Select(a => a == "x.db" ? dir.Combine(a) : a)]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.Combine("x.db")));
+    }
 }
