@@ -53,6 +53,9 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--sequence"] = Kind.Text,
         ["--train-envs"] = Kind.Text,
         ["--test-envs"] = Kind.Text,
+        ["--task-a"] = Kind.Text,
+        ["--task-b"] = Kind.Text,
+        ["--skill"] = Kind.Text,
         ["--urls"] = Kind.Text,
         ["--api-key"] = Kind.Text,
         ["--model"] = Kind.Text,
@@ -75,6 +78,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "bench tau --floor=0",
         // A KL weight of 0 (a plain autoencoder) and seed ranges of one seed.
         "bench encoder --beta=0", "--train-seeds=0", "--test-seeds=0",
+        // A seed range of one layout: a whole (slow) adaptation benchmark would run.
+        "--experience-seeds=0",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

@@ -39,6 +39,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
 
     private readonly Dictionary<int, SkillModule> _modules = [];
     private readonly HashSet<int> _retiredHere = [];
+    private readonly HashSet<int> _failedThisEpisode = [];
     private readonly float[] _features;
     private readonly Rng _trainingRng;
     private int _createdModules;
@@ -55,6 +56,9 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     {
         _environment = environment;
         _options = options ?? new ProceduralMemoryAgentOptions();
+        _options.Adaptation?.Validate();
+        if (_options.Adaptation is not null && store is not null)
+            throw new ArgumentException("Adaptation keeps a variant beside the original skill, which a store would merge into it (one skill per preconditions and effect); use it without a store.", nameof(options));
         parts ??= new AgentParts();
         _perception = parts.Perception?.CreatePerception() ?? Perceptions.For(environment);
         IReadOnlyList<string> subgoals = _options.SubgoalFacts ?? environment.Facts.Subgoals;
@@ -105,6 +109,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         var achieved = new List<(Skill Skill, ulong Start, bool GoalAfter)>();
         double totalReward = 0;
         int skillUses = 0, exploreFor = 0;
+        _failedThisEpisode.Clear();
         bool terminated = false, truncated = false, succeeded = false;
 
         while (!terminated && !truncated && steps.Count < maxSteps)
@@ -136,6 +141,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             {
                 if (learn)
                     run.Skill.Statistics.RecordUse(reached);
+                if (learn && !reached && _options.Adaptation is not null)
+                    _failedThisEpisode.Add(run.Skill.Id);
                 if (reached && run.Skill.Id >= 0)
                     achieved.Add((run.Skill, run.StartFacts, goal is { } g && g.IsSatisfiedBy(nextFacts)));
                 run = Next(run, reached, nextFacts, goal, learn);
@@ -150,6 +157,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         {
             bool done = run.Target.IsSatisfiedBy(_perception.Facts);
             run.Skill.Statistics.RecordUse(done);
+            if (!done && _options.Adaptation is not null)
+                _failedThisEpisode.Add(run.Skill.Id);
             run.Chain?.Statistics.RecordUse(done && run.Chain.Effect.IsSatisfiedBy(_perception.Facts));
         }
         if (learn)
@@ -406,6 +415,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
 
         public void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps, float[] key)
         {
+            if (agent._options.Adaptation is { } adaptation && agent._failedThisEpisode.Contains(skill.Id) && agent._modules.ContainsKey(skill.Id))
+            {
+                agent.Adapt(skill, steps, key, adaptation);
+                return;
+            }
             skill.Statistics.RecordDemonstration();
             agent.StartTrial(skill);
             agent.AddDemonstration(skill, steps);
