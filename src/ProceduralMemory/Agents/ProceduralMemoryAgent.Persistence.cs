@@ -35,6 +35,8 @@ public sealed partial class ProceduralMemoryAgent
     // Retirements and trials started (new demonstrations) since the last commit, committed with it.
     private readonly Dictionary<int, SkillRetirement> _retiring = [];
     private readonly HashSet<int> _trialsStarted = [];
+    // New skills made by merging near-duplicates since the last commit, committed with it.
+    private readonly List<MergedSkill> _mergedUnsaved = [];
     private long _seenChange;
     // The library's episode count as last read (or, without a store, this agent's training episodes): the lifecycle's clock.
     private long _episodes;
@@ -183,8 +185,9 @@ public sealed partial class ProceduralMemoryAgent
                 increments.Add(total with { Count = added });
         }
 
-        _store!.Commit(new LibraryCommit
+        CommitResult committed = _store!.Commit(new LibraryCommit
         {
+            NewSkills = _mergedUnsaved.Select(m => new NewSkill(SkillRecord.Of(m.Skill), m.NewDemonstrations)).ToList(),
             Updates = updates,
             OutcomeIncrements = increments,
             Episodes = [episode with { Steps = episode.Steps.Select(s => s with { Features = [] }).ToList() }],
@@ -192,6 +195,20 @@ public sealed partial class ProceduralMemoryAgent
             DemonstrationsToKeep = _options.DemonstrationsPerSkill,
         });
         // What was just committed is no longer unsaved: the read-back below adds only what others wrote since.
+        for (int i = 0; i < _mergedUnsaved.Count; i++)
+        {
+            MergedSkill made = _mergedUnsaved[i];
+            SkillStatistics counts = made.Skill.Statistics;
+            AddCommitted(counts.Uses, counts.Successes, counts.Demonstrations);
+            var (id, created) = committed.NewSkills[i];
+            if (!created)
+                continue; // another writer stored its twin first: the read-back adopts that one
+            made.Skill.Id = id;
+            Library.Restore(made.Skill);
+            _modules[id] = made.Module;
+            _storedCounts[id] = (counts.Uses, counts.Successes, counts.Demonstrations);
+        }
+        _mergedUnsaved.Clear();
         foreach (SkillUpdate update in updates)
         {
             AddCommitted(update.AddUses, update.AddSuccesses, update.AddDemonstrations);
