@@ -17,17 +17,17 @@ internal static class SkillsMergeCommand
 {
     public static Command Create(CliConsole console)
     {
-        var threshold = new Option<float>("--threshold")
+        var threshold = new Option<double>("--threshold")
         {
             Description = "Least key similarity (cosine, -1 to 1) of a near-duplicate to the skill it merges with; -1 accepts any keys.",
-            DefaultValueFactory = _ => -1f,
+            DefaultValueFactory = _ => -1.0,
             CustomParser = result =>
             {
                 string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-                if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value) && value is >= -1f and <= 1f)
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value is >= -1 and <= 1)
                     return value;
                 result.AddError($"--threshold must be a number from -1 to 1 (got '{text}').");
-                return 0f;
+                return 0;
             },
         };
         Option<double> minSuccess = CommonOptions.Fraction("--min-success-rate",
@@ -43,7 +43,7 @@ internal static class SkillsMergeCommand
         };
         command.SetAction(parsed => Run(console, new NearDuplicateRule
         {
-            MinKeySimilarity = parsed.GetValue(threshold),
+            MinKeySimilarity = (float)parsed.GetValue(threshold),
             MinSuccessRate = parsed.GetValue(minSuccess),
         }, (ulong)parsed.GetValue(seed), parsed.GetValue(dryRun), parsed.GetValue(json), parsed.GetRequiredValue(library),
             TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))));
