@@ -384,7 +384,10 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             Merged++;
             if (_store is not null)
                 foreach (Skill absorbed in merge.Absorbed)
+                {
                     _retiring[absorbed.Id] = absorbed.Retirement!;
+                    _trialsStarted.Remove(absorbed.Id); // demonstrated earlier in the episode, retired now: the retirement stands
+                }
             if (!made.IsNew)
             {
                 MarkModelChanged(made.Skill);
@@ -396,15 +399,28 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
                     list.AddRange(made.NewDemonstrations);
                 }
             }
-            else if (_store is null)
+            if (_store is not null)
+                foreach (Skill chain in made.RetiredChains.Where(c => !_mergedUnsaved.Any(u => u.Skill == c)))
+                {
+                    _retiring[chain.Id] = chain.Retirement!;
+                    _trialsStarted.Remove(chain.Id);
+                }
+            // New skills join the library at once (a later merge may rename a chain made by an earlier one); with a
+            // store under provisional ids, numbered by the store when the episode's commit writes them.
+            foreach (Skill skill in made.NewSkills)
             {
-                made.Skill.Id = Library.Skills.Max(s => s.Id) + 1;
-                Library.Restore(made.Skill);
-                _modules[made.Skill.Id] = made.Module;
-            }
-            else
-            {
-                _mergedUnsaved.Add(made);
+                skill.Id = Library.Skills.Max(s => s.Id) + 1;
+                Library.Restore(skill);
+                SkillModule? module = skill == made.Skill ? made.Module : null;
+                if (_store is null)
+                {
+                    if (module is not null)
+                        _modules[skill.Id] = module;
+                }
+                else
+                {
+                    _mergedUnsaved.Add((skill, module, skill == made.Skill ? made.NewDemonstrations : []));
+                }
             }
         }
     }

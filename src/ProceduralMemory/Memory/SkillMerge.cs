@@ -115,7 +115,50 @@ public sealed class SkillMerge
             $"merged into {merged.Name}, a near-duplicate: same effect, {Members.Count} skills pooled (key similarity at least {LeastKeySimilarity:0.00})");
         foreach (Skill absorbed in Absorbed)
             library.Retire(absorbed, new SkillRetirement(episode, reason));
-        return new MergedSkill(merged, module, Target is null, added);
+        var (chains, retiredChains) = RenameChildren(library, merged.Name, episode);
+        return new MergedSkill(merged, module, Target is null, added) { Chains = chains, RetiredChains = retiredChains };
+    }
+
+    /// <summary>
+    /// Chains that name an absorbed member would no longer run (a chain with a retired child is not run): each is
+    /// retired and replaced by a new chain naming <paramref name="mergedName"/> instead, with its statistics (chains
+    /// that become the same chain are one, their statistics summed). A replacement a library already holds is not
+    /// made again. New chains are returned without ids, for the caller to add.
+    /// </summary>
+    private (IReadOnlyList<Skill> Made, IReadOnlyList<Skill> Retired) RenameChildren(SkillLibrary library, string mergedName, long episode)
+    {
+        var renamed = Absorbed.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var groups = library.ActiveSkills
+            .Where(s => s.Policy is SkillChainPolicy chain && chain.Children.Any(renamed.Contains))
+            .GroupBy(s => (s.Preconditions, s.Effect, Children: string.Join('\n',
+                ((SkillChainPolicy)s.Policy).Children.Select(c => renamed.Contains(c) ? mergedName : c))))
+            .ToList();
+        var made = new List<Skill>();
+        var retired = new List<Skill>();
+        var names = library.Skills.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            string[] children = group.Key.Children.Split('\n');
+            bool held = library.Skills.Any(s => s.Policy is SkillChainPolicy c && s.Preconditions == group.Key.Preconditions
+                && s.Effect == group.Key.Effect && c.Children.SequenceEqual(children));
+            if (!held)
+            {
+                string name = SkillNames.Unique($"seq({string.Join(",", children)})", names);
+                names.Add(name);
+                var chain = new Skill(name, group.Key.Preconditions, group.Key.Effect, new SkillChainPolicy(children),
+                    new SkillTermination(group.Key.Effect, group.Max(s => s.Termination.StepLimit)), (float[])group.First().Key.Clone());
+                int uses = group.Sum(s => s.Statistics.Uses), successes = group.Sum(s => s.Statistics.Successes);
+                chain.Statistics.Restore(uses, successes, group.Sum(s => s.Statistics.Demonstrations));
+                chain.TrialStart = (uses, successes);
+                made.Add(chain);
+            }
+            foreach (Skill old in group)
+            {
+                library.Retire(old, new SkillRetirement(episode, $"a child was merged into {mergedName}: replaced by a chain naming it"));
+                retired.Add(old);
+            }
+        }
+        return (made, retired);
     }
 
     /// <summary>The survivor's name without a number, or the first free numbered one (names are unique, retired skills' included).</summary>

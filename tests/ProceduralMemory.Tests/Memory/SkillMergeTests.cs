@@ -134,7 +134,7 @@ public class SkillMergeTests
 
     [Theory]
     [InlineData(0.5, 1, true)] // exactly the rate passes
-    [InlineData(0.5, 0, true)] // a skill never used passes: its demonstration shows it worked
+    [InlineData(0.5, 0, false)] // a skill never used: no evidence yet
     [InlineData(0.51, 1, false)]
     public void FindMerges_SuccessGuard_AtItsEdge(double minRate, int variantUses, bool merged)
     {
@@ -221,6 +221,33 @@ public class SkillMergeTests
         Assert.Equal(("a", "c"), (closest.First.Name, closest.Second.Name));
         fixture.Library.Retire(near, new SkillRetirement(1, "test"));
         Assert.Equal(far, KeySeparation.Closest(fixture.Library)!.Value.Second);
+    }
+
+    [Fact]
+    public void Apply_ReplacesChainsNamingAnAbsorbedSkill_ByOneChainNamingTheMergedSkill_WithTheirStatisticsSummed()
+    {
+        Fixture fixture = TwoVariantsOfReachingTheGoal();
+        Skill Chain(string last, int uses, int successes)
+        {
+            var chain = new Skill($"seq(pickup(key),{last})", Closed, AtGoal, new SkillChainPolicy(["pickup(key)", last]), new SkillTermination(AtGoal, 30), [0f, 1f]);
+            chain.Statistics.Restore(uses, successes, 1);
+            fixture.Library.Add(chain);
+            return chain;
+        }
+        Skill first = Chain("reach(goal)", 5, 3), second = Chain("reach(goal)#2", 7, 7);
+        Skill untouched = new("seq(pickup(key),x)", Closed, DoorOpen, new SkillChainPolicy(["pickup(key)", "x"]), new SkillTermination(DoorOpen, 9), [0f, 1f]);
+        fixture.Library.Add(untouched);
+
+        MergedSkill made = fixture.MergeOnly();
+
+        Assert.Equal([first, second], made.RetiredChains);
+        Assert.True(first.IsRetired && second.IsRetired && !untouched.IsRetired);
+        Skill chain = Assert.Single(made.Chains);
+        Assert.Equal(["pickup(key)", made.Skill.Name], ((SkillChainPolicy)chain.Policy).Children);
+        Assert.Equal($"seq(pickup(key),{made.Skill.Name})", chain.Name);
+        Assert.Equal((12, 10, 2), (chain.Statistics.Uses, chain.Statistics.Successes, chain.Statistics.Demonstrations));
+        Assert.Equal([made.Skill, chain], made.NewSkills);
+        Assert.Equal(-1, chain.Id);
     }
 
     [Fact]

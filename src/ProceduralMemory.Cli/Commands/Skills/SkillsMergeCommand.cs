@@ -31,7 +31,7 @@ internal static class SkillsMergeCommand
             },
         };
         Option<double> minSuccess = CommonOptions.Fraction("--min-success-rate",
-            "Merge only skills that succeeded at least this fraction of their uses (0 to 1; a skill never used passes).", zeroAllowed: true, defaultValue: 0.5);
+            "Merge only skills used and successful at least this fraction of their uses (0 to 1).", zeroAllowed: true, defaultValue: 0.5);
         Option<int> seed = CommonOptions.Seed();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be merged; change nothing." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
@@ -70,7 +70,8 @@ internal static class SkillsMergeCommand
             string into = result.Merged[i].IsNew ? $"new skill #{made.Id} {made.Name}" : $"#{made.Id} {made.Name} (kept)";
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {string.Join(", ", merge.Members.Select(m => $"#{m.Id} {m.Name}"))} -> {into}: {made.Statistics.Uses} uses, {made.Statistics.Successes} successes, " +
-                $"{made.Statistics.Demonstrations} demonstrations; {string.Join(", ", merge.Absorbed.Select(m => $"#{m.Id}"))} retired (restorable)"));
+                $"{made.Statistics.Demonstrations} demonstrations; {string.Join(", ", merge.Absorbed.Select(m => $"#{m.Id}"))} retired (restorable)") +
+                Chains(result.Merged[i]));
         }
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Active skills {result.ActiveBefore} -> {result.ActiveAfter}; least key distance between different effects {Describe(result.Before)} -> {Describe(result.After)}."));
@@ -89,6 +90,8 @@ internal static class SkillsMergeCommand
                     successes = result.Merged[i].Skill.Statistics.Successes,
                     demonstrations = result.Merged[i].Skill.Statistics.Demonstrations,
                     least_key_similarity = m.LeastKeySimilarity,
+                    chains_retired = result.Merged[i].RetiredChains.Select(c => c.Id).ToArray(),
+                    chains_created = result.Merged[i].Chains.Select(c => c.Id).ToArray(),
                 }).ToArray(),
                 active_before = result.ActiveBefore,
                 active_after = result.ActiveAfter,
@@ -97,6 +100,11 @@ internal static class SkillsMergeCommand
             }));
         return ExitCodes.Ok;
     }
+
+    /// <summary>The chains that named an absorbed skill, and the chains naming the merged one that replace them.</summary>
+    private static string Chains(MergedSkill made) => made.RetiredChains.Count == 0 ? "" :
+        $"; chains {string.Join(", ", made.RetiredChains.Select(c => $"#{c.Id}"))} retired, replaced by " +
+        (made.Chains.Count == 0 ? "chains already held" : string.Join(", ", made.Chains.Select(c => $"#{c.Id} {c.Name}")));
 
     private static string Describe((Skill First, Skill Second, double Distance)? closest) => closest is { } c
         ? string.Create(CultureInfo.InvariantCulture, $"{c.Distance:0.000} (#{c.First.Id} {c.First.Name} / #{c.Second.Id} {c.Second.Name})")

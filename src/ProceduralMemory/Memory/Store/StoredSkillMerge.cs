@@ -13,7 +13,7 @@ public static class StoredSkillMerge
 {
     /// <summary>What a merge did (or, dry, would do), with the key separation before and after.</summary>
     /// <param name="Merges">The merges, by survivor id; their members are as they were before the merge.</param>
-    /// <param name="Merged">What each merge made, in the same order (ids as stored when committed; -1 for a new skill on a dry run).</param>
+    /// <param name="Merged">What each merge made, in the same order (ids as stored when committed; the next free ones on a dry run).</param>
     /// <param name="ActiveBefore">Active skills before.</param>
     /// <param name="ActiveAfter">Active skills after.</param>
     /// <param name="Before">The closest pair of different effects before (<see cref="KeySeparation"/>), if any.</param>
@@ -47,60 +47,59 @@ public static class StoredSkillMerge
         IReadOnlyList<SkillMerge> merges = rule.FindMerges(library);
         var counts = stored.Skills.ToDictionary(r => r.Id);
         var merged = new List<MergedSkill>();
-        var newSkills = new List<NewSkill>();
-        var updates = new List<SkillUpdate>();
+        // New skills join the library at once under provisional ids, so that a later merge sees the chains an
+        // earlier one renamed; the store numbers them when the commit is written.
+        var provisional = new List<(Skill Skill, IReadOnlyList<IReadOnlyList<AgentStep>> Demonstrations)>();
         foreach (SkillMerge merge in merges)
         {
             MergedSkill made = merge.Apply(library, modules, capacity, cloning with { Seed = cloning.Seed + (ulong)merge.Survivor.Id }, stored.Episodes);
             merged.Add(made);
-            if (made.IsNew)
+            foreach (Skill skill in made.NewSkills)
             {
-                newSkills.Add(new NewSkill(SkillRecord.Of(made.Skill), made.NewDemonstrations));
+                AddUnstored(library, skill);
+                provisional.Add((skill, skill == made.Skill ? made.NewDemonstrations : []));
             }
-            else
-            {
-                SkillRecord was = counts[made.Skill.Id];
-                updates.Add(new SkillUpdate(made.Skill.Id)
-                {
-                    AddUses = made.Skill.Statistics.Uses - was.Uses,
-                    AddSuccesses = made.Skill.Statistics.Successes - was.Successes,
-                    AddDemonstrations = made.Skill.Statistics.Demonstrations - was.Demonstrations,
-                    Key = (float[])made.Skill.Key.Clone(),
-                    StepLimit = made.Skill.Termination.StepLimit,
-                    Policy = StoredPolicy.Of(made.Skill.Policy),
-                    NewDemonstrations = made.NewDemonstrations,
-                    StartTrial = true,
-                });
-            }
-            foreach (Skill absorbed in merge.Absorbed)
-                updates.Add(new SkillUpdate(absorbed.Id) { Retire = absorbed.Retirement });
         }
+        if (dryRun || merges.Count == 0)
+            return new Result(merges, merged, activeBefore, library.ActiveSkills.Count, before, KeySeparation.Closest(library));
 
-        if (!dryRun && merges.Count > 0)
+        var updates = new List<SkillUpdate>();
+        foreach (MergedSkill made in merged.Where(m => !m.IsNew))
         {
-            CommitResult result = store.Commit(new LibraryCommit
+            SkillRecord was = counts[made.Skill.Id];
+            updates.Add(new SkillUpdate(made.Skill.Id)
             {
-                NewSkills = newSkills,
-                Updates = updates,
-                EpisodesToKeep = stored.EpisodesKept,
-                DemonstrationsToKeep = capacity,
+                AddUses = made.Skill.Statistics.Uses - was.Uses,
+                AddSuccesses = made.Skill.Statistics.Successes - was.Successes,
+                AddDemonstrations = made.Skill.Statistics.Demonstrations - was.Demonstrations,
+                Key = (float[])made.Skill.Key.Clone(),
+                StepLimit = made.Skill.Termination.StepLimit,
+                Policy = StoredPolicy.Of(made.Skill.Policy),
+                NewDemonstrations = made.NewDemonstrations,
+                StartTrial = true,
             });
-            int next = 0;
-            foreach (MergedSkill made in merged.Where(m => m.IsNew))
-            {
-                made.Skill.Id = result.NewSkills[next++].Id;
-                library.Restore(made.Skill);
-            }
         }
-        else
+        // Every stored skill a merge retired (absorbed members and renamed chains); a new one carries its state in its record.
+        foreach (Skill retired in library.Skills.Where(s => s.IsRetired && counts.TryGetValue(s.Id, out SkillRecord? r) && r.Retired is null))
+            updates.Add(new SkillUpdate(retired.Id) { Retire = retired.Retirement });
+        CommitResult result = store.Commit(new LibraryCommit
         {
-            foreach (MergedSkill made in merged.Where(m => m.IsNew))
-                AddUnstored(library, made.Skill);
+            NewSkills = provisional.Select(p => new NewSkill(SkillRecord.Of(p.Skill), p.Demonstrations)).ToList(),
+            Updates = updates,
+            EpisodesToKeep = stored.EpisodesKept,
+            DemonstrationsToKeep = capacity,
+        });
+        foreach (var (skill, _) in provisional)
+            library.Remove(skill.Id);
+        for (int i = 0; i < provisional.Count; i++)
+        {
+            provisional[i].Skill.Id = result.NewSkills[i].Id;
+            library.Restore(provisional[i].Skill);
         }
         return new Result(merges, merged, activeBefore, library.ActiveSkills.Count, before, KeySeparation.Closest(library));
     }
 
-    /// <summary>Adds a merged skill no store has numbered (a dry run) under the next free id, for the measure after.</summary>
+    /// <summary>Adds a new skill no store has numbered yet under the next free id.</summary>
     private static void AddUnstored(SkillLibrary library, Skill skill)
     {
         skill.Id = library.Count == 0 ? 0 : library.Skills.Max(s => s.Id) + 1;
