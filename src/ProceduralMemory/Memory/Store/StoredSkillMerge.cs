@@ -34,17 +34,15 @@ public static class StoredSkillMerge
         LibraryManifest manifest = store.Manifest ?? throw new LibraryException("the library is empty: train into it first");
         LibraryChanges stored = store.ReadChanges(0);
         var library = new SkillLibrary(manifest.EmbeddingDimension);
-        var modules = new Dictionary<int, SkillModule>();
         foreach (SkillRecord record in stored.Skills)
-        {
-            Skill skill = record.ToSkill();
-            library.Restore(skill);
-            if (skill.Policy is INetworkPolicy neural)
-                modules[skill.Id] = new SkillModule(neural.Network, store.ReadDemonstrations(skill.Id), capacity);
-        }
+            library.Restore(record.ToSkill());
         int activeBefore = library.ActiveSkills.Count;
         var before = KeySeparation.Closest(library);
         IReadOnlyList<SkillMerge> merges = rule.FindMerges(library);
+        // Demonstrations are read for the merged skills only: a large library holds many more.
+        var modules = new Dictionary<int, SkillModule>();
+        foreach (Skill member in merges.SelectMany(m => m.Members))
+            modules[member.Id] = new SkillModule(((INetworkPolicy)member.Policy).Network, store.ReadDemonstrations(member.Id), capacity);
         var counts = stored.Skills.ToDictionary(r => r.Id);
         var merged = new List<MergedSkill>();
         // New skills join the library at once under provisional ids, so that a later merge sees the chains an
