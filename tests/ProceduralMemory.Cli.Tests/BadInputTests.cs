@@ -80,6 +80,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "bench encoder --beta=0", "--train-seeds=0", "--test-seeds=0",
         // A seed range of one layout: a whole (slow) adaptation benchmark would run.
         "--experience-seeds=0",
+        // A key similarity floor from -1 (any keys) to 1, and merging skills whatever their success rate.
+        "skills merge --threshold=-1", "skills merge --threshold=0", "skills merge --min-success-rate=0",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

@@ -168,6 +168,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             if (succeeded && goal is { } reachedGoal && _options.ComposeChains)
                 Compose(achieved, reachedGoal, steps);
             RetireFailing();
+            MergeNearDuplicates();
             if (_store is not null)
                 CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, succeeded, steps));
         }
@@ -377,6 +378,66 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     }
 
     /// <summary>
+    /// Interference management after a training episode: the near-duplicates the <see cref="ProceduralMemoryAgentOptions.Merging"/>
+    /// rule finds are merged (<see cref="SkillMerge.Apply"/>). With a store, what changed goes out with the episode's
+    /// commit, a new merged skill included, so that a merge is written whole or not at all.
+    /// </summary>
+    private void MergeNearDuplicates()
+    {
+        if (_options.Merging is not { } rule)
+            return;
+        foreach (SkillMerge merge in rule.FindMerges(Library))
+        {
+            MergedSkill made = merge.Apply(Library, _modules, _options.DemonstrationsPerSkill,
+                _options.Cloning with { Seed = _options.Seed + (ulong)merge.Survivor.Id }, _episodes);
+            Merged++;
+            if (_store is not null)
+                foreach (Skill absorbed in merge.Absorbed)
+                {
+                    _retiring[absorbed.Id] = absorbed.Retirement!;
+                    _trialsStarted.Remove(absorbed.Id); // demonstrated earlier in the episode, retired now: the retirement stands
+                }
+            if (!made.IsNew)
+            {
+                MarkModelChanged(made.Skill);
+                if (_store is not null)
+                {
+                    _trialsStarted.Add(made.Skill.Id);
+                    if (!_unsavedDemonstrations.TryGetValue(made.Skill.Id, out var list))
+                        _unsavedDemonstrations[made.Skill.Id] = list = [];
+                    list.AddRange(made.NewDemonstrations);
+                }
+            }
+            if (_store is not null)
+                foreach (Skill chain in made.RetiredChains.Where(c => !_mergedUnsaved.Any(u => u.Skill == c)))
+                {
+                    _retiring[chain.Id] = chain.Retirement!;
+                    _trialsStarted.Remove(chain.Id);
+                }
+            // New skills join the library at once (a later merge may rename a chain made by an earlier one); with a
+            // store under provisional ids, numbered by the store when the episode's commit writes them.
+            foreach (Skill skill in made.NewSkills)
+            {
+                skill.Id = Library.Skills.Max(s => s.Id) + 1;
+                Library.Restore(skill);
+                SkillModule? module = skill == made.Skill ? made.Module : null;
+                if (_store is null)
+                {
+                    if (module is not null)
+                        _modules[skill.Id] = module;
+                }
+                else
+                {
+                    _mergedUnsaved.Add((skill, module, skill == made.Skill ? made.NewDemonstrations : []));
+                }
+            }
+        }
+    }
+
+    /// <summary>Merges of near-duplicate skills this agent made (<see cref="ProceduralMemoryAgentOptions.Merging"/>).</summary>
+    public int Merged { get; private set; }
+
+    /// <summary>
     /// Skills this agent retired that are still retired (one demonstrated again or restored since is active again):
     /// the run's share of the library's retired skills, for the training summary.
     /// </summary>
@@ -410,8 +471,16 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     {
         public float[] KeyOf(float[] features) => agent._encoder.Encode(features);
 
-        public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key) =>
-            agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
+        public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key)
+        {
+            Skill? exact = agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
+            if (agent._options.Merging is null || exact is { IsRetired: false })
+                return exact;
+            // After a merge the merged skill (whose preconditions generalise the variants') is the one demonstrated,
+            // rather than a variant it absorbed coming back.
+            return agent.Library.ActiveSkills.FirstOrDefault(s => s.Effect == effect && s.Policy is INetworkPolicy
+                && NearDuplicateRule.Generalizes(s.Preconditions, preconditions)) ?? exact;
+        }
 
         public void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps, float[] key)
         {

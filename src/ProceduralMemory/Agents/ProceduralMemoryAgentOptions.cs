@@ -82,6 +82,13 @@ public sealed record ProceduralMemoryAgentOptions
     /// </summary>
     public Learning.SkillAdaptationOptions? Adaptation { get; init; }
 
+    /// <summary>
+    /// Interference management: after each training episode, near-duplicate skills this rule finds are merged into one
+    /// (their demonstrations pooled, one module retrained, statistics summed; the absorbed ones retired, restorable), and
+    /// a demonstration whose preconditions a merged skill generalises goes to it. Null (the default): never merge.
+    /// </summary>
+    public NearDuplicateRule? Merging { get; init; }
+
     /// <summary>Episodic memory's retention bound: a store keeps this many of the newest training episodes.</summary>
     public int EpisodesToKeep { get; init; } = 1000;
 
