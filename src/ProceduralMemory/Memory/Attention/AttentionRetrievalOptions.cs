@@ -21,6 +21,13 @@ public sealed record AttentionRetrievalOptions
     /// </summary>
     public float ExactFit { get; init; } = 0.95f;
 
+    /// <summary>
+    /// Whether a candidate's attention also counts its evidence: its logit is <c>similarity / temperature +
+    /// ln(demonstrations)</c>, so a skill cloned from one demonstration weighs as much as one from e times as many
+    /// only when it is a temperature more similar. Off: attention over similarity alone.
+    /// </summary>
+    public bool EvidencePrior { get; init; }
+
     /// <summary>The most candidates blended in one step (the running skill and the most similar others).</summary>
     public int MaxCandidates { get; init; } = 4;
 

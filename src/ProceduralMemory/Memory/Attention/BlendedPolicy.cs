@@ -34,7 +34,8 @@ public sealed class BlendedPolicy
     /// Weighs <paramref name="candidates"/> (each with an <see cref="INetworkPolicy"/>) by attention over their
     /// <paramref name="similarities"/> to the situation's key: the most similar candidate alone when its similarity
     /// reaches <see cref="AttentionRetrievalOptions.ExactFit"/>, else <c>softmax(similarity / temperature)</c> over
-    /// all of them. Ties go to the earlier candidate.
+    /// all of them (with <see cref="AttentionRetrievalOptions.EvidencePrior"/>, each also weighed by its number of
+    /// demonstrations). Ties go to the earlier candidate.
     /// </summary>
     /// <exception cref="ArgumentException">No candidates, a count mismatch, or a candidate without a network.</exception>
     public static BlendedPolicy Attend(IReadOnlyList<Skill> candidates, ReadOnlySpan<float> similarities, AttentionRetrievalOptions options)
@@ -51,6 +52,14 @@ public sealed class BlendedPolicy
         if (candidates.Count == 1 || similarities[best] >= options.ExactFit)
             return new BlendedPolicy([candidates[best]], [1f]);
         var weights = new float[candidates.Count];
+        if (options.EvidencePrior)
+        {
+            // softmax(s / T + ln n) = softmax((s + T ln n) / T): the prior moves each similarity by T ln n.
+            var scores = new float[candidates.Count];
+            for (int i = 0; i < scores.Length; i++)
+                scores[i] = similarities[i] + options.Temperature * MathF.Log(Math.Max(1, candidates[i].Statistics.Demonstrations));
+            similarities = scores;
+        }
         AttentionWeights.Softmax(similarities, options.Temperature, weights);
         return new BlendedPolicy([.. candidates], weights);
     }
