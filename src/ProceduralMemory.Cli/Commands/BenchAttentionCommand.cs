@@ -19,16 +19,13 @@ namespace ProceduralMemory.Cli.Commands;
 /// </summary>
 internal static class BenchAttentionCommand
 {
-    /// <summary>DoorKey in three sizes and Unlock: the skills of a key and a door.</summary>
-    public static readonly string[] DefaultTraining = ["doorkey-5x5", "doorkey-6x6", "doorkey-8x8", "unlock"];
-
     private static readonly string[] MiniGridNames = [.. MiniGridFamily.Tasks.Select(t => t.Name)];
 
     public static Command Create(CliConsole console)
     {
         var defaults = new AttentionRetrievalOptions();
         Option<string[]> trainEnvs = CommonOptions.NameList("--train-envs", "MiniGrid task", "Tasks the library learns, in order",
-            MiniGridNames, MiniGridNames.Contains, DefaultTraining);
+            MiniGridNames, MiniGridNames.Contains, BenchEncoderCommand.DefaultTraining);
         Option<string[]> testEnvs = CommonOptions.NameList("--test-envs", "MiniGrid task", "Changed tasks, never trained on, played zero-shot",
             MiniGridNames, MiniGridNames.Contains, BenchEncoderCommand.DefaultTest);
         Option<int> trainSteps = CommonOptions.PositiveInt("--train-steps", "Training steps on each training task.", 10_000);
@@ -62,10 +59,7 @@ internal static class BenchAttentionCommand
     private static int Run(CliConsole console, AttentionPlan plan, int seedCount, string? chartPath, bool json)
     {
         if (plan.TrainingTasks.Intersect(plan.ChangedTasks).FirstOrDefault() is { } both)
-        {
-            console.Error.WriteLine($"procmem bench attention: {both} is in both --train-envs and --test-envs; changed tasks must be ones never trained on.");
-            return ExitCodes.BadInput;
-        }
+            throw new UsageException($"{both} is in both --train-envs and --test-envs; changed tasks must be ones never trained on.");
         console.Error.WriteLine($"Training {seedCount} librar{(seedCount == 1 ? "y" : "ies")} on {string.Join(", ", plan.TrainingTasks)} ({plan.StepsPerTask:N0} steps each); " +
             $"playing the layouts of seeds {SeedRange.Format([.. plan.EvaluationSeeds])} with learning off");
         var runs = new IReadOnlyList<AttentionComparison>[seedCount];
