@@ -82,6 +82,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "--experience-seeds=0",
         // A key similarity floor from -1 (any keys) to 1, and merging skills whatever their success rate.
         "skills merge --threshold=-1", "skills merge --threshold=0", "skills merge --min-success-rate=0",
+        // An exact fit at similarity 0: any skill at least orthogonal to the situation acts alone.
+        "bench attention --exact-fit=0",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

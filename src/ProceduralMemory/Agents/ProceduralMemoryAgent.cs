@@ -6,6 +6,7 @@ using ProceduralMemory.Agents.Selection;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Attention;
 using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
@@ -59,6 +60,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         _options.Adaptation?.Validate();
         if (_options.Adaptation is not null && store is not null)
             throw new ArgumentException("Adaptation keeps a variant beside the original skill, which a store would merge into it (one skill per preconditions and effect); use it without a store.", nameof(options));
+        _options.Attention?.Validate();
         parts ??= new AgentParts();
         _perception = parts.Perception?.CreatePerception() ?? Perceptions.For(environment);
         IReadOnlyList<string> subgoals = _options.SubgoalFacts ?? environment.Facts.Subgoals;
@@ -273,7 +275,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// <summary>
     /// The running skill's action: the first step of the explorer's plan to the skill's effect, when what it has
     /// learned of actions and remembers of this world gives one (walk to the nearest thing it knows achieves the
-    /// effect, and act on it); else the policy's. An action the agent has learned usually destroys one of the skill's
+    /// effect, and act on it); else the policy's (with <see cref="ProceduralMemoryAgentOptions.Attention"/>, the blend of
+    /// the skills that could act for it, <see cref="AttentionRetrieval"/>). An action the agent has learned usually destroys one of the skill's
     /// own preconditions (dropping the key the skill needs) is never planned, and gives way to the network's next choice.
     /// </summary>
     private int SkillAction(SkillRun run, Facts facts, Rng rng)
@@ -288,7 +291,19 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         if (skill.Policy is not INetworkPolicy neural)
             return skill.Policy.ChooseAction(new FeatureObservation(_features, facts), step) ?? 0;
         Span<float> scores = stackalloc float[_environment.Actions.Count];
-        neural.Network.Forward(_features, scores);
+        NetworkActions++;
+        if (_options.Attention is { } attention
+            && AttentionRetrieval.Blend(Library, skill, facts, _encoder.Encode(_features), attention) is { } blend
+            && !(blend.IsSingle && blend.Members[0] == skill))
+        {
+            blend.WriteScores(_features, scores);
+            if (!blend.IsSingle)
+                BlendedActions++;
+        }
+        else
+        {
+            neural.Network.Forward(_features, scores);
+        }
         while (true)
         {
             int best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores);
@@ -297,6 +312,15 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             scores[best] = float.NegativeInfinity;
         }
     }
+
+    /// <summary>Actions a skill's network chose (not the explorer's plan nor exploring), since the agent was created.</summary>
+    public int NetworkActions { get; private set; }
+
+    /// <summary>
+    /// Of <see cref="NetworkActions"/>, those chosen by a blend of several skills' policies
+    /// (<see cref="ProceduralMemoryAgentOptions.Attention"/>); zero without attention.
+    /// </summary>
+    public int BlendedActions { get; private set; }
 
     /// <summary>Counts a step of the running skill; returns its outcome once it ends (true: its target reached), else null.</summary>
     private bool? Advance(SkillRun run, Facts facts)

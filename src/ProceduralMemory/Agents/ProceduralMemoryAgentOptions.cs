@@ -1,6 +1,7 @@
 using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Agents.Planning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Attention;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Agents;
@@ -66,6 +67,14 @@ public sealed record ProceduralMemoryAgentOptions
     /// usually are wanders, where exploring finds them.
     /// </summary>
     public bool ExploreForUnplannedSkills { get; init; } = true;
+
+    /// <summary>
+    /// Attention retrieval: when a skill's network chooses the action, the skills with the same effect that could act
+    /// are weighed by attention over their keys' similarity to the situation and their action distributions blended
+    /// (<see cref="AttentionRetrieval"/>); a skill that fits exactly acts alone. Null: the chosen skill's network
+    /// alone (top-1), exactly as before.
+    /// </summary>
+    public AttentionRetrievalOptions? Attention { get; init; }
 
     /// <summary>
     /// The skill lifecycle: after each training episode, skills this rule judges failing are retired (kept in the
