@@ -74,6 +74,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "bench tau --floor=0",
         // A KL weight of 0 (a plain autoencoder) and seed ranges of one seed.
         "bench encoder --beta=0", "--train-seeds=0", "--test-seeds=0",
+        // No contexts: the per-context lifecycle off.
+        "--contexts=0",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ProceduralMemory.Agents;
 using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Postgres;
 using ProceduralMemory.Training;
@@ -50,15 +51,20 @@ internal static class BenchLearningCommand
         {
             env, trainSteps, evalSeeds, seed, agent, dev, library, continuing, connectTimeout, json,
         };
+        var perContext = new PerContextLifecycleOptions();
+        foreach (Option option in perContext.All)
+            command.Options.Add(option);
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
             parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(dev), parsed.GetValue(library),
-            parsed.GetValue(continuing), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(json)));
+            parsed.GetValue(continuing), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), perContext.From(parsed), parsed.GetValue(json)));
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName,
-        bool dev, string? libraryPath, bool continuing, TimeSpan connectTimeout, bool json)
+        bool dev, string? libraryPath, bool continuing, TimeSpan connectTimeout, ContextLifecycleOptions? perContext, bool json)
     {
+        if (perContext is not null && agentName != "procmem")
+            throw new UsageException($"--contexts needs the procmem agent; {agentName} keeps no skill library.");
         if (libraryPath is not null && agentName != "procmem")
             throw new UsageException($"--library needs the procmem agent; {agentName} keeps no skill library.");
         if (continuing && libraryPath is null)
@@ -78,9 +84,9 @@ internal static class BenchLearningCommand
         LibraryChanges? atStart = store?.ReadChanges(long.MaxValue);
         if (!continuing && atStart is not null)
             RefuseIfItHoldsSkills(libraryPath!, atStart);
-        ILearningAgent agent = store is null
+        ILearningAgent agent = store is null && perContext is null
             ? AgentCatalog.Create(agentName, environment, seed)
-            : new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }, store);
+            : new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, ContextLifecycle = perContext }, store);
         var plan = new TrainingPlan
         {
             MaxSteps = trainSteps,
@@ -104,6 +110,9 @@ internal static class BenchLearningCommand
             $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {HeldOutLayouts.Describe(split, evalSeeds, e)}:"));
         console.Out.WriteLine(EvaluationLine.Format(e, yardstick?.MeanSteps));
         console.Out.WriteLine(EvaluationLine.FormatNormalised(e, yardstick));
+        var procmem = agent as ProceduralMemoryAgent;
+        if (procmem?.ContextLifecycle is { } contexts)
+            console.Out.WriteLine(PerContextLifecycleOptions.Summary(contexts, procmem.Library));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
@@ -125,6 +134,9 @@ internal static class BenchLearningCommand
                 library_episodes_at_start = atStart?.Episodes ?? 0,
                 train_seconds = trainSeconds,
                 train_steps_per_second = stepsPerSecond,
+                // Active skills used at least once that succeeded less than a fifth of the time: the spurious ones left.
+                active_skills_failing = procmem?.Library.ActiveSkills.Count(s => s.Statistics.Uses > 0 && s.Statistics.SuccessRate < 0.2),
+                per_context = procmem is null ? null : PerContextLifecycleOptions.Json(procmem),
             }));
         return ExitCodes.Ok;
     }

@@ -45,22 +45,17 @@ internal static class TrainCommand
         Option<double> retireBelow = CommonOptions.Fraction("--retire-below",
             "The skill lifecycle: retire skills whose success rate stays below this (0 to 1; 0 never retires) ...", zeroAllowed: true, lifecycle.MinSuccessRate);
         Option<int> retireAfter = CommonOptions.PositiveInt("--retire-after", "... once used at least this often since it was created, last demonstrated or restored.", lifecycle.MinUses);
-        var perContext = new ContextLifecycleOptions();
-        Option<int> contexts = CommonOptions.BoundedInt("--contexts",
-            "The per-context lifecycle: cluster states into at most this many contexts, count each skill's success per context, split a skill failing in one, decay rarely successful ones (0: off).",
-            0, minimum: 0, maximum: 64);
-        Option<int> splitAfter = CommonOptions.PositiveInt("--split-after",
-            "... split a skill once it has this many uses in a context where it succeeds below 20% and as many elsewhere at 60% or more.", perContext.Split!.MinUses);
-        Option<int> decayHalfLife = CommonOptions.PositiveInt("--decay-half-life",
-            "... halve a rarely successful skill's selection weight every this many failures of its trial.", (int)perContext.Decay!.HalfLife);
+        var perContext = new PerContextLifecycleOptions();
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
         Option<string?> events = CommonOptions.OutputFile("--events",
             "A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.");
         events.Hidden = true;
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, contexts, splitAfter, decayHalfLife, agents, json, events,
+            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, agents, json, events,
         };
+        foreach (Option option in perContext.All)
+            command.Options.Add(option);
         command.SetAction(parsed =>
         {
             int? stepBudget = parsed.GetValue(steps), episodeBudget = parsed.GetValue(episodes), every = parsed.GetValue(evalEvery);
@@ -70,12 +65,7 @@ internal static class TrainCommand
             var rule = new RetirementRule { MinSuccessRate = parsed.GetValue(retireBelow), MinUses = parsed.GetValue(retireAfter) };
             if (parsed.GetValue(agents) > 1 && (rule != new RetirementRule()))
                 throw new UsageException("--retire-below and --retire-after apply to one agent; a team (--agents above 1) uses the defaults.");
-            ContextLifecycleOptions? lifecycle = parsed.GetValue(contexts) == 0 ? null : perContext with
-            {
-                MaxContexts = parsed.GetValue(contexts),
-                Split = perContext.Split with { MinUses = parsed.GetValue(splitAfter) },
-                Decay = perContext.Decay with { HalfLife = parsed.GetValue(decayHalfLife) },
-            };
+            ContextLifecycleOptions? lifecycle = perContext.From(parsed);
             if (parsed.GetValue(agents) > 1 && lifecycle is not null)
                 throw new UsageException("--contexts applies to one agent; a team (--agents above 1) runs without the per-context lifecycle.");
             if (parsed.GetValue(agents) > 1)
@@ -146,11 +136,8 @@ internal static class TrainCommand
             skillsAtStart, before.Episodes, agent.Library.Count, after.Episodes);
         int retiredNow = agent.Library.Count - agent.Library.ActiveSkills.Count;
         console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills ({retiredNow} retired, {agent.Retired} of them in this run), {after.Episodes} episodes run, {after.EpisodesKept} kept");
-        ContextLifecycle? contextState = agent.ContextLifecycle;
-        int decaying = contextState is null ? 0 : agent.Library.ActiveSkills.Count(s => perContext!.Decay?.WeightOf(s) < 1);
-        if (contextState is not null)
-            console.Out.WriteLine($"Per-context lifecycle: {contextState.Contexts.Centroids.Count} contexts, {contextState.Splits.Count} splits " +
-                $"({contextState.Splits.Count(s => s.Variant is not null)} variants made), {decaying} active skills decaying");
+        if (agent.ContextLifecycle is { } contexts)
+            console.Out.WriteLine(PerContextLifecycleOptions.Summary(contexts, agent.Library));
         string start = skillsAtStart == 0 ? "learning from scratch" : $"continuing from {skillsAtStart} skills";
         string title = $"procmem on {envName}: {start} (seed {seed})";
         console.Out.WriteLine();
@@ -181,9 +168,7 @@ internal static class TrainCommand
                 library_skills = agent.Library.Count,
                 library_retired = retiredNow,
                 retired_this_run = agent.Retired,
-                contexts = contextState?.Contexts.Centroids.Count,
-                splits = contextState?.Splits.Count,
-                decaying = contextState is null ? (int?)null : decaying,
+                per_context = PerContextLifecycleOptions.Json(agent),
                 library_episodes = after.Episodes,
                 // This run's own additions to the library's statistics (the library's totals sum these over runs).
                 committed_uses = agent.Committed.Uses,
