@@ -32,17 +32,6 @@ public class PerContextLifecycleCommandTests
     }
 
     [Fact]
-    public void Train_ATeamWithContexts_ExitsTwo_AndCreatesNoLibrary()
-    {
-        using var dir = new TemporaryDirectory();
-        CliRun run = CliRun.Of("train", "--agents", "2", "--contexts", "4", "--steps", "10", "--out", dir.Combine("out"), "--library", dir.Combine("lib.db"));
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal("procmem: --contexts applies to one agent; a team (--agents above 1) runs without the per-context lifecycle.", Assert.Single(run.ErrorLines));
-        Assert.False(File.Exists(dir.Combine("lib.db")));
-    }
-
-    [Fact]
     public void BenchLearning_WithContexts_MakesVariantsWithoutAStore_AndRefusesAnotherAgent()
     {
         CliRun run = CliRun.Of("bench", "learning", "--env", "doorkey-5x5", "--train-steps", "1000", "--eval-seeds", "0-1", "--contexts", "4", "--json");
