@@ -22,20 +22,27 @@ internal sealed class PerContextLifecycleOptions
     public Option<int> SplitAfter { get; } = CommonOptions.PositiveInt("--split-after",
         "... split a skill once it has this many uses in a context where it succeeds below 20% and as many elsewhere at 60% or more.", Defaults.Split!.MinUses);
 
-    /// <summary>The decay's half-life in failures.</summary>
-    public Option<int> DecayHalfLife { get; } = CommonOptions.PositiveInt("--decay-half-life",
-        "... halve a rarely successful skill's selection weight every this many failures of its trial.", (int)Defaults.Decay!.HalfLife);
+    /// <summary>The decay's half-life in failures; without it, no decay.</summary>
+    public Option<int?> DecayHalfLife { get; } = CommonOptions.OptionalBoundedInt("--decay-half-life",
+        "... and decay: halve the selection weight of a skill succeeding below 20% over 5 or more uses every this many failures (default: no decay).", minimum: 1);
 
     /// <summary>The options, for a command's list.</summary>
     public IEnumerable<Option> All => [Contexts, SplitAfter, DecayHalfLife];
 
     /// <summary>The lifecycle <paramref name="parsed"/> asks for, or null when <c>--contexts</c> is 0.</summary>
-    public ContextLifecycleOptions? From(ParseResult parsed) => parsed.GetValue(Contexts) == 0 ? null : Defaults with
+    /// <exception cref="UsageException"><c>--decay-half-life</c> without <c>--contexts</c>.</exception>
+    public ContextLifecycleOptions? From(ParseResult parsed)
     {
-        MaxContexts = parsed.GetValue(Contexts),
-        Split = Defaults.Split! with { MinUses = parsed.GetValue(SplitAfter) },
-        Decay = Defaults.Decay! with { HalfLife = parsed.GetValue(DecayHalfLife) },
-    };
+        int? halfLife = parsed.GetValue(DecayHalfLife);
+        if (parsed.GetValue(Contexts) == 0)
+            return halfLife is null ? null : throw new UsageException("--decay-half-life needs --contexts (the per-context lifecycle).");
+        return Defaults with
+        {
+            MaxContexts = parsed.GetValue(Contexts),
+            Split = Defaults.Split! with { MinUses = parsed.GetValue(SplitAfter) },
+            Decay = halfLife is { } half ? new DecayRule { HalfLife = half } : null,
+        };
+    }
 
     /// <summary>One line on the lifecycle's state after a run, for the summary.</summary>
     public static string Summary(ContextLifecycle lifecycle, SkillLibrary library) =>

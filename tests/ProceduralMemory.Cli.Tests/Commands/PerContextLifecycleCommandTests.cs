@@ -43,5 +43,9 @@ public class PerContextLifecycleCommandTests
         CliRun refused = CliRun.Of("bench", "learning", "--agent", "random", "--contexts", "4", "--train-steps", "10");
         Assert.Equal(2, refused.ExitCode);
         Assert.Equal("procmem: --contexts needs the procmem agent; random keeps no skill library.", Assert.Single(refused.ErrorLines));
+
+        CliRun decayAlone = CliRun.Of("bench", "learning", "--decay-half-life", "5", "--train-steps", "10");
+        Assert.Equal(2, decayAlone.ExitCode);
+        Assert.Equal("procmem: --decay-half-life needs --contexts (the per-context lifecycle).", Assert.Single(decayAlone.ErrorLines));
     }
 }

@@ -15,6 +15,11 @@ public sealed record ContextLifecycleOptions
     /// <summary>When a skill is split; null never splits (contexts are still counted).</summary>
     public SplitRule? Split { get; init; } = new();
 
-    /// <summary>How rarely successful skills decay; null: no decay.</summary>
-    public DecayRule? Decay { get; init; } = new();
+    /// <summary>How rarely successful skills decay; null (the default): no decay.</summary>
+    /// <remarks>
+    /// Off by default because it costs return where hard skills are rarely successful for a long time and still the
+    /// only way on: on keycorridor-s3r3 (<c>bench learning --train-steps 20000 --eval-seeds 0-19</c>, seeds 0-2)
+    /// decaying them cut the held-out return from 0.396 to 0.135 (README, "The skill lifecycle").
+    /// </remarks>
+    public DecayRule? Decay { get; init; }
 }
