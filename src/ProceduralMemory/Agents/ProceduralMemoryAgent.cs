@@ -65,7 +65,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         _contexts = _options.ContextLifecycle is { } lifecycle ? new ContextLifecycle(lifecycle) : null;
         ISkillSelector ranked = new RankedSkillSelector(_options.Selection, _contexts is null ? null : _contexts.WeightOf);
         _selector = parts.Selector ?? (_options.Planning.Enabled
-            ? new PlanningSkillSelector(new SkillPlanner(environment.Facts, _subgoalMask, _options.Planning), ranked)
+            ? new PlanningSkillSelector(new SkillPlanner(environment.Facts, _subgoalMask, _options.Planning), ranked,
+                _contexts is null ? null : _contexts.Serves)
             : ranked);
         _learner = parts.Learner ?? new SubgoalSkillLearner(_subgoalMask);
         _trainingRng = new Rng(_options.Seed ^ 0x5EED_E8B1_0E5Eu);

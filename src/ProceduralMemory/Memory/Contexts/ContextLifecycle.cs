@@ -73,14 +73,20 @@ public sealed class ContextLifecycle
         return _variantFor.TryGetValue((original, context), out int variant) ? variant : original;
     }
 
+    /// <summary>Whether <paramref name="skill"/> serves in the context of the state whose key is <paramref name="query"/> (<see cref="Serves(int, int)"/>).</summary>
+    public bool Serves(Skill skill, float[] query)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        return _splits.Count == 0 || Serves(skill.Id, Contexts.ContextOf(query, found: false));
+    }
+
     /// <summary>
     /// The selection weight of <paramref name="skill"/> for a state whose key is <paramref name="query"/>: 0 where it
     /// does not serve (so it is not selected), else its decay weight (<see cref="DecayRule"/>; 1 without decay).
     /// </summary>
     public double WeightOf(Skill skill, float[] query)
     {
-        ArgumentNullException.ThrowIfNull(skill);
-        if (_splits.Count > 0 && !Serves(skill.Id, Contexts.ContextOf(query, found: false)))
+        if (!Serves(skill, query))
             return 0;
         return Options.Decay?.WeightOf(skill) ?? 1.0;
     }
