@@ -16,6 +16,7 @@ internal static class BenchCommand
         CreateEnv(console),
         BenchRetrievalCommand.Create(console),
         BenchEncoderCommand.Create(console),
+        BenchAdaptCommand.Create(console),
         BenchLearningCommand.Create(console),
         BenchTransferCommand.Create(console),
         BenchSocialCommand.Create(console),

@@ -45,6 +45,10 @@ internal static class TrainCommand
         Option<double> retireBelow = CommonOptions.Fraction("--retire-below",
             "The skill lifecycle: retire skills whose success rate stays below this (0 to 1; 0 never retires) ...", zeroAllowed: true, lifecycle.MinSuccessRate);
         Option<int> retireAfter = CommonOptions.PositiveInt("--retire-after", "... once used at least this often since it was created, last demonstrated or restored.", lifecycle.MinUses);
+        var merge = new Option<bool>("--merge")
+        {
+            Description = "Interference management: merge near-duplicate skills after each episode, as procmem skills merge does (off by default).",
+        };
         var perContext = new PerContextLifecycleOptions();
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
         Option<string?> events = CommonOptions.OutputFile("--events",
@@ -52,7 +56,7 @@ internal static class TrainCommand
         events.Hidden = true;
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, agents, json, events,
+            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, merge, agents, json, events,
         };
         foreach (Option option in perContext.All)
             command.Options.Add(option);
@@ -65,6 +69,8 @@ internal static class TrainCommand
             var rule = new RetirementRule { MinSuccessRate = parsed.GetValue(retireBelow), MinUses = parsed.GetValue(retireAfter) };
             if (parsed.GetValue(agents) > 1 && (rule != new RetirementRule()))
                 throw new UsageException("--retire-below and --retire-after apply to one agent; a team (--agents above 1) uses the defaults.");
+            if (parsed.GetValue(agents) > 1 && parsed.GetValue(merge))
+                throw new UsageException("--merge applies to one agent; a team (--agents above 1) does not merge.");
             ContextLifecycleOptions? lifecycle = perContext.From(parsed);
             if (parsed.GetValue(agents) > 1 && lifecycle is not null)
                 throw new UsageException("--contexts applies to one agent; a team (--agents above 1) runs without the per-context lifecycle.");
@@ -73,21 +79,22 @@ internal static class TrainCommand
                     libraryLocation, parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every,
                     parsed.GetValue(keepEpisodes), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))), parsed.GetValue(json));
             return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(seed),
-                parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), rule, lifecycle, parsed.GetValue(json),
-                parsed.GetValue(events));
+                parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), rule, parsed.GetValue(merge) ? new NearDuplicateRule() : null,
+                lifecycle, parsed.GetValue(json), parsed.GetValue(events));
         });
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, TimeSpan connectTimeout, int seed,
-        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, ContextLifecycleOptions? perContext, bool json, string? eventsFile)
+        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, NearDuplicateRule? merging, ContextLifecycleOptions? perContext, bool json, string? eventsFile)
     {
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         // Checked before the library is opened, which creates it: a run that cannot write its results creates nothing.
         OutputDirectory output = OutputDirectory.Check(outputPath);
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: false, connectTimeout);
-        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes, Retirement = retirement,
-            ContextLifecycle = perContext,
+        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions
+        {
+            Seed = (ulong)seed, EpisodesToKeep = keepEpisodes, Retirement = retirement, Merging = merging, ContextLifecycle = perContext,
         }, store);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;
@@ -168,6 +175,7 @@ internal static class TrainCommand
                 library_skills = agent.Library.Count,
                 library_retired = retiredNow,
                 retired_this_run = agent.Retired,
+                merged_this_run = agent.Merged,
                 per_context = PerContextLifecycleOptions.Json(agent),
                 library_episodes = after.Episodes,
                 // This run's own additions to the library's statistics (the library's totals sum these over runs).

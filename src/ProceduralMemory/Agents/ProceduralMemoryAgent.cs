@@ -41,6 +41,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
 
     private readonly Dictionary<int, SkillModule> _modules = [];
     private readonly HashSet<int> _retiredHere = [];
+    private readonly HashSet<int> _failedThisEpisode = [];
     private readonly float[] _features;
     private readonly Rng _trainingRng;
     private int _createdModules;
@@ -57,6 +58,9 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     {
         _environment = environment;
         _options = options ?? new ProceduralMemoryAgentOptions();
+        _options.Adaptation?.Validate();
+        if (_options.Adaptation is not null && store is not null)
+            throw new ArgumentException("Adaptation keeps a variant beside the original skill, which a store would merge into it (one skill per preconditions and effect); use it without a store.", nameof(options));
         parts ??= new AgentParts();
         _perception = parts.Perception?.CreatePerception() ?? Perceptions.For(environment);
         IReadOnlyList<string> subgoals = _options.SubgoalFacts ?? environment.Facts.Subgoals;
@@ -109,6 +113,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         var achieved = new List<(Skill Skill, ulong Start, bool GoalAfter)>();
         double totalReward = 0;
         int skillUses = 0, exploreFor = 0;
+        _failedThisEpisode.Clear();
         bool terminated = false, truncated = false, succeeded = false;
 
         while (!terminated && !truncated && steps.Count < maxSteps)
@@ -141,6 +146,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             {
                 if (learn)
                     RecordUse(run, reached);
+                if (learn && !reached && _options.Adaptation is not null)
+                    _failedThisEpisode.Add(run.Skill.Id);
                 if (reached && run.Skill.Id >= 0)
                     achieved.Add((run.Skill, run.StartFacts, goal is { } g && g.IsSatisfiedBy(nextFacts)));
                 run = Next(run, reached, nextFacts, goal, learn);
@@ -157,6 +164,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         {
             bool done = run.Target.IsSatisfiedBy(_perception.Facts);
             RecordUse(run, done);
+            if (!done && _options.Adaptation is not null)
+                _failedThisEpisode.Add(run.Skill.Id);
             run.Chain?.Statistics.RecordUse(done && run.Chain.Effect.IsSatisfiedBy(_perception.Facts));
         }
         if (learn)
@@ -167,6 +176,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
                 Compose(achieved, reachedGoal, steps);
             SplitFailing();
             RetireFailing();
+            MergeNearDuplicates();
             if (_store is not null)
                 CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, succeeded, steps));
         }
@@ -402,6 +412,66 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     }
 
     /// <summary>
+    /// Interference management after a training episode: the near-duplicates the <see cref="ProceduralMemoryAgentOptions.Merging"/>
+    /// rule finds are merged (<see cref="SkillMerge.Apply"/>). With a store, what changed goes out with the episode's
+    /// commit, a new merged skill included, so that a merge is written whole or not at all.
+    /// </summary>
+    private void MergeNearDuplicates()
+    {
+        if (_options.Merging is not { } rule)
+            return;
+        foreach (SkillMerge merge in rule.FindMerges(Library))
+        {
+            MergedSkill made = merge.Apply(Library, _modules, _options.DemonstrationsPerSkill,
+                _options.Cloning with { Seed = _options.Seed + (ulong)merge.Survivor.Id }, _episodes);
+            Merged++;
+            if (_store is not null)
+                foreach (Skill absorbed in merge.Absorbed)
+                {
+                    _retiring[absorbed.Id] = absorbed.Retirement!;
+                    _trialsStarted.Remove(absorbed.Id); // demonstrated earlier in the episode, retired now: the retirement stands
+                }
+            if (!made.IsNew)
+            {
+                MarkModelChanged(made.Skill);
+                if (_store is not null)
+                {
+                    _trialsStarted.Add(made.Skill.Id);
+                    if (!_unsavedDemonstrations.TryGetValue(made.Skill.Id, out var list))
+                        _unsavedDemonstrations[made.Skill.Id] = list = [];
+                    list.AddRange(made.NewDemonstrations);
+                }
+            }
+            if (_store is not null)
+                foreach (Skill chain in made.RetiredChains.Where(c => !_mergedUnsaved.Any(u => u.Skill == c)))
+                {
+                    _retiring[chain.Id] = chain.Retirement!;
+                    _trialsStarted.Remove(chain.Id);
+                }
+            // New skills join the library at once (a later merge may rename a chain made by an earlier one); with a
+            // store under provisional ids, numbered by the store when the episode's commit writes them.
+            foreach (Skill skill in made.NewSkills)
+            {
+                skill.Id = Library.Skills.Max(s => s.Id) + 1;
+                Library.Restore(skill);
+                SkillModule? module = skill == made.Skill ? made.Module : null;
+                if (_store is null)
+                {
+                    if (module is not null)
+                        _modules[skill.Id] = module;
+                }
+                else
+                {
+                    _mergedUnsaved.Add((skill, module, skill == made.Skill ? made.NewDemonstrations : []));
+                }
+            }
+        }
+    }
+
+    /// <summary>Merges of near-duplicate skills this agent made (<see cref="ProceduralMemoryAgentOptions.Merging"/>).</summary>
+    public int Merged { get; private set; }
+
+    /// <summary>
     /// Skills this agent retired that are still retired (one demonstrated again or restored since is active again):
     /// the run's share of the library's retired skills, for the training summary.
     /// </summary>
@@ -437,7 +507,13 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
 
         public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key)
         {
-            Skill? found = agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
+            Skill? exact = agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
+            // After a merge the merged skill (whose preconditions generalise the variants') is the one demonstrated,
+            // rather than a variant it absorbed coming back.
+            Skill? found = agent._options.Merging is null || exact is { IsRetired: false }
+                ? exact
+                : agent.Library.ActiveSkills.FirstOrDefault(s => s.Effect == effect && s.Policy is INetworkPolicy
+                    && NearDuplicateRule.Generalizes(s.Preconditions, preconditions)) ?? exact;
             // After a split, a demonstration belongs to the variant of the context it starts in, or to the original.
             return found is null || agent._contexts is not { } contexts
                 ? found
@@ -446,6 +522,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
 
         public void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps, float[] key)
         {
+            if (agent._options.Adaptation is { } adaptation && agent._failedThisEpisode.Contains(skill.Id) && agent._modules.ContainsKey(skill.Id))
+            {
+                agent.Adapt(skill, steps, key, adaptation);
+                return;
+            }
             skill.Statistics.RecordDemonstration();
             agent.StartTrial(skill);
             agent.AddDemonstration(skill, steps);

@@ -124,6 +124,36 @@ public class ProceduresCommandTests
     }
 
     [Fact]
+    public void BenchTau_WithEncoderKeys_RecallsThroughTheEncoder_TheSameWayTwice()
+    {
+        using var dir = new TemporaryDirectory();
+        string train = TraceFile(dir, "train.jsonl", 0, 40);
+        string test = TraceFile(dir, "test.jsonl", 400, 10);
+        string[] args = ["bench", "tau", "--domain", "retail", "--train", train, "--test", test, "--curve", "40", "--keys", "encoder",
+            "--latent", "8", "--out", dir.Combine("out"), "--data", Data, "--json"];
+
+        CliRun first = CliRun.Of(args), second = CliRun.Of(args);
+
+        Assert.Equal(0, first.ExitCode);
+        JsonElement result = JsonDocument.Parse(first.OutLines[^1]).RootElement;
+        Assert.Equal("encoder", result.GetProperty("keys").GetString());
+        Assert.StartsWith("text-encoder/v1 dim=8 ", result.GetProperty("key_model").GetString(), StringComparison.Ordinal);
+        Assert.Equal(first.OutLines[^1], second.OutLines[^1]);
+    }
+
+    [Fact]
+    public void BenchTau_WithEncoderKeys_RefusesCrossValidation()
+    {
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = CliRun.Of("bench", "tau", "--domain", "airline", "--train", "test", "--test", "test", "--keys", "encoder",
+            "--out", dir.Combine("out"), "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--keys encoder", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BenchTau_WithAnUnknownSplit_ExitsTwo()
     {
         using var dir = new TemporaryDirectory();

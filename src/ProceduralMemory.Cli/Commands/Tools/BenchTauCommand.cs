@@ -4,6 +4,8 @@ using System.Text.Json;
 using ProceduralMemory.AI.Chat;
 using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
+using ProceduralMemory.Memory.Keys;
+using ProceduralMemory.Neural;
 using ProceduralMemory.Tools;
 using ProceduralMemory.Tools.Evaluation;
 using ProceduralMemory.Tools.Procedures;
@@ -12,12 +14,12 @@ using ProceduralMemory.Tools.Tau;
 namespace ProceduralMemory.Cli.Commands.Tools;
 
 /// <summary>
-/// <c>procmem bench tau --domain retail|airline --train SPLIT|FILE --test SPLIT|FILE [--curve 50,100,250,500] [--out DIR] [--json]</c>:
+/// <c>procmem bench tau --domain retail|airline --train SPLIT|FILE --test SPLIT|FILE [--curve 50,100,250,500] [--keys text|encoder [--latent N]] [--out DIR] [--json]</c>:
 /// learns procedures from the train tasks' demonstrations and measures, on the test tasks, the procedural agent (no
 /// language model; each instruction given whole) against no memory and the nearest demonstration replayed literally,
 /// and the learning curve, charted. When train and test are the same set, it cross-validates in five folds. With
-/// <c>--json</c> the last line is <c>{domain, train, test, test_tasks, demonstrations, procedures, folds, success_rate,
-/// procedure_recall, argument_accuracy, mean_calls, ground_truth_mean_calls, baselines: {no_memory: {...},
+/// <c>--json</c> the last line is <c>{domain, train, test, test_tasks, demonstrations, procedures, folds, keys, key_model,
+/// success_rate, procedure_recall, argument_accuracy, mean_calls, ground_truth_mean_calls, baselines: {no_memory: {...},
 /// literal_replay: {...}}, curve: [{demonstrations, procedures, success_rate, procedure_recall}], model}</c>.
 /// With <c>--model URI</c> (<see cref="ChatModelUri"/>) it also runs a language-model agent on the test tasks, without
 /// and with procedural memory learned from the train tasks (<see cref="ChatToolBenchmark"/>), and <c>model</c> is
@@ -43,31 +45,44 @@ internal static class BenchTauCommand
         };
         Option<int> maxTurns = CommonOptions.PositiveInt("--max-turns", "With --model: the most model round trips per task.", new ChatToolAgentOptions().MaxIterations);
         Option<int> maxErrors = CommonOptions.PositiveInt("--max-errors", "With --model: failed tool calls in a row that end a task's conversation.", new ChatToolAgentOptions().MaxConsecutiveErrors);
+        Option<string> keys = CommonOptions.NamedChoice("--keys", "what procedures are keyed and recalled by (text: the local text embedder; encoder: a skill encoder trained on the train instructions' clauses, over the text embedder)",
+            KeyKinds, KeyKinds.Contains, "text");
+        Option<int> latent = CommonOptions.BoundedInt("--latent", "With --keys encoder: length of the encoder's code (the key).", 32, minimum: 1, maximum: 1024);
         var command = new Command("tau", "Learn procedures from tau-bench demonstrations and measure them on held-out tasks, with the no-memory and literal-replay baselines and the learning curve.")
         {
-            domain, train, test, curve, floor, output, data, json, model, maxTurns, maxErrors,
+            domain, train, test, curve, floor, output, data, json, model, maxTurns, maxErrors, keys, latent,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(domain), parsed.GetRequiredValue(train), parsed.GetRequiredValue(test),
             parsed.GetRequiredValue(curve), parsed.GetValue(floor), parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(json),
-            parsed.GetValue(model), parsed.GetValue(maxTurns), parsed.GetValue(maxErrors)));
+            parsed.GetValue(model), parsed.GetValue(maxTurns), parsed.GetValue(maxErrors), parsed.GetRequiredValue(keys), parsed.GetValue(latent)));
         return command;
     }
 
+    private static readonly string[] KeyKinds = ["text", "encoder"];
+
     private static int Run(CliConsole console, string domainName, string trainSource, string testSource, string curveText, double floor, string output,
-        string? data, bool json, string? modelText, int maxTurns, int maxErrors)
+        string? data, bool json, string? modelText, int maxTurns, int maxErrors, string keyKind, int latent)
     {
         int[] sizes = ParseCurve(curveText);
         // Checked before anything runs, so a mistyped model costs no benchmark.
         ChatModelUri? model = modelText is null ? null : ModelRun.Parse(modelText);
         if (model is not null && trainSource == testSource)
             throw new UsageException("--model needs --test tasks apart from --train (the model run does not cross-validate).");
+        if (keyKind == "encoder" && trainSource == testSource)
+            throw new UsageException("--keys encoder needs --test tasks apart from --train (the encoder learns from the train tasks' words, which cross-validation would share with the test folds).");
         TauDomain domain = TauData.Load(domainName, data);
         IReadOnlyList<ToolTask> trainTasks = TauData.Tasks(domain, trainSource, "--train");
         IReadOnlyList<ToolTask> testTasks = trainSource == testSource ? trainTasks : TauData.Tasks(domain, testSource, "--test");
         if (trainTasks.Count == 0 || testTasks.Count == 0)
             throw new UsageException($"--train {trainSource} and --test {testSource} must each hold at least one task.");
         var progress = new Progress(console);
-        var keys = ProcedureLibrary.DefaultKeys();
+        IKeyProvider<string> keys = ProcedureLibrary.DefaultKeys();
+        if (keyKind == "encoder")
+        {
+            console.Error.WriteLine($"Training the skill encoder ({latent}-number codes) on the clauses of {trainTasks.Count} train instructions");
+            keys = TextEncoderKeyProvider.Train(keys, trainTasks.SelectMany(t => TextMentions.Clauses(t.Instruction).Select(c => c.Text)),
+                new VariationalEncoderOptions { LatentSize = latent });
+        }
         var options = new ToolBenchmarkOptions { CurveSizes = sizes, Agent = new ProceduralMemory.Tools.Agents.ProcedureAgentOptions { SimilarityFloor = (float)floor } };
         ToolBenchmarkResult result = trainSource == testSource
             ? ToolBenchmark.CrossValidate(domain.CreateEnvironment, trainTasks, keys, options, progress)
@@ -76,7 +91,7 @@ internal static class BenchTauCommand
             : ModelRun.Run(model, domain, trainTasks, testTasks, new ChatToolAgentOptions { MaxIterations = maxTurns, MaxConsecutiveErrors = maxErrors }, progress);
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tau-bench {domain.Name}: {testTasks.Count} test tasks ({testSource}), procedures learned from {result.Demonstrations} demonstrations ({trainSource}){(result.Folds > 0 ? $", {result.Folds}-fold cross-validation" : "")}; each instruction given whole, no language model"));
+            $"tau-bench {domain.Name}: {testTasks.Count} test tasks ({testSource}), procedures learned from {result.Demonstrations} demonstrations ({trainSource}){(result.Folds > 0 ? $", {result.Folds}-fold cross-validation" : "")}; each instruction given whole, no language model; keys: {keys.ModelId}"));
         console.Out.WriteLine($"{"agent",-16} {"success",8} {"recall",8} {"args",8} {"calls",8}");
         Line(console, "procedural", result.Procedural);
         Line(console, "no memory", result.NoMemory);
@@ -105,6 +120,8 @@ internal static class BenchTauCommand
                 demonstrations = result.Demonstrations,
                 procedures = result.Procedures,
                 folds = result.Folds,
+                keys = keyKind,
+                key_model = keys.ModelId,
                 success_rate = result.Procedural.SuccessRate,
                 procedure_recall = result.Procedural.ProcedureRecall,
                 argument_accuracy = result.Procedural.ArgumentAccuracy,
