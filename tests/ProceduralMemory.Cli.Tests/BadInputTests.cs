@@ -84,6 +84,8 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "skills merge --threshold=-1", "skills merge --threshold=0", "skills merge --min-success-rate=0",
         // An exact fit at similarity 0: any skill at least orthogonal to the situation acts alone.
         "bench attention --exact-fit=0",
+        // No contexts: the per-context lifecycle off.
+        "--contexts=0",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

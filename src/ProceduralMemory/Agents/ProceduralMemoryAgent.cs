@@ -7,6 +7,7 @@ using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Attention;
+using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
@@ -37,6 +38,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private readonly ISkillLearner _learner;
     private readonly RandomProjectionKeyProvider _encoder;
     private readonly ulong _subgoalMask;
+    private readonly ContextLifecycle? _contexts;
 
     private readonly Dictionary<int, SkillModule> _modules = [];
     private readonly HashSet<int> _retiredHere = [];
@@ -66,9 +68,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         IReadOnlyList<string> subgoals = _options.SubgoalFacts ?? environment.Facts.Subgoals;
         _subgoalMask = environment.Facts.MaskOf(subgoals.Where(f => environment.Facts.Names.Contains(f)).ToArray());
         _explorer = parts.Explorer ?? Explorers.For(_perception, environment.Actions.Count, _subgoalMask, _options.Exploration);
-        ISkillSelector ranked = new RankedSkillSelector(_options.Selection);
+        _contexts = _options.ContextLifecycle is { } lifecycle ? new ContextLifecycle(lifecycle) : null;
+        ISkillSelector ranked = new RankedSkillSelector(_options.Selection, _contexts is null ? null : _contexts.WeightOf);
         _selector = parts.Selector ?? (_options.Planning.Enabled
-            ? new PlanningSkillSelector(new SkillPlanner(environment.Facts, _subgoalMask, _options.Planning), ranked)
+            ? new PlanningSkillSelector(new SkillPlanner(environment.Facts, _subgoalMask, _options.Planning), ranked,
+                _contexts is null ? null : _contexts.Serves)
             : ranked);
         _learner = parts.Learner ?? new SubgoalSkillLearner(_subgoalMask);
         _trainingRng = new Rng(_options.Seed ^ 0x5EED_E8B1_0E5Eu);
@@ -118,9 +122,10 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         {
             Facts facts = _perception.Facts;
             _perception.WriteFeatures(_features);
-            if (run is null && exploreFor == 0 && Choose(facts, explore: learn, goal) is { } chosen && Start(chosen, facts, goal) is { } started)
+            if (run is null && exploreFor == 0 && Choose(facts, explore: learn, goal, out int context) is { } chosen && Start(chosen, facts, goal) is { } started)
             {
                 run = started;
+                run.Context = context;
                 skillUses++;
             }
 
@@ -142,12 +147,14 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             if (run is not null && Advance(run, nextFacts) is { } reached)
             {
                 if (learn)
-                    run.Skill.Statistics.RecordUse(reached);
+                    RecordUse(run, reached);
                 if (learn && !reached && _options.Adaptation is not null)
                     _failedThisEpisode.Add(run.Skill.Id);
                 if (reached && run.Skill.Id >= 0)
                     achieved.Add((run.Skill, run.StartFacts, goal is { } g && g.IsSatisfiedBy(nextFacts)));
                 run = Next(run, reached, nextFacts, goal, learn);
+                if (run is not null && _contexts is not null)
+                    run.Context = CurrentContext(learn);
                 if (run is null && !reached)
                     exploreFor = _options.ExplorationAfterFailure;
             }
@@ -158,7 +165,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         if (run is not null && learn)
         {
             bool done = run.Target.IsSatisfiedBy(_perception.Facts);
-            run.Skill.Statistics.RecordUse(done);
+            RecordUse(run, done);
             if (!done && _options.Adaptation is not null)
                 _failedThisEpisode.Add(run.Skill.Id);
             run.Chain?.Statistics.RecordUse(done && run.Chain.Effect.IsSatisfiedBy(_perception.Facts));
@@ -169,6 +176,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             Learn(steps, succeeded);
             if (succeeded && goal is { } reachedGoal && _options.ComposeChains)
                 Compose(achieved, reachedGoal, steps);
+            SplitFailing();
             RetireFailing();
             MergeNearDuplicates();
             if (_store is not null)
@@ -337,9 +345,35 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         return stuck || outOfTime || !run.Required.IsSatisfiedBy(facts) ? false : null;
     }
 
-    /// <summary>The selector's choice, or null with an empty library (no state key to compute then) and no undoing to plan.</summary>
-    private Skill? Choose(Facts facts, bool explore, FactCondition? goal) =>
-        Library.Count == 0 ? null : _selector.Choose(Library, facts, _encoder.Encode(_features), explore, goal);
+    /// <summary>
+    /// The selector's choice, or null with an empty library (no state key to compute then) and no undoing to plan;
+    /// <paramref name="context"/> is the state's context with the per-context lifecycle (founded while learning), else 0.
+    /// </summary>
+    private Skill? Choose(Facts facts, bool explore, FactCondition? goal, out int context)
+    {
+        context = 0;
+        if (Library.Count == 0)
+            return null;
+        float[] query = _encoder.Encode(_features);
+        if (_contexts is not null)
+            context = _contexts.Contexts.ContextOf(query, found: explore);
+        return _selector.Choose(Library, facts, query, explore, goal);
+    }
+
+    /// <summary>The context of the state just reached (a chain's next child starts there); founded while learning.</summary>
+    private int CurrentContext(bool learn)
+    {
+        var features = new float[_features.Length];
+        _perception.WriteFeatures(features);
+        return _contexts!.Contexts.ContextOf(_encoder.Encode(features), found: learn);
+    }
+
+    /// <summary>Counts an execution of the run's skill, and with the per-context lifecycle, in the context it started in.</summary>
+    private void RecordUse(SkillRun run, bool success)
+    {
+        run.Skill.Statistics.RecordUse(success);
+        _contexts?.Outcomes.RecordUse(run.Skill.Id, run.Context, success);
+    }
 
     /// <summary>Lets the learner turn the episode into skills or demonstrations, then retrains what changed.</summary>
     private void Learn(IReadOnlyList<AgentStep> episode, bool succeeded)
@@ -498,12 +532,16 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key)
         {
             Skill? exact = agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
-            if (agent._options.Merging is null || exact is { IsRetired: false })
-                return exact;
             // After a merge the merged skill (whose preconditions generalise the variants') is the one demonstrated,
             // rather than a variant it absorbed coming back.
-            return agent.Library.ActiveSkills.FirstOrDefault(s => s.Effect == effect && s.Policy is INetworkPolicy
-                && NearDuplicateRule.Generalizes(s.Preconditions, preconditions)) ?? exact;
+            Skill? found = agent._options.Merging is null || exact is { IsRetired: false }
+                ? exact
+                : agent.Library.ActiveSkills.FirstOrDefault(s => s.Effect == effect && s.Policy is INetworkPolicy
+                    && NearDuplicateRule.Generalizes(s.Preconditions, preconditions)) ?? exact;
+            // After a split, a demonstration belongs to the variant of the context it starts in, or to the original.
+            return found is null || agent._contexts is not { } contexts
+                ? found
+                : agent.Library.Find(contexts.Route(found.Id, contexts.Contexts.ContextOf(key, found: false))) ?? found;
         }
 
         public void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps, float[] key)
@@ -544,5 +582,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         public int Steps { get; set; }
 
         public Dictionary<long, int> Visits { get; } = [];
+
+        /// <summary>The context the execution started in (0 without the per-context lifecycle).</summary>
+        public int Context { get; set; }
     }
 }

@@ -98,6 +98,13 @@ public sealed record ProceduralMemoryAgentOptions
     /// </summary>
     public NearDuplicateRule? Merging { get; init; }
 
+    /// <summary>
+    /// The per-context skill lifecycle: success counted per context (a cluster of the state keys), a skill failing in
+    /// one context and succeeding in others split there, rarely successful skills' selection weight decayed before the
+    /// <see cref="Retirement"/> rule retires them. Null (the default): off, and the agent acts exactly as without it.
+    /// </summary>
+    public Memory.Contexts.ContextLifecycleOptions? ContextLifecycle { get; init; }
+
     /// <summary>Episodic memory's retention bound: a store keeps this many of the newest training episodes.</summary>
     public int EpisodesToKeep { get; init; } = 1000;
 
