@@ -34,7 +34,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private readonly IExplorer _explorer;
     private readonly ISkillSelector _selector;
     private readonly ISkillLearner _learner;
-    private readonly RandomProjectionKeyProvider _encoder;
+    private readonly IKeyProvider<float[]> _encoder;
     private readonly ulong _subgoalMask;
 
     private readonly Dictionary<int, SkillModule> _modules = [];
@@ -71,7 +71,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             _options.EmbeddingDimension, RandomProjectionKeyProvider.IdOf(_options.Seed ^ 0xE4C0_DE5Au, _options.EmbeddingDimension, _perception.FeatureCount));
         if (store is not null)
             manifest = OpenLibrary(store, manifest);
-        _encoder = KeyProviderFor(manifest);
+        _encoder = KeyProviderFor(manifest, store);
         Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: _options.MatchSimilarity);
         _store = store;
         if (store is not null)
@@ -305,7 +305,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
 
     /// <summary>The selector's choice, or null with an empty library (no state key to compute then) and no undoing to plan.</summary>
     private Skill? Choose(Facts facts, bool explore, FactCondition? goal) =>
-        Library.Count == 0 ? null : _selector.Choose(Library, facts, _encoder.Encode(_features), explore, goal);
+        Library.Count == 0 ? null : _selector.Choose(Library, facts, _encoder.KeyOf(_features), explore, goal);
 
     /// <summary>Lets the learner turn the episode into skills or demonstrations, then retrains what changed.</summary>
     private void Learn(IReadOnlyList<AgentStep> episode, bool succeeded)
@@ -399,7 +399,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// <summary>The agent's library as its learner sees it.</summary>
     private sealed class Workshop(ProceduralMemoryAgent agent) : ISkillWorkshop
     {
-        public float[] KeyOf(float[] features) => agent._encoder.Encode(features);
+        public float[] KeyOf(float[] features) => agent._encoder.KeyOf(features);
 
         public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key) =>
             agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
