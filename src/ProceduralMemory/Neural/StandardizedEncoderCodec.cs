@@ -20,7 +20,7 @@ public static class StandardizedEncoderCodec
     public const ushort FormatVersion = 1;
 
     private const uint Magic = 0x4E455350; // "PSEN" read as a little-endian u32
-    private const int HeaderSize = 6, OptionsSize = 36, ChecksumSize = 4;
+    private const int HeaderSize = 6, OptionsSize = 32, ChecksumSize = 4;
 
     /// <summary>The bytes of <paramref name="encoder"/>.</summary>
     public static byte[] Encode(StandardizedEncoder encoder)
@@ -48,7 +48,7 @@ public static class StandardizedEncoderCodec
         writer.Blob(encoding);
         writer.Blob(decoding);
         writer.UInt32(Checksum.Crc32C(bytes.AsSpan(0, writer.At)));
-        return bytes;
+        return writer.At == bytes.Length ? bytes : throw new InvalidOperationException($"wrote {writer.At} of {bytes.Length} bytes");
     }
 
     /// <summary>The encoder <paramref name="bytes"/> hold.</summary>
