@@ -47,10 +47,10 @@ internal static class SkillsEncodeCommand
             skills = reader.ReadChanges(0).Skills;
             if (skills.Count == 0)
                 throw new UsageException($"{SkillStores.Describe(libraryPath)} holds no skills: there is nothing to re-key");
-            console.Error.WriteLine($"Training a situation encoder ({options.LatentSize}-number codes, {options.Epochs} epochs, seed {options.Seed}) on the kept demonstrations of {skills.Count} skills");
             try
             {
-                plan = SituationRekeying.Prepare(before, skills, reader.ReadDemonstrations, options);
+                plan = SituationRekeying.Prepare(before, skills, reader.ReadDemonstrations, options, situations => console.Error.WriteLine(
+                    $"Training a situation encoder ({options.LatentSize}-number codes, {options.Epochs} epochs, seed {options.Seed}) on {situations} starting situations of {skills.Count} skills"));
             }
             catch (LibraryException e)
             {

@@ -24,9 +24,10 @@ public static class SituationRekeying
     /// <param name="skills">Every stored skill.</param>
     /// <param name="demonstrationsOf">A skill's kept demonstrations, by id.</param>
     /// <param name="options">The encoder's shape and training.</param>
+    /// <param name="training">Told how many situations the encoder learns from, once every check has passed and training starts.</param>
     /// <exception cref="LibraryException">The library has no features to encode, no demonstrations, or skills that cannot be keyed (named).</exception>
     public static Plan Prepare(LibraryManifest manifest, IReadOnlyList<SkillRecord> skills,
-        Func<int, IReadOnlyList<IReadOnlyList<AgentStep>>> demonstrationsOf, VariationalEncoderOptions options)
+        Func<int, IReadOnlyList<IReadOnlyList<AgentStep>>> demonstrationsOf, VariationalEncoderOptions options, Action<int>? training = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(skills);
@@ -42,6 +43,22 @@ public static class SituationRekeying
         if (samples.Count == 0)
             throw new LibraryException("the library keeps no demonstrations: there is nothing to train a situation encoder on");
 
+        // Every skill is checked keyable before the encoder trains: a chain borrows its first child's key.
+        var byName = skills.ToDictionary(s => s.Name, s => s, StringComparer.Ordinal);
+        var borrowed = new Dictionary<int, int>();
+        var unkeyed = new List<string>();
+        foreach (SkillRecord skill in skills.Where(s => starts[s.Id].Length == 0))
+        {
+            if (skill.Policy.Kind == SkillChainPolicy.KindName && skill.Policy.ToPolicy() is SkillChainPolicy { Children.Count: > 0 } chain
+                && byName.TryGetValue(chain.Children[0], out SkillRecord? first) && starts[first.Id].Length > 0)
+                borrowed[skill.Id] = first.Id;
+            else
+                unkeyed.Add($"#{skill.Id} {skill.Name}");
+        }
+        if (unkeyed.Count > 0)
+            throw new LibraryException($"{unkeyed.Count} skill{(unkeyed.Count == 1 ? "" : "s")} keep{(unkeyed.Count == 1 ? "s" : "")} no demonstrations to key {(unkeyed.Count == 1 ? "it" : "them")} by: {string.Join(", ", unkeyed.Take(10))}{(unkeyed.Count > 10 ? ", ..." : "")}");
+
+        training?.Invoke(samples.Count);
         var (encoder, lastEpoch) = StandardizedEncoder.Train(samples, options);
         var provider = new SituationEncoderKeyProvider(encoder);
         var keys = new Dictionary<int, float[]>();
@@ -53,18 +70,8 @@ public static class SituationRekeying
             VectorMath.NormalizeInPlace(mean);
             keys[skill.Id] = mean;
         }
-        var byName = skills.ToDictionary(s => s.Name, s => s.Id, StringComparer.Ordinal);
-        var unkeyed = new List<string>();
-        foreach (SkillRecord skill in skills.Where(s => !keys.ContainsKey(s.Id)))
-        {
-            if (skill.Policy.Kind == SkillChainPolicy.KindName && skill.Policy.ToPolicy() is SkillChainPolicy chain
-                && chain.Children.Count > 0 && byName.TryGetValue(chain.Children[0], out int first) && keys.TryGetValue(first, out float[]? key))
-                keys[skill.Id] = (float[])key.Clone();
-            else
-                unkeyed.Add($"#{skill.Id} {skill.Name}");
-        }
-        if (unkeyed.Count > 0)
-            throw new LibraryException($"{unkeyed.Count} skill{(unkeyed.Count == 1 ? "" : "s")} keep{(unkeyed.Count == 1 ? "s" : "")} no demonstrations to key {(unkeyed.Count == 1 ? "it" : "them")} by: {string.Join(", ", unkeyed.Take(10))}{(unkeyed.Count > 10 ? ", ..." : "")}");
+        foreach (var (chain, first) in borrowed)
+            keys[chain] = (float[])keys[first].Clone();
 
         var commit = new LibraryCommit
         {
