@@ -52,15 +52,21 @@ public class SkillsEncodeCommandTests(TrainedLibrary library) : IClassFixture<Tr
         Assert.Equal(0, CliRun.Of("eval", "--env", "doorkey-5x5", "--library", path, "--seeds", "0-1").ExitCode);
     }
 
+    /// <summary>A copy of the trained library in <paramref name="dir"/>, encoded and exported to <c>export.json</c>.</summary>
+    private (string Path, JsonNode Document) EncodedExport(TemporaryDirectory dir)
+    {
+        string path = library.CopyTo(dir), exported = dir.Combine("export.json");
+        Encode(path);
+        return (exported, Export(path, exported));
+    }
+
     [Fact]
     public void AnEncodedLibrary_ExportsAndImportsIntact_WithItsEncoder()
     {
         using var dir = new TemporaryDirectory();
-        string path = library.CopyTo(dir), imported = dir.Combine("imported.db");
-        Encode(path);
-        string exported = dir.Combine("export.json");
-        Export(path, exported);
-        Assert.NotNull(JsonNode.Parse(File.ReadAllText(exported))!["key_model_data"]);
+        string imported = dir.Combine("imported.db");
+        var (exported, document) = EncodedExport(dir);
+        Assert.NotNull(document["key_model_data"]);
 
         Assert.Equal(0, CliRun.Of("skills", "import", exported, "--library", imported).ExitCode);
 
@@ -73,9 +79,7 @@ public class SkillsEncodeCommandTests(TrainedLibrary library) : IClassFixture<Tr
     public void Import_OfAnEncodedExportWithoutOrWithADamagedEncoder_ExitsTwo_AndCreatesNothing()
     {
         using var dir = new TemporaryDirectory();
-        string path = library.CopyTo(dir), exported = dir.Combine("export.json");
-        Encode(path);
-        JsonNode document = Export(path, exported);
+        var (exported, document) = EncodedExport(dir);
         string data = document["key_model_data"]!.GetValue<string>();
         foreach (string? damaged in new[] { null, "AAAA" + data[4..], "not base64!" })
         {
