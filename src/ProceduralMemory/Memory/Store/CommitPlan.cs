@@ -5,7 +5,7 @@ namespace ProceduralMemory.Memory.Store;
 
 /// <summary>
 /// A commit checked and encoded before its transaction starts, so that bad input is refused with nothing written
-/// and the write lock is held only for SQL. Only the key length needs the stored manifest (<see cref="CheckKeys"/>).
+/// and the write lock is held only for SQL. Only the keys need the stored manifest and skills (<see cref="CheckKeys"/>, <see cref="CheckRekeyCovers"/>).
 /// Every backend writes a commit from its plan, so every backend refuses the same commits with the same messages.
 /// </summary>
 public sealed class CommitPlan
