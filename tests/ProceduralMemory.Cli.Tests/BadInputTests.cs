@@ -53,6 +53,9 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         ["--sequence"] = Kind.Text,
         ["--train-envs"] = Kind.Text,
         ["--test-envs"] = Kind.Text,
+        ["--task-a"] = Kind.Text,
+        ["--task-b"] = Kind.Text,
+        ["--skill"] = Kind.Text,
         ["--urls"] = Kind.Text,
         ["--api-key"] = Kind.Text,
         ["--model"] = Kind.Text,
@@ -75,6 +78,14 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "bench tau --floor=0",
         // A KL weight of 0 (a plain autoencoder) and seed ranges of one seed.
         "bench encoder --beta=0", "--train-seeds=0", "--test-seeds=0",
+        // A seed range of one layout: a whole (slow) adaptation benchmark would run.
+        "--experience-seeds=0",
+        // A key similarity floor from -1 (any keys) to 1, and merging skills whatever their success rate.
+        "skills merge --threshold=-1", "skills merge --threshold=0", "skills merge --min-success-rate=0",
+        // An exact fit at similarity 0: any skill at least orthogonal to the situation acts alone.
+        "bench attention --exact-fit=0",
+        // No contexts: the per-context lifecycle off.
+        "--contexts=0",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

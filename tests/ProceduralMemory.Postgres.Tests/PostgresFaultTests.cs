@@ -75,13 +75,15 @@ public sealed class PostgresFaultTests : DatabaseTest
     [PostgresFact]
     public void AServerLostAfterOpening_IsWaitedForBeyondTheConnectTime()
     {
-        using RetryingSkillStore store = OpenThroughProxy(connectTime: TimeSpan.FromSeconds(1));
+        // 3 s, not less: a loaded CI machine once took longer than 1 s to open the store through the proxy.
+        TimeSpan connectTime = TimeSpan.FromSeconds(3);
+        using RetryingSkillStore store = OpenThroughProxy(connectTime);
         store.Commit(new LibraryCommit { NewSkills = [New(Skill(1))] });
 
         Proxy.Refusing = true;
         Task<LibraryChanges> read = Task.Run(() => store.ReadChanges(0));
         // Three connect times without a server: opening would have given up by now, a running store waits on.
-        Thread.Sleep(TimeSpan.FromSeconds(3));
+        Thread.Sleep(3 * connectTime);
         bool waiting = !read.IsCompleted;
         Proxy.Refusing = false;
         LibraryChanges changes = read.GetAwaiter().GetResult();

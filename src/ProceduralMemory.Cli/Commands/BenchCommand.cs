@@ -6,7 +6,7 @@ using ProceduralMemory.Environments;
 
 namespace ProceduralMemory.Cli.Commands;
 
-/// <summary><c>procmem bench env|retrieval|encoder|learning|transfer|social|crash|tau|serve</c>: throughput measurements, skill-key retrieval with the skill encoder, learning and transfer across tasks, a crash soak, and tool procedures on tau-bench, and a load test of the HTTP API.</summary>
+/// <summary><c>procmem bench env|retrieval|encoder|attention|learning|transfer|social|crash|tau|serve</c>: throughput measurements, skill-key retrieval with the skill encoder, zero-shot return with attention retrieval, learning and transfer across tasks, a crash soak, and tool procedures on tau-bench, and a load test of the HTTP API.</summary>
 internal static class BenchCommand
 {
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
@@ -16,6 +16,8 @@ internal static class BenchCommand
         CreateEnv(console),
         BenchRetrievalCommand.Create(console),
         BenchEncoderCommand.Create(console),
+        BenchAdaptCommand.Create(console),
+        BenchAttentionCommand.Create(console),
         BenchLearningCommand.Create(console),
         BenchTransferCommand.Create(console),
         BenchSocialCommand.Create(console),

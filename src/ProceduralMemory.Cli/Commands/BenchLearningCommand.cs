@@ -5,6 +5,8 @@ using System.Text.Json;
 using ProceduralMemory.Agents;
 using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Postgres;
 using ProceduralMemory.Training;
@@ -45,20 +47,34 @@ internal static class BenchLearningCommand
             Description = $"Evaluate on the development split (the distinct layouts of seeds {LayoutSplit.DevSeedRange} " +
                 "that are not test layouts; also never trained on) instead of the test layouts: what tuning looks at.",
         };
+        var adapt = new Option<bool>("--adapt")
+        {
+            Description = "The procmem agent with adaptation on (issue 18, part 3): a skill that failed is not retrained on the episode's " +
+                "demonstration of it; a copy is fine-tuned on it and kept as a variant if it does better. Not with --library.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {
-            env, trainSteps, evalSeeds, seed, agent, dev, library, continuing, connectTimeout, json,
+            env, trainSteps, evalSeeds, seed, agent, dev, library, continuing, connectTimeout, adapt, json,
         };
+        var perContext = new PerContextLifecycleOptions();
+        foreach (Option option in perContext.All)
+            command.Options.Add(option);
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
             parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(dev), parsed.GetValue(library),
-            parsed.GetValue(continuing), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(json)));
+            parsed.GetValue(continuing), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(adapt), perContext.From(parsed), parsed.GetValue(json)));
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName,
-        bool dev, string? libraryPath, bool continuing, TimeSpan connectTimeout, bool json)
+        bool dev, string? libraryPath, bool continuing, TimeSpan connectTimeout, bool adapt, ContextLifecycleOptions? perContext, bool json)
     {
+        if (adapt && agentName != "procmem")
+            throw new UsageException($"--adapt needs the procmem agent; {agentName} has no skills to adapt.");
+        if (adapt && libraryPath is not null)
+            throw new UsageException("--adapt keeps variants beside their originals, which a --library would merge (one skill per preconditions and effect).");
+        if (perContext is not null && agentName != "procmem")
+            throw new UsageException($"--contexts needs the procmem agent; {agentName} keeps no skill library.");
         if (libraryPath is not null && agentName != "procmem")
             throw new UsageException($"--library needs the procmem agent; {agentName} keeps no skill library.");
         if (continuing && libraryPath is null)
@@ -78,9 +94,14 @@ internal static class BenchLearningCommand
         LibraryChanges? atStart = store?.ReadChanges(long.MaxValue);
         if (!continuing && atStart is not null)
             RefuseIfItHoldsSkills(libraryPath!, atStart);
-        ILearningAgent agent = store is null
-            ? AgentCatalog.Create(agentName, environment, seed)
-            : new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }, store);
+        ILearningAgent agent = adapt || perContext is not null
+            ? new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions
+            {
+                Seed = (ulong)seed, Adaptation = adapt ? new SkillAdaptationOptions() : null, ContextLifecycle = perContext,
+            }, store)
+            : store is null
+                ? AgentCatalog.Create(agentName, environment, seed)
+                : new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed }, store);
         var plan = new TrainingPlan
         {
             MaxSteps = trainSteps,
@@ -104,6 +125,11 @@ internal static class BenchLearningCommand
             $"{agentName} on {envName}: {final.TrainingSteps} training steps ({final.TrainingEpisodes} episodes), then {HeldOutLayouts.Describe(split, evalSeeds, e)}:"));
         console.Out.WriteLine(EvaluationLine.Format(e, yardstick?.MeanSteps));
         console.Out.WriteLine(EvaluationLine.FormatNormalised(e, yardstick));
+        if (agent is ProceduralMemoryAgent { } adapting && adapt)
+            console.Out.WriteLine($"Adaptation: {adapting.AdaptedVariants} variants kept, {adapting.RejectedAdaptations} copies no better than their original dropped; {adapting.Library.Count} skills");
+        var procmem = agent as ProceduralMemoryAgent;
+        if (procmem?.ContextLifecycle is { } contexts)
+            console.Out.WriteLine(PerContextLifecycleOptions.Summary(contexts, procmem.Library));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
@@ -125,6 +151,9 @@ internal static class BenchLearningCommand
                 library_episodes_at_start = atStart?.Episodes ?? 0,
                 train_seconds = trainSeconds,
                 train_steps_per_second = stepsPerSecond,
+                // Active skills used at least once that succeeded less than a fifth of the time: the spurious ones left.
+                active_skills_failing = procmem?.Library.ActiveSkills.Count(s => s.Statistics.Uses > 0 && s.Statistics.SuccessRate < 0.2),
+                per_context = procmem is null ? null : PerContextLifecycleOptions.Json(procmem),
             }));
         return ExitCodes.Ok;
     }

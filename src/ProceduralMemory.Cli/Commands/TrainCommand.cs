@@ -7,6 +7,7 @@ using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Cli.Team;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Training;
 using Spectre.Console;
@@ -44,14 +45,21 @@ internal static class TrainCommand
         Option<double> retireBelow = CommonOptions.Fraction("--retire-below",
             "The skill lifecycle: retire skills whose success rate stays below this (0 to 1; 0 never retires) ...", zeroAllowed: true, lifecycle.MinSuccessRate);
         Option<int> retireAfter = CommonOptions.PositiveInt("--retire-after", "... once used at least this often since it was created, last demonstrated or restored.", lifecycle.MinUses);
+        var merge = new Option<bool>("--merge")
+        {
+            Description = "Interference management: merge near-duplicate skills after each episode, as procmem skills merge does (off by default).",
+        };
+        var perContext = new PerContextLifecycleOptions();
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
         Option<string?> events = CommonOptions.OutputFile("--events",
             "A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.");
         events.Hidden = true;
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, agents, json, events,
+            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, merge, agents, json, events,
         };
+        foreach (Option option in perContext.All)
+            command.Options.Add(option);
         command.SetAction(parsed =>
         {
             int? stepBudget = parsed.GetValue(steps), episodeBudget = parsed.GetValue(episodes), every = parsed.GetValue(evalEvery);
@@ -61,25 +69,33 @@ internal static class TrainCommand
             var rule = new RetirementRule { MinSuccessRate = parsed.GetValue(retireBelow), MinUses = parsed.GetValue(retireAfter) };
             if (parsed.GetValue(agents) > 1 && (rule != new RetirementRule()))
                 throw new UsageException("--retire-below and --retire-after apply to one agent; a team (--agents above 1) uses the defaults.");
+            if (parsed.GetValue(agents) > 1 && parsed.GetValue(merge))
+                throw new UsageException("--merge applies to one agent; a team (--agents above 1) does not merge.");
+            ContextLifecycleOptions? lifecycle = perContext.From(parsed);
+            if (parsed.GetValue(agents) > 1 && lifecycle is not null)
+                throw new UsageException("--contexts applies to one agent; a team (--agents above 1) runs without the per-context lifecycle.");
             if (parsed.GetValue(agents) > 1)
                 return TeamTraining.Run(console, new TeamPlan(parsed.GetRequiredValue(env), parsed.GetValue(agents), stepBudget, episodeBudget,
                     libraryLocation, parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every,
                     parsed.GetValue(keepEpisodes), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))), parsed.GetValue(json));
             return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(seed),
-                parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), rule, parsed.GetValue(json),
-                parsed.GetValue(events));
+                parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), rule, parsed.GetValue(merge) ? new NearDuplicateRule() : null,
+                lifecycle, parsed.GetValue(json), parsed.GetValue(events));
         });
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, TimeSpan connectTimeout, int seed,
-        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, bool json, string? eventsFile)
+        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, NearDuplicateRule? merging, ContextLifecycleOptions? perContext, bool json, string? eventsFile)
     {
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         // Checked before the library is opened, which creates it: a run that cannot write its results creates nothing.
         OutputDirectory output = OutputDirectory.Check(outputPath);
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: false, connectTimeout);
-        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions { Seed = (ulong)seed, EpisodesToKeep = keepEpisodes, Retirement = retirement }, store);
+        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions
+        {
+            Seed = (ulong)seed, EpisodesToKeep = keepEpisodes, Retirement = retirement, Merging = merging, ContextLifecycle = perContext,
+        }, store);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;
         LayoutSplit split = LayoutSplit.Of(environment, evalSeeds);
@@ -127,6 +143,8 @@ internal static class TrainCommand
             skillsAtStart, before.Episodes, agent.Library.Count, after.Episodes);
         int retiredNow = agent.Library.Count - agent.Library.ActiveSkills.Count;
         console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills ({retiredNow} retired, {agent.Retired} of them in this run), {after.Episodes} episodes run, {after.EpisodesKept} kept");
+        if (agent.ContextLifecycle is { } contexts)
+            console.Out.WriteLine(PerContextLifecycleOptions.Summary(contexts, agent.Library));
         string start = skillsAtStart == 0 ? "learning from scratch" : $"continuing from {skillsAtStart} skills";
         string title = $"procmem on {envName}: {start} (seed {seed})";
         console.Out.WriteLine();
@@ -157,6 +175,8 @@ internal static class TrainCommand
                 library_skills = agent.Library.Count,
                 library_retired = retiredNow,
                 retired_this_run = agent.Retired,
+                merged_this_run = agent.Merged,
+                per_context = PerContextLifecycleOptions.Json(agent),
                 library_episodes = after.Episodes,
                 // This run's own additions to the library's statistics (the library's totals sum these over runs).
                 committed_uses = agent.Committed.Uses,

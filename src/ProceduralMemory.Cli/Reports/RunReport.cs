@@ -132,7 +132,7 @@ internal static class RunReport
         [
             $"{k.Id}", k.Name, k.Preconditions, k.Effect, k.Policy, Number(k.Uses), Number(k.Successes),
             k.SuccessRate is { } rate ? Percent(rate) : "-", $"{Number(k.Demonstrations)} ({Number(k.KeptDemonstrations)} kept)",
-            FirstSeen(run, k.Id), k.Retired is { } why ? $"retired: {why}" : "active",
+            FirstSeen(run, k.Id), (k.Retired is { } why ? $"retired: {why}" : "active") + (k.Contexts is { } contexts ? $"; {contexts}" : ""),
         ]);
         html.Table(["Id", "Name", "Preconditions", "Effect", "Policy", "Uses", "Successes", "Success rate", "Demonstrations", "First seen (step)", "Status"], rows,
                 new HashSet<int> { 0, 5, 6, 7, 8, 9 }, "skills", "skill")

@@ -16,6 +16,7 @@ namespace ProceduralMemory.Cli.Reports;
 /// <param name="Successes">Successful executions so far.</param>
 /// <param name="Demonstrations">Demonstrations merged into it so far.</param>
 /// <param name="KeptDemonstrations">Demonstrations this agent keeps to train the skill's network on.</param>
+/// <param name="Contexts">The per-context lifecycle's line on it (split, variant, decay), or null when it says nothing or is off.</param>
 /// <param name="Retired">Why the lifecycle retired it (with the episode), or null while it is active (and in runs from before the lifecycle).</param>
 internal sealed record SkillSnapshot(
     int Id,
@@ -27,7 +28,8 @@ internal sealed record SkillSnapshot(
     int Successes,
     int Demonstrations,
     int KeptDemonstrations,
-    string? Retired = null)
+    string? Retired = null,
+    string? Contexts = null)
 {
     /// <summary>Successes over uses, or null for a skill never used.</summary>
     [JsonIgnore]
@@ -40,7 +42,8 @@ internal sealed record SkillSnapshot(
         return new SkillSnapshot(skill.Id, skill.Name, skill.Preconditions.Format(facts), skill.Effect.Format(facts),
             $"{policy.Kind} {policy.Shape}", skill.Statistics.Uses, skill.Statistics.Successes, skill.Statistics.Demonstrations,
             agent.HasModule(skill.Id) ? agent.ModuleOf(skill.Id).DemonstrationCount : 0,
-            skill.Retirement is { } retired ? $"{retired.Reason} (episode {retired.Episode})" : null);
+            skill.Retirement is { } retired ? $"{retired.Reason} (episode {retired.Episode})" : null,
+            agent.ContextLifecycle?.Describe(skill));
     }
 
     /// <summary>Why this snapshot cannot be reported, or null when it can.</summary>

@@ -35,6 +35,8 @@ public sealed partial class ProceduralMemoryAgent
     // Retirements and trials started (new demonstrations) since the last commit, committed with it.
     private readonly Dictionary<int, SkillRetirement> _retiring = [];
     private readonly HashSet<int> _trialsStarted = [];
+    // New skills made by merging near-duplicates since the last commit (in the library under provisional ids), committed with it.
+    private readonly List<(Skill Skill, SkillModule? Module, IReadOnlyList<IReadOnlyList<AgentStep>> Demonstrations)> _mergedUnsaved = [];
     private long _seenChange;
     // The library's episode count as last read (or, without a store, this agent's training episodes): the lifecycle's clock.
     private long _episodes;
@@ -189,6 +191,8 @@ public sealed partial class ProceduralMemoryAgent
         var updates = new List<SkillUpdate>();
         foreach (Skill skill in Library.Skills)
         {
+            if (_mergedUnsaved.Any(u => u.Skill == skill))
+                continue; // new: its record goes in whole
             var stored = _storedCounts.GetValueOrDefault(skill.Id);
             SkillStatistics now = skill.Statistics;
             bool modelChanged = _changedModels.Contains(skill.Id);
@@ -216,8 +220,9 @@ public sealed partial class ProceduralMemoryAgent
                 increments.Add(total with { Count = added });
         }
 
-        _store!.Commit(new LibraryCommit
+        CommitResult committed = _store!.Commit(new LibraryCommit
         {
+            NewSkills = _mergedUnsaved.Select(m => new NewSkill(SkillRecord.Of(m.Skill), m.Demonstrations)).ToList(),
             Updates = updates,
             OutcomeIncrements = increments,
             Episodes = [episode with { Steps = episode.Steps.Select(s => s with { Features = [] }).ToList() }],
@@ -226,6 +231,23 @@ public sealed partial class ProceduralMemoryAgent
             KeysFrom = _encoder.ModelId,
         });
         // What was just committed is no longer unsaved: the read-back below adds only what others wrote since.
+        foreach (var (skill, _, _) in _mergedUnsaved)
+            Library.Remove(skill.Id);
+        for (int i = 0; i < _mergedUnsaved.Count; i++)
+        {
+            var (skill, module, _) = _mergedUnsaved[i];
+            SkillStatistics counts = skill.Statistics;
+            AddCommitted(counts.Uses, counts.Successes, counts.Demonstrations);
+            var (id, created) = committed.NewSkills[i];
+            if (!created)
+                continue; // another writer stored its twin first: the read-back adopts that one
+            skill.Id = id;
+            Library.Restore(skill);
+            if (module is not null)
+                _modules[id] = module;
+            _storedCounts[id] = (counts.Uses, counts.Successes, counts.Demonstrations);
+        }
+        _mergedUnsaved.Clear();
         foreach (SkillUpdate update in updates)
         {
             AddCommitted(update.AddUses, update.AddSuccesses, update.AddDemonstrations);

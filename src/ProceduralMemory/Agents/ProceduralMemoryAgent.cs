@@ -6,6 +6,8 @@ using ProceduralMemory.Agents.Selection;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Attention;
+using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
@@ -36,9 +38,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private readonly ISkillLearner _learner;
     private readonly IKeyProvider<float[]> _encoder;
     private readonly ulong _subgoalMask;
+    private readonly ContextLifecycle? _contexts;
 
     private readonly Dictionary<int, SkillModule> _modules = [];
     private readonly HashSet<int> _retiredHere = [];
+    private readonly HashSet<int> _failedThisEpisode = [];
     private readonly float[] _features;
     private readonly Rng _trainingRng;
     private int _createdModules;
@@ -55,14 +59,20 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     {
         _environment = environment;
         _options = options ?? new ProceduralMemoryAgentOptions();
+        _options.Adaptation?.Validate();
+        if (_options.Adaptation is not null && store is not null)
+            throw new ArgumentException("Adaptation keeps a variant beside the original skill, which a store would merge into it (one skill per preconditions and effect); use it without a store.", nameof(options));
+        _options.Attention?.Validate();
         parts ??= new AgentParts();
         _perception = parts.Perception?.CreatePerception() ?? Perceptions.For(environment);
         IReadOnlyList<string> subgoals = _options.SubgoalFacts ?? environment.Facts.Subgoals;
         _subgoalMask = environment.Facts.MaskOf(subgoals.Where(f => environment.Facts.Names.Contains(f)).ToArray());
         _explorer = parts.Explorer ?? Explorers.For(_perception, environment.Actions.Count, _subgoalMask, _options.Exploration);
-        ISkillSelector ranked = new RankedSkillSelector(_options.Selection);
+        _contexts = _options.ContextLifecycle is { } lifecycle ? new ContextLifecycle(lifecycle) : null;
+        ISkillSelector ranked = new RankedSkillSelector(_options.Selection, _contexts is null ? null : _contexts.WeightOf);
         _selector = parts.Selector ?? (_options.Planning.Enabled
-            ? new PlanningSkillSelector(new SkillPlanner(environment.Facts, _subgoalMask, _options.Planning), ranked)
+            ? new PlanningSkillSelector(new SkillPlanner(environment.Facts, _subgoalMask, _options.Planning), ranked,
+                _contexts is null ? null : _contexts.Serves)
             : ranked);
         _learner = parts.Learner ?? new SubgoalSkillLearner(_subgoalMask);
         _trainingRng = new Rng(_options.Seed ^ 0x5EED_E8B1_0E5Eu);
@@ -105,15 +115,17 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         var achieved = new List<(Skill Skill, ulong Start, bool GoalAfter)>();
         double totalReward = 0;
         int skillUses = 0, exploreFor = 0;
+        _failedThisEpisode.Clear();
         bool terminated = false, truncated = false, succeeded = false;
 
         while (!terminated && !truncated && steps.Count < maxSteps)
         {
             Facts facts = _perception.Facts;
             _perception.WriteFeatures(_features);
-            if (run is null && exploreFor == 0 && Choose(facts, explore: learn, goal) is { } chosen && Start(chosen, facts, goal) is { } started)
+            if (run is null && exploreFor == 0 && Choose(facts, explore: learn, goal, out int context) is { } chosen && Start(chosen, facts, goal) is { } started)
             {
                 run = started;
+                run.Context = context;
                 skillUses++;
             }
 
@@ -135,10 +147,14 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             if (run is not null && Advance(run, nextFacts) is { } reached)
             {
                 if (learn)
-                    run.Skill.Statistics.RecordUse(reached);
+                    RecordUse(run, reached);
+                if (learn && !reached && _options.Adaptation is not null)
+                    _failedThisEpisode.Add(run.Skill.Id);
                 if (reached && run.Skill.Id >= 0)
                     achieved.Add((run.Skill, run.StartFacts, goal is { } g && g.IsSatisfiedBy(nextFacts)));
                 run = Next(run, reached, nextFacts, goal, learn);
+                if (run is not null && _contexts is not null)
+                    run.Context = CurrentContext(learn);
                 if (run is null && !reached)
                     exploreFor = _options.ExplorationAfterFailure;
             }
@@ -149,7 +165,9 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         if (run is not null && learn)
         {
             bool done = run.Target.IsSatisfiedBy(_perception.Facts);
-            run.Skill.Statistics.RecordUse(done);
+            RecordUse(run, done);
+            if (!done && _options.Adaptation is not null)
+                _failedThisEpisode.Add(run.Skill.Id);
             run.Chain?.Statistics.RecordUse(done && run.Chain.Effect.IsSatisfiedBy(_perception.Facts));
         }
         if (learn)
@@ -158,7 +176,9 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             Learn(steps, succeeded);
             if (succeeded && goal is { } reachedGoal && _options.ComposeChains)
                 Compose(achieved, reachedGoal, steps);
+            SplitFailing();
             RetireFailing();
+            MergeNearDuplicates();
             if (_store is not null)
                 CommitEpisode(new EpisodeRecord(_environment.Name, layoutSeed, totalReward, succeeded, steps));
         }
@@ -263,7 +283,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// <summary>
     /// The running skill's action: the first step of the explorer's plan to the skill's effect, when what it has
     /// learned of actions and remembers of this world gives one (walk to the nearest thing it knows achieves the
-    /// effect, and act on it); else the policy's. An action the agent has learned usually destroys one of the skill's
+    /// effect, and act on it); else the policy's (with <see cref="ProceduralMemoryAgentOptions.Attention"/>, the blend of
+    /// the skills that could act for it, <see cref="AttentionRetrieval"/>). An action the agent has learned usually destroys one of the skill's
     /// own preconditions (dropping the key the skill needs) is never planned, and gives way to the network's next choice.
     /// </summary>
     private int SkillAction(SkillRun run, Facts facts, Rng rng)
@@ -278,7 +299,19 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         if (skill.Policy is not INetworkPolicy neural)
             return skill.Policy.ChooseAction(new FeatureObservation(_features, facts), step) ?? 0;
         Span<float> scores = stackalloc float[_environment.Actions.Count];
-        neural.Network.Forward(_features, scores);
+        NetworkActions++;
+        if (_options.Attention is { } attention
+            && AttentionRetrieval.Blend(Library, skill, facts, _encoder.KeyOf(_features), attention) is { } blend
+            && !(blend.IsSingle && blend.Members[0] == skill))
+        {
+            blend.WriteScores(_features, scores);
+            if (!blend.IsSingle)
+                BlendedActions++;
+        }
+        else
+        {
+            neural.Network.Forward(_features, scores);
+        }
         while (true)
         {
             int best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores);
@@ -287,6 +320,15 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             scores[best] = float.NegativeInfinity;
         }
     }
+
+    /// <summary>Actions a skill's network chose (not the explorer's plan nor exploring), since the agent was created.</summary>
+    public int NetworkActions { get; private set; }
+
+    /// <summary>
+    /// Of <see cref="NetworkActions"/>, those chosen by a blend of several skills' policies
+    /// (<see cref="ProceduralMemoryAgentOptions.Attention"/>); zero without attention.
+    /// </summary>
+    public int BlendedActions { get; private set; }
 
     /// <summary>Counts a step of the running skill; returns its outcome once it ends (true: its target reached), else null.</summary>
     private bool? Advance(SkillRun run, Facts facts)
@@ -303,9 +345,35 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         return stuck || outOfTime || !run.Required.IsSatisfiedBy(facts) ? false : null;
     }
 
-    /// <summary>The selector's choice, or null with an empty library (no state key to compute then) and no undoing to plan.</summary>
-    private Skill? Choose(Facts facts, bool explore, FactCondition? goal) =>
-        Library.Count == 0 ? null : _selector.Choose(Library, facts, _encoder.KeyOf(_features), explore, goal);
+    /// <summary>
+    /// The selector's choice, or null with an empty library (no state key to compute then) and no undoing to plan;
+    /// <paramref name="context"/> is the state's context with the per-context lifecycle (founded while learning), else 0.
+    /// </summary>
+    private Skill? Choose(Facts facts, bool explore, FactCondition? goal, out int context)
+    {
+        context = 0;
+        if (Library.Count == 0)
+            return null;
+        float[] query = _encoder.KeyOf(_features);
+        if (_contexts is not null)
+            context = _contexts.Contexts.ContextOf(query, found: explore);
+        return _selector.Choose(Library, facts, query, explore, goal);
+    }
+
+    /// <summary>The context of the state just reached (a chain's next child starts there); founded while learning.</summary>
+    private int CurrentContext(bool learn)
+    {
+        var features = new float[_features.Length];
+        _perception.WriteFeatures(features);
+        return _contexts!.Contexts.ContextOf(_encoder.KeyOf(features), found: learn);
+    }
+
+    /// <summary>Counts an execution of the run's skill, and with the per-context lifecycle, in the context it started in.</summary>
+    private void RecordUse(SkillRun run, bool success)
+    {
+        run.Skill.Statistics.RecordUse(success);
+        _contexts?.Outcomes.RecordUse(run.Skill.Id, run.Context, success);
+    }
 
     /// <summary>Lets the learner turn the episode into skills or demonstrations, then retrains what changed.</summary>
     private void Learn(IReadOnlyList<AgentStep> episode, bool succeeded)
@@ -368,6 +436,66 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     }
 
     /// <summary>
+    /// Interference management after a training episode: the near-duplicates the <see cref="ProceduralMemoryAgentOptions.Merging"/>
+    /// rule finds are merged (<see cref="SkillMerge.Apply"/>). With a store, what changed goes out with the episode's
+    /// commit, a new merged skill included, so that a merge is written whole or not at all.
+    /// </summary>
+    private void MergeNearDuplicates()
+    {
+        if (_options.Merging is not { } rule)
+            return;
+        foreach (SkillMerge merge in rule.FindMerges(Library))
+        {
+            MergedSkill made = merge.Apply(Library, _modules, _options.DemonstrationsPerSkill,
+                _options.Cloning with { Seed = _options.Seed + (ulong)merge.Survivor.Id }, _episodes);
+            Merged++;
+            if (_store is not null)
+                foreach (Skill absorbed in merge.Absorbed)
+                {
+                    _retiring[absorbed.Id] = absorbed.Retirement!;
+                    _trialsStarted.Remove(absorbed.Id); // demonstrated earlier in the episode, retired now: the retirement stands
+                }
+            if (!made.IsNew)
+            {
+                MarkModelChanged(made.Skill);
+                if (_store is not null)
+                {
+                    _trialsStarted.Add(made.Skill.Id);
+                    if (!_unsavedDemonstrations.TryGetValue(made.Skill.Id, out var list))
+                        _unsavedDemonstrations[made.Skill.Id] = list = [];
+                    list.AddRange(made.NewDemonstrations);
+                }
+            }
+            if (_store is not null)
+                foreach (Skill chain in made.RetiredChains.Where(c => !_mergedUnsaved.Any(u => u.Skill == c)))
+                {
+                    _retiring[chain.Id] = chain.Retirement!;
+                    _trialsStarted.Remove(chain.Id);
+                }
+            // New skills join the library at once (a later merge may rename a chain made by an earlier one); with a
+            // store under provisional ids, numbered by the store when the episode's commit writes them.
+            foreach (Skill skill in made.NewSkills)
+            {
+                skill.Id = Library.Skills.Max(s => s.Id) + 1;
+                Library.Restore(skill);
+                SkillModule? module = skill == made.Skill ? made.Module : null;
+                if (_store is null)
+                {
+                    if (module is not null)
+                        _modules[skill.Id] = module;
+                }
+                else
+                {
+                    _mergedUnsaved.Add((skill, module, skill == made.Skill ? made.NewDemonstrations : []));
+                }
+            }
+        }
+    }
+
+    /// <summary>Merges of near-duplicate skills this agent made (<see cref="ProceduralMemoryAgentOptions.Merging"/>).</summary>
+    public int Merged { get; private set; }
+
+    /// <summary>
     /// Skills this agent retired that are still retired (one demonstrated again or restored since is active again):
     /// the run's share of the library's retired skills, for the training summary.
     /// </summary>
@@ -401,11 +529,28 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     {
         public float[] KeyOf(float[] features) => agent._encoder.KeyOf(features);
 
-        public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key) =>
-            agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
+        public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key)
+        {
+            Skill? exact = agent.Library.FindMatch(preconditions, effect, key, agent._options.MatchSimilarity)?.Skill;
+            // After a merge the merged skill (whose preconditions generalise the variants') is the one demonstrated,
+            // rather than a variant it absorbed coming back.
+            Skill? found = agent._options.Merging is null || exact is { IsRetired: false }
+                ? exact
+                : agent.Library.ActiveSkills.FirstOrDefault(s => s.Effect == effect && s.Policy is INetworkPolicy
+                    && NearDuplicateRule.Generalizes(s.Preconditions, preconditions)) ?? exact;
+            // After a split, a demonstration belongs to the variant of the context it starts in, or to the original.
+            return found is null || agent._contexts is not { } contexts
+                ? found
+                : agent.Library.Find(contexts.Route(found.Id, contexts.Contexts.ContextOf(key, found: false))) ?? found;
+        }
 
         public void AddDemonstration(Skill skill, IReadOnlyList<AgentStep> steps, float[] key)
         {
+            if (agent._options.Adaptation is { } adaptation && agent._failedThisEpisode.Contains(skill.Id) && agent._modules.ContainsKey(skill.Id))
+            {
+                agent.Adapt(skill, steps, key, adaptation);
+                return;
+            }
             skill.Statistics.RecordDemonstration();
             agent.StartTrial(skill);
             agent.AddDemonstration(skill, steps);
@@ -437,5 +582,8 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         public int Steps { get; set; }
 
         public Dictionary<long, int> Visits { get; } = [];
+
+        /// <summary>The context the execution started in (0 without the per-context lifecycle).</summary>
+        public int Context { get; set; }
     }
 }

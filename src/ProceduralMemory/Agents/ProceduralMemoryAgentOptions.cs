@@ -1,6 +1,7 @@
 using ProceduralMemory.Agents.Exploration;
 using ProceduralMemory.Agents.Planning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Attention;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Agents;
@@ -68,10 +69,41 @@ public sealed record ProceduralMemoryAgentOptions
     public bool ExploreForUnplannedSkills { get; init; } = true;
 
     /// <summary>
+    /// Attention retrieval: when a skill's network chooses the action, the skills with the same effect that could act
+    /// are weighed by attention over their keys' similarity to the situation and their action distributions blended
+    /// (<see cref="AttentionRetrieval"/>); a skill that fits exactly acts alone. Null: the chosen skill's network
+    /// alone (top-1), exactly as before.
+    /// </summary>
+    public AttentionRetrievalOptions? Attention { get; init; }
+
+    /// <summary>
     /// The skill lifecycle: after each training episode, skills this rule judges failing are retired (kept in the
     /// library and its store, no longer selected; <c>procmem skills restore</c> brings one back). Null: never retire.
     /// </summary>
     public RetirementRule? Retirement { get; init; } = new();
+
+    /// <summary>
+    /// Adaptation with the original protected: when a skill failed during a training episode, a demonstration of it
+    /// from that episode is not added to it; a copy of its network is fine-tuned on the demonstration instead and, if
+    /// the copy imitates held-out steps of it better than the original, kept as a new variant of the skill whose key
+    /// is the new situation's. The original's weights are never changed by it. Null (the default): off. Only for an
+    /// agent without a store, whose rule of one skill per preconditions and effect would merge the variant into the original.
+    /// </summary>
+    public Learning.SkillAdaptationOptions? Adaptation { get; init; }
+
+    /// <summary>
+    /// Interference management: after each training episode, near-duplicate skills this rule finds are merged into one
+    /// (their demonstrations pooled, one module retrained, statistics summed; the absorbed ones retired, restorable), and
+    /// a demonstration whose preconditions a merged skill generalises goes to it. Null (the default): never merge.
+    /// </summary>
+    public NearDuplicateRule? Merging { get; init; }
+
+    /// <summary>
+    /// The per-context skill lifecycle: success counted per context (a cluster of the state keys), a skill failing in
+    /// one context and succeeding in others split there, rarely successful skills' selection weight decayed before the
+    /// <see cref="Retirement"/> rule retires them. Null (the default): off, and the agent acts exactly as without it.
+    /// </summary>
+    public Memory.Contexts.ContextLifecycleOptions? ContextLifecycle { get; init; }
 
     /// <summary>Episodic memory's retention bound: a store keeps this many of the newest training episodes.</summary>
     public int EpisodesToKeep { get; init; } = 1000;

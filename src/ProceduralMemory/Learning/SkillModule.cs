@@ -36,6 +36,9 @@ public sealed class SkillModule
     /// <summary>Demonstrations kept.</summary>
     public int DemonstrationCount => _demonstrations.Count;
 
+    /// <summary>The kept demonstrations, oldest first.</summary>
+    public IReadOnlyList<IReadOnlyList<AgentStep>> Demonstrations => _demonstrations;
+
     /// <summary>Whether a demonstration arrived since the last <see cref="Retrain"/> (which does nothing otherwise).</summary>
     public bool NeedsRetraining => _changed;
 

@@ -22,6 +22,23 @@ public class EvalCommandTests(TrainedLibrary library) : IClassFixture<TrainedLib
     }
 
     [Fact]
+    public void Eval_WithAttention_SaysSo_CountsNetworkActions_AndChangesNoByteOfTheLibrary()
+    {
+        string before = FileFingerprint.Of(library.Path);
+        CliRun plain = CliRun.Of("eval", "--env", "doorkey-16x16", "--library", library.Path, "--seeds", "0-4", "--json");
+        CliRun attending = CliRun.Of("eval", "--env", "doorkey-16x16", "--library", library.Path, "--seeds", "0-4", "--attention", "--json");
+
+        Assert.Equal(0, attending.ExitCode);
+        using var plainJson = JsonDocument.Parse(plain.OutLines[^1]);
+        using var json = JsonDocument.Parse(attending.OutLines[^1]);
+        Assert.False(plainJson.RootElement.GetProperty("attention").GetBoolean());
+        Assert.Equal(0, plainJson.RootElement.GetProperty("blended_actions").GetInt32());
+        Assert.True(json.RootElement.GetProperty("attention").GetBoolean());
+        Assert.InRange(json.RootElement.GetProperty("blended_actions").GetInt32(), 0, json.RootElement.GetProperty("network_actions").GetInt32());
+        Assert.Equal(before, FileFingerprint.Of(library.Path));
+    }
+
+    [Fact]
     public void Eval_OnALargerDoorKey_UsesTheSameLibrary()
     {
         CliRun run = CliRun.Of("eval", "--env", "doorkey-8x8", "--library", library.Path, "--seeds", "0-4");

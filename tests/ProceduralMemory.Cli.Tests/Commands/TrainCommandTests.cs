@@ -93,14 +93,16 @@ public class TrainCommandTests
         Assert.Contains(("open(door)#2", "succeeded 0 of 1 uses (0.0%), below 50% after 1 uses (episode 6)"), retired);
     }
 
-    [Fact]
-    public void Train_ATeamWithAnotherLifecycleRule_ExitsTwo_AndCreatesNoLibrary()
+    [Theory]
+    [InlineData("--retire-after", "5", "--retire-below and --retire-after apply to one agent; a team (--agents above 1) uses the defaults.")]
+    [InlineData("--contexts", "4", "--contexts applies to one agent; a team (--agents above 1) runs without the per-context lifecycle.")]
+    public void Train_ATeamWithAnotherLifecycle_ExitsTwo_AndCreatesNoLibrary(string option, string value, string refusal)
     {
         using var dir = new TemporaryDirectory();
-        CliRun run = CliRun.Of("train", "--agents", "2", "--retire-after", "5", "--steps", "10", "--out", dir.Combine("out"), "--library", dir.Combine("lib.db"));
+        CliRun run = CliRun.Of("train", "--agents", "2", option, value, "--steps", "10", "--out", dir.Combine("out"), "--library", dir.Combine("lib.db"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("procmem: --retire-below and --retire-after apply to one agent; a team (--agents above 1) uses the defaults.", Assert.Single(run.ErrorLines));
+        Assert.Equal($"procmem: {refusal}", Assert.Single(run.ErrorLines));
         Assert.False(File.Exists(dir.Combine("lib.db")));
     }
 

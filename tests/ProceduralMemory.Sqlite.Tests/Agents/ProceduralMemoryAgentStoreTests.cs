@@ -180,4 +180,57 @@ public class ProceduralMemoryAgentStoreTests
         Assert.Equal((restored.Statistics.Uses, restored.Statistics.Successes), restored.TrialStart);
         Assert.Null(Strict.Judge(restored, 0)); // no use since the restore: nothing to judge yet
     }
+
+    private static ProceduralMemoryAgent MergingAgent(ISkillStore? store) =>
+        new(EnvironmentRegistry.Create("doorkey-8x8"), new ProceduralMemoryAgentOptions { Seed = 1, Merging = new NearDuplicateRule() }, store);
+
+    [Fact]
+    public void Training_WithMerging_MergesTheSameWithOrWithoutAStore_OneCommitAnEpisode_AndLeavesNoNearDuplicates()
+    {
+        using var dir = new TemporaryDirectory();
+        string path = dir.Combine("lib.db");
+        ProceduralMemoryAgent inMemory = MergingAgent(null), stored;
+        var inMemoryCurve = LearningRun.Train(inMemory, Plan8x8);
+        IReadOnlyList<LearningCurvePoint> storedCurve;
+        var store = new CountingStore(SqliteSkillStore.Open(path));
+        using (store)
+        {
+            stored = MergingAgent(store);
+            storedCurve = LearningRun.Train(stored, Plan8x8);
+        }
+
+        Assert.True(stored.Merged > 0, "nothing was merged on doorkey-8x8 in 3,000 steps");
+        Assert.Equal(inMemory.Merged, stored.Merged);
+        Assert.Equal(inMemory.Library.Skills.Select(Summary), stored.Library.Skills.Select(Summary));
+        Assert.Equal(inMemoryCurve.Select(p => p.Evaluation), storedCurve.Select(p => p.Evaluation));
+        Assert.Empty(new NearDuplicateRule().FindMerges(stored.Library));
+        Assert.Contains(stored.Library.Skills, s => s.Retirement?.Reason.StartsWith("merged into ", StringComparison.Ordinal) == true);
+        Assert.Equal(stored.Library.Skills.Count(s => s.Policy is not SkillChainPolicy), stored.Library.Skills.Count(s => s.Policy is not SkillChainPolicy && stored.HasModule(s.Id)));
+        // Each merge went out whole in its episode's commit: the retirements with the merged skill they name.
+        Assert.NotEmpty(store.Merges);
+        Assert.All(store.Merges, commit => Assert.Single(commit.Episodes));
+        Assert.All(store.Merges, commit => Assert.All(commit.Updates.Where(u => u.Retire?.Reason.StartsWith("merged into ", StringComparison.Ordinal) == true),
+            u => Assert.Contains(commit.NewSkills.Select(n => n.Skill.Name).Concat(commit.Updates.Where(v => v.Policy is not null).Select(v => stored.Library.Find(v.Id)!.Name)),
+                name => u.Retire!.Reason.StartsWith($"merged into {name}, ", StringComparison.Ordinal))));
+
+        using var readOnly = SqliteSkillStore.Open(path, readOnly: true);
+        var reopened = MergingAgent(readOnly);
+        Assert.Equal(stored.Library.Skills.Select(Summary), reopened.Library.Skills.Select(Summary));
+    }
+
+    private static (int, string, bool, FactCondition, int, int, int) Summary(Skill s) =>
+        (s.Id, s.Name, s.IsRetired, s.Preconditions, s.Statistics.Uses, s.Statistics.Successes, s.Statistics.Demonstrations);
+
+    private sealed class CountingStore(ISkillStore inner) : DelegatingSkillStore(inner)
+    {
+        /// <summary>The commits that retired a skill by merging it.</summary>
+        public List<LibraryCommit> Merges { get; } = [];
+
+        public override CommitResult Commit(LibraryCommit commit)
+        {
+            if (commit.Updates.Any(u => u.Retire?.Reason.StartsWith("merged into ", StringComparison.Ordinal) == true))
+                Merges.Add(commit);
+            return base.Commit(commit);
+        }
+    }
 }

@@ -20,7 +20,11 @@ namespace ProceduralMemory.Agents.Selection;
 /// </remarks>
 /// <param name="planner">Plans over the library's skills.</param>
 /// <param name="fallback">The selector without a plan.</param>
-public sealed class PlanningSkillSelector(SkillPlanner planner, ISkillSelector fallback) : ISkillSelector
+/// <param name="serves">
+/// Whether a skill may be used in the state whose key is given (the per-context lifecycle's: not in a context split
+/// off from it), or null when every active skill may: plans are made only of the skills that may.
+/// </param>
+public sealed class PlanningSkillSelector(SkillPlanner planner, ISkillSelector fallback, Func<Skill, float[], bool>? serves = null) : ISkillSelector
 {
     /// <summary>The planner.</summary>
     public SkillPlanner Planner => planner;
@@ -32,8 +36,11 @@ public sealed class PlanningSkillSelector(SkillPlanner planner, ISkillSelector f
     public Skill? Choose(SkillLibrary library, Facts facts, float[] query, bool explore, FactCondition? goal)
     {
         Skill? ranked = fallback.Choose(library, facts, query, explore);
-        if (explore || goal is not { } wanted || ranked is not null && planner.Leads(library.ActiveSkills, facts, ranked, wanted))
+        if (explore || goal is not { } wanted)
             return ranked;
-        return planner.Plan(library.ActiveSkills, facts, wanted) is [var first, ..] ? first : ranked;
+        IReadOnlyList<Skill> usable = serves is null ? library.ActiveSkills : library.ActiveSkills.Where(s => serves(s, query)).ToList();
+        if (ranked is not null && planner.Leads(usable, facts, ranked, wanted))
+            return ranked;
+        return planner.Plan(usable, facts, wanted) is [var first, ..] ? first : ranked;
     }
 }

@@ -14,12 +14,20 @@ public static class ExpertDemonstrations
 {
     /// <summary>The labelled demonstrations of <paramref name="environment"/>'s layouts of <paramref name="seeds"/>; unsolvable layouts are skipped.</summary>
     /// <exception cref="ArgumentException">The environment is not a MiniGrid task.</exception>
-    public static List<LabelledDemonstration> Collect(string environment, IEnumerable<int> seeds)
+    public static List<LabelledDemonstration> Collect(string environment, IEnumerable<int> seeds) =>
+        [.. Episodes(environment, seeds).SelectMany(e => e.Demonstrations)];
+
+    /// <summary>
+    /// The teacher's episodes of <paramref name="environment"/>'s layouts of <paramref name="seeds"/>, each with its plan
+    /// and its labelled pieces; unsolvable layouts are skipped.
+    /// </summary>
+    /// <exception cref="ArgumentException">The environment is not a MiniGrid task.</exception>
+    public static List<ExpertEpisode> Episodes(string environment, IEnumerable<int> seeds)
     {
         if (EnvironmentRegistry.Create(environment) is not MiniGridEnvironment env)
             throw new ArgumentException($"{environment} is not a MiniGrid task; the teacher plans only on MiniGrid grids.", nameof(environment));
         ulong subgoals = env.Facts.MaskOf([.. env.Facts.Subgoals]);
-        var demonstrations = new List<LabelledDemonstration>();
+        var episodes = new List<ExpertEpisode>();
         foreach (int seed in seeds)
         {
             env.Reset(seed);
@@ -40,10 +48,17 @@ public static class ExpertDemonstrations
                 perception.Observe(action, result.Observation);
                 episode.Add(new AgentStep(state, facts, features, action, result.Reward, perception.Facts.Bits));
             }
+            var pieces = new List<LabelledDemonstration>();
+            var starts = new List<int>();
             foreach (Segment segment in SubgoalSegmenter.Segment(episode, subgoals))
-                if (segment.Steps.Count > 0)
-                    demonstrations.Add(new LabelledDemonstration(environment, seed, env.Facts.NameOf(segment.Effect), segment.Steps));
+            {
+                if (segment.Steps.Count == 0)
+                    continue;
+                pieces.Add(new LabelledDemonstration(environment, seed, env.Facts.NameOf(segment.Effect), segment.Steps));
+                starts.Add(episode.FindIndex(step => ReferenceEquals(step, segment.Steps[0])));
+            }
+            episodes.Add(new ExpertEpisode(seed, plan, pieces, starts));
         }
-        return demonstrations;
+        return episodes;
     }
 }

@@ -1,4 +1,5 @@
 using ProceduralMemory.Agents.Planning;
+using ProceduralMemory.Agents.Selection;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Environments.MiniGrid;
 using ProceduralMemory.Memory;
@@ -83,5 +84,22 @@ public class SkillPlannerTests
 
         chain.Statistics.Restore(10, 0, 1);
         Assert.Same(key, planner.Plan(library.Skills, new Facts(0), Goal("at_goal"))![0]);
+    }
+
+    /// <summary>A ranking that never picks anything, so that the plan decides.</summary>
+    private sealed class NoRanking : ISkillSelector
+    {
+        public Skill? Choose(SkillLibrary library, Facts facts, float[] query, bool explore) => null;
+    }
+
+    [Fact]
+    public void ThePlanningSelector_PlansOnlyWithSkillsThatServeInTheState()
+    {
+        SkillLibrary library = DoorKey(out Skill key, out _, out _);
+        var planner = new SkillPlanner(Schema, Subgoals);
+
+        Assert.Same(key, new PlanningSkillSelector(planner, new NoRanking()).Choose(library, new Facts(0), [1f], explore: false, Goal("door_open")));
+        Assert.Same(key, new PlanningSkillSelector(planner, new NoRanking(), (_, _) => true).Choose(library, new Facts(0), [1f], explore: false, Goal("door_open")));
+        Assert.Null(new PlanningSkillSelector(planner, new NoRanking(), (s, _) => s != key).Choose(library, new Facts(0), [1f], explore: false, Goal("door_open")));
     }
 }
