@@ -7,11 +7,12 @@ namespace ProceduralMemory.Postgres;
 /// a new or older library at the same moment upgrade it once.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 4), as in the SQLite store:</para>
+/// <para>Tables (schema 5), as in the SQLite store:</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the library's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (never
-/// reused), <c>episodes</c>, <c>change</c> (incremented once per write transaction). Every write transaction
+/// reused), <c>episodes</c>, <c>change</c> (incremented once per write transaction), <c>key_model</c> (schema 5: the
+/// bytes of a learned key model, NULL for a random projection). Every write transaction
 /// locks this row first (<c>SELECT ... FOR UPDATE</c>), so writes are serialised and the change number is exact.</item>
 /// <item><c>skills</c>: definition, statistics and policy. Masks and values are the <c>ulong</c> bits stored as
 /// <c>bigint</c> (reinterpreted); <c>key_vector</c> is the key as little-endian <c>float32</c>.
@@ -152,6 +153,10 @@ internal static class PostgresSchema
                 ADD COLUMN trial_start_successes integer NOT NULL DEFAULT 0,
                 ADD CONSTRAINT skills_lifecycle_check CHECK ((retired_reason IS NULL) = (retired_episode IS NULL)
                     AND trial_start_uses >= 0 AND trial_start_successes BETWEEN 0 AND trial_start_uses);
+            """),
+        // A learned key model lives with the library, as in the SQLite store; NULL for the random projections before it.
+        new(5, "the key model's bytes", """
+            ALTER TABLE procmem.meta ADD COLUMN key_model bytea;
             """),
     ];
 

@@ -5,13 +5,14 @@ namespace ProceduralMemory.Sqlite;
 /// migration from version 1; an older file runs the ones it lacks, all in one transaction.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 4):</para>
+/// <para>Tables (schema 5):</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the file's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (ids are
 /// taken from this counter and never reused, so a pruned id never comes back), <c>episodes</c> (the library's
 /// episode count, its clock for skill ages), <c>change</c> (incremented once per write transaction; every row a
-/// transaction writes carries that number, which is how readers fetch only what changed).</item>
+/// transaction writes carries that number, which is how readers fetch only what changed), <c>key_model</c> (schema 5:
+/// the bytes of the manifest's key model when its id does not describe it, a trained encoder; NULL otherwise).</item>
 /// <item><c>skills</c>: definition and statistics. Masks and values are the <c>ulong</c> bits stored as
 /// <c>INTEGER</c> (reinterpreted, so the top bit survives); <c>key_vector</c> is the key as little-endian
 /// <c>float32</c>. <c>identity</c> (unique) is the skill's identity by the library's domain rule (the grid's:
@@ -174,6 +175,12 @@ internal static class SqliteSchema
             ALTER TABLE skills ADD COLUMN retired_reason TEXT CHECK ((retired_reason IS NULL) = (retired_episode IS NULL));
             ALTER TABLE skills ADD COLUMN trial_start_uses INTEGER NOT NULL DEFAULT 0 CHECK (trial_start_uses >= 0);
             ALTER TABLE skills ADD COLUMN trial_start_successes INTEGER NOT NULL DEFAULT 0 CHECK (trial_start_successes BETWEEN 0 AND trial_start_uses);
+            """),
+        // A learned key model (issue 18) lives with the library whose keys it made, written in the same transaction
+        // as the manifest that names it and the keys it gave. Old libraries are keyed by a random projection, which
+        // its id describes: NULL.
+        new(5, "the key model's bytes", """
+            ALTER TABLE meta ADD COLUMN key_model BLOB;
             """),
     ];
 

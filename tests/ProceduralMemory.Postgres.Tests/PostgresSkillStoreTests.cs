@@ -57,6 +57,31 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
     }
 
     [PostgresFact]
+    public void Open_ASchema4Library_AddsTheKeyModelColumn_KeepingEveryRow()
+    {
+        using (PostgresSkillStore store = PostgresSkillStore.Open(Location))
+        {
+            store.Create(StoreSamples.Manifest);
+            store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4)] });
+        }
+        Database.Scalar("ALTER TABLE procmem.meta DROP COLUMN key_model; DELETE FROM procmem.schema_version WHERE version = 5");
+
+        using (PostgresSkillStore store = PostgresSkillStore.Open(Location))
+        {
+            Assert.Equal(new StoredKeyModel(StoreSamples.Manifest.KeyModel, StoreSamples.Dimension, null), store.ReadKeyModel());
+            store.Commit(new LibraryCommit
+            {
+                Updates = [new SkillUpdate(0) { Key = [1f, 0f] }],
+                Rekey = new KeyModelChange("situation-encoder/v1 dim=2 features=5 weights=0000000000000001", 2, [9, 8, 7]),
+            });
+            Assert.Single(store.ReadDemonstrations(0));
+        }
+
+        Assert.Equal(5, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
+        Assert.Equal("090807", Convert.ToHexString((byte[])Database.Scalar("SELECT key_model FROM procmem.meta")!));
+    }
+
+    [PostgresFact]
     public void Open_ANewerLibrary_IsRefused_AndNothingIsWritten()
     {
         CreateLibrary();

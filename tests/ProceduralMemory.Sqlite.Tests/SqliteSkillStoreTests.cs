@@ -157,6 +157,7 @@ public sealed class SqliteSkillStoreTests : IDisposable
             foreach (SkillRecord skill in read.Skills)
                 Assert.Equal(skill.IdentityUnder(GridDomain.Instance), Sql(LibraryPath, $"SELECT identity FROM skills WHERE id = {skill.Id}"));
             Assert.All(read.Skills, skill => Assert.Equal((null, 0, 0), (skill.Retired, skill.TrialStartUses, skill.TrialStartSuccesses)));
+            Assert.Null(store.ReadKeyModel()!.Bytes); // keyed by the random projection its id names
         }
 
         Assert.Equal((long)SqliteSchema.CurrentVersion, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
@@ -166,6 +167,34 @@ public sealed class SqliteSkillStoreTests : IDisposable
         Assert.Equal("ok", Sql(LibraryPath, "PRAGMA integrity_check"));
         Assert.Empty(Rows(LibraryPath, "PRAGMA foreign_key_check"));
         Assert.Equal(4L, Sql(LibraryPath, "SELECT count(*) FROM sqlite_schema WHERE name IN ('skills_by_change', 'outcomes_by_change', 'demonstrations_by_skill', 'sqlite_autoindex_skills_1')"));
+    }
+
+    [Fact]
+    public void Open_ASchema4Library_AddsTheKeyModelColumn_KeepingEveryRow()
+    {
+        using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
+        {
+            store.Create(StoreSamples.Manifest);
+            store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4)] });
+        }
+        Sql(LibraryPath, "ALTER TABLE meta DROP COLUMN key_model; DELETE FROM schema_version WHERE version = 5");
+        List<string> skills = Rows(LibraryPath, "SELECT * FROM skills");
+        Assert.Throws<LibraryException>(() => SqliteSkillStore.Open(LibraryPath, readOnly: true));
+
+        using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
+        {
+            Assert.Equal(new StoredKeyModel(StoreSamples.Manifest.KeyModel, StoreSamples.Dimension, null), store.ReadKeyModel());
+            store.Commit(new LibraryCommit
+            {
+                Updates = [new SkillUpdate(0) { Key = [1f, 0f] }],
+                Rekey = new KeyModelChange("situation-encoder/v1 dim=2 features=5 weights=0000000000000001", 2, [9, 8, 7]),
+            });
+        }
+
+        Assert.Equal(5L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
+        Assert.Equal("090807", Convert.ToHexString((byte[])Sql(LibraryPath, "SELECT key_model FROM meta")!));
+        Assert.Equal(skills.Count, Rows(LibraryPath, "SELECT * FROM skills").Count);
+        Assert.Equal("ok", Sql(LibraryPath, "PRAGMA integrity_check"));
     }
 
     [Fact]

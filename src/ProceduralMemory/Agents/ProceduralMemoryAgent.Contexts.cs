@@ -47,7 +47,7 @@ public sealed partial class ProceduralMemoryAgent
     {
         SkillModule source = _modules[original.Id];
         var demonstrations = source.Demonstrations
-            .Where(d => _contexts!.Contexts.ContextOf(_encoder.Encode(d[0].Features), found: false) == context)
+            .Where(d => _contexts!.Contexts.ContextOf(_encoder.KeyOf(d[0].Features), found: false) == context)
             .ToList();
         var module = new SkillModule(Mlp.FromWeights(source.Network.GetWeights()), [], _options.DemonstrationsPerSkill);
         if (demonstrations.Count > 0)

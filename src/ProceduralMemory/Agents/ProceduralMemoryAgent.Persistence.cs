@@ -74,11 +74,38 @@ public sealed partial class ProceduralMemoryAgent
         return stored;
     }
 
-    /// <summary>The random projection the library's keys come from (this agent embeds perceived features, so it can use no other key model).</summary>
-    private static RandomProjectionKeyProvider KeyProviderFor(LibraryManifest manifest) =>
-        RandomProjectionKeyProvider.FromModelId(manifest.KeyModel) is { } provider && provider.Dimension == manifest.EmbeddingDimension
-            ? provider
-            : throw new LibraryException($"the library's keys come from the key model '{manifest.KeyModel}'; this agent embeds its features with a random projection (random-projection/v1), so it cannot compare its situations with them");
+    /// <summary>
+    /// The key model the library's keys come from: a random projection its id names, or a situation encoder stored
+    /// with the library (<c>procmem skills encode</c>), whose fingerprint must match the id. This agent keys perceived
+    /// features, so it can use no other kind of model.
+    /// </summary>
+    private static IKeyProvider<float[]> KeyProviderFor(LibraryManifest manifest, ISkillStore? store)
+    {
+        if (RandomProjectionKeyProvider.FromModelId(manifest.KeyModel) is { } projection && projection.Dimension == manifest.EmbeddingDimension)
+            return projection;
+        if (store is not null && manifest.KeyModel.StartsWith(SituationEncoderKeyProvider.ModelName + " ", StringComparison.Ordinal))
+        {
+            StoredKeyModel stored = store.ReadKeyModel() ?? throw new LibraryException("the library is empty: train into it first");
+            if (stored.Id != manifest.KeyModel)
+                throw new LibraryException($"the library was re-keyed while it was opened (now '{stored.Id}'); open it again");
+            if (stored.Bytes is null)
+                throw new LibraryException($"the library's key model '{manifest.KeyModel}' has no stored encoder; run 'procmem skills encode' again");
+            StandardizedEncoder encoder;
+            try
+            {
+                encoder = StandardizedEncoderCodec.Decode(stored.Bytes);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new LibraryException($"the library's stored key model is damaged ({e.Message})", e);
+            }
+            var provider = new SituationEncoderKeyProvider(encoder);
+            return provider.ModelId == manifest.KeyModel && provider.Dimension == manifest.EmbeddingDimension
+                ? provider
+                : throw new LibraryException($"the library's stored encoder is '{provider.ModelId}', not its key model '{manifest.KeyModel}'; the library is damaged");
+        }
+        throw new LibraryException($"the library's keys come from the key model '{manifest.KeyModel}'; this agent embeds its features with a random projection (random-projection/v1) or a stored situation encoder (situation-encoder/v1), so it cannot compare its situations with them");
+    }
 
     /// <summary>Commits a newly discovered skill at once; if another agent stored the same skill first, adopts that one.</summary>
     private void StoreNewSkill(Skill skill, SkillModule module, IReadOnlyList<AgentStep> demonstration)
@@ -87,6 +114,7 @@ public sealed partial class ProceduralMemoryAgent
         {
             NewSkills = [new NewSkill(SkillRecord.Of(skill), [demonstration])],
             DemonstrationsToKeep = _options.DemonstrationsPerSkill,
+            KeysFrom = _encoder.ModelId,
         };
         var (id, created) = _store!.Commit(commit).NewSkills[0];
         AddCommitted(skill.Statistics.Uses, skill.Statistics.Successes, skill.Statistics.Demonstrations);
@@ -108,7 +136,12 @@ public sealed partial class ProceduralMemoryAgent
     /// <summary>Commits a new composite skill (it has no network and no demonstrations of its own); a twin already stored is kept instead.</summary>
     private void StoreComposite(Skill composite)
     {
-        var commit = new LibraryCommit { NewSkills = [new NewSkill(SkillRecord.Of(composite), [])], DemonstrationsToKeep = _options.DemonstrationsPerSkill };
+        var commit = new LibraryCommit
+        {
+            NewSkills = [new NewSkill(SkillRecord.Of(composite), [])],
+            DemonstrationsToKeep = _options.DemonstrationsPerSkill,
+            KeysFrom = _encoder.ModelId,
+        };
         var (id, created) = _store!.Commit(commit).NewSkills[0];
         AddCommitted(composite.Statistics.Uses, composite.Statistics.Successes, composite.Statistics.Demonstrations);
         if (created)
@@ -195,6 +228,7 @@ public sealed partial class ProceduralMemoryAgent
             Episodes = [episode with { Steps = episode.Steps.Select(s => s with { Features = [] }).ToList() }],
             EpisodesToKeep = _options.EpisodesToKeep,
             DemonstrationsToKeep = _options.DemonstrationsPerSkill,
+            KeysFrom = _encoder.ModelId,
         });
         // What was just committed is no longer unsaved: the read-back below adds only what others wrote since.
         foreach (var (skill, _, _) in _mergedUnsaved)

@@ -36,7 +36,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     private readonly IExplorer _explorer;
     private readonly ISkillSelector _selector;
     private readonly ISkillLearner _learner;
-    private readonly RandomProjectionKeyProvider _encoder;
+    private readonly IKeyProvider<float[]> _encoder;
     private readonly ulong _subgoalMask;
     private readonly ContextLifecycle? _contexts;
 
@@ -81,7 +81,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             _options.EmbeddingDimension, RandomProjectionKeyProvider.IdOf(_options.Seed ^ 0xE4C0_DE5Au, _options.EmbeddingDimension, _perception.FeatureCount));
         if (store is not null)
             manifest = OpenLibrary(store, manifest);
-        _encoder = KeyProviderFor(manifest);
+        _encoder = KeyProviderFor(manifest, store);
         Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: _options.MatchSimilarity);
         _store = store;
         if (store is not null)
@@ -301,7 +301,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         Span<float> scores = stackalloc float[_environment.Actions.Count];
         NetworkActions++;
         if (_options.Attention is { } attention
-            && AttentionRetrieval.Blend(Library, skill, facts, _encoder.Encode(_features), attention) is { } blend
+            && AttentionRetrieval.Blend(Library, skill, facts, _encoder.KeyOf(_features), attention) is { } blend
             && !(blend.IsSingle && blend.Members[0] == skill))
         {
             blend.WriteScores(_features, scores);
@@ -354,7 +354,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         context = 0;
         if (Library.Count == 0)
             return null;
-        float[] query = _encoder.Encode(_features);
+        float[] query = _encoder.KeyOf(_features);
         if (_contexts is not null)
             context = _contexts.Contexts.ContextOf(query, found: explore);
         return _selector.Choose(Library, facts, query, explore, goal);
@@ -365,7 +365,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     {
         var features = new float[_features.Length];
         _perception.WriteFeatures(features);
-        return _contexts!.Contexts.ContextOf(_encoder.Encode(features), found: learn);
+        return _contexts!.Contexts.ContextOf(_encoder.KeyOf(features), found: learn);
     }
 
     /// <summary>Counts an execution of the run's skill, and with the per-context lifecycle, in the context it started in.</summary>
@@ -527,7 +527,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
     /// <summary>The agent's library as its learner sees it.</summary>
     private sealed class Workshop(ProceduralMemoryAgent agent) : ISkillWorkshop
     {
-        public float[] KeyOf(float[] features) => agent._encoder.Encode(features);
+        public float[] KeyOf(float[] features) => agent._encoder.KeyOf(features);
 
         public Skill? Find(FactCondition preconditions, FactCondition effect, float[] key)
         {

@@ -48,6 +48,20 @@ public sealed class InputStandardizer
         return new InputStandardizer(mean, spread);
     }
 
+    /// <summary>A standardisation with these statistics (as stored by <see cref="StandardizedEncoderCodec"/>).</summary>
+    /// <exception cref="ArgumentException">The lengths differ, a number is not finite, or a spread is not positive.</exception>
+    public static InputStandardizer FromStatistics(ReadOnlySpan<float> mean, ReadOnlySpan<float> spread)
+    {
+        if (mean.Length != spread.Length || mean.Length == 0)
+            throw new ArgumentException($"Expected as many means as spreads, at least one; got {mean.Length} and {spread.Length}.");
+        if (mean.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue) >= 0)
+            throw new ArgumentException("Every mean must be finite.", nameof(mean));
+        foreach (float s in spread)
+            if (!(s > 0f) || !float.IsFinite(s))
+                throw new ArgumentException($"A spread is {s}; every spread must be positive and finite.", nameof(spread));
+        return new InputStandardizer(mean.ToArray(), spread.ToArray());
+    }
+
     /// <summary>The length of an input.</summary>
     public int Length => _mean.Length;
 

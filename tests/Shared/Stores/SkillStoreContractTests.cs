@@ -13,7 +13,7 @@ namespace ProceduralMemory.Tests.Shared.Stores;
 /// instance (another connection) on that same store, starting empty. A backend's test project also implements
 /// <see cref="StoreAvailability.SkipReason"/>, which skips the contract where its store cannot run (no server).
 /// </summary>
-public abstract class SkillStoreContractTests : IDisposable
+public abstract partial class SkillStoreContractTests : IDisposable
 {
     private readonly List<ISkillStore> _opened = [];
 

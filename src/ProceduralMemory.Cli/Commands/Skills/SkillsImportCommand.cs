@@ -62,6 +62,10 @@ internal static class SkillsImportCommand
                     NewSkills = document.Skills,
                     DemonstrationsToKeep = kept,
                     RestoreEpisodes = restore ? document.Episodes : null,
+                    // A new library takes the export's trained key model with its keys; an existing one has it already (same id).
+                    Rekey = restore && document.KeyModelBytes is { } model
+                        ? new KeyModelChange(document.Manifest.KeyModel, document.Manifest.EmbeddingDimension, model)
+                        : null,
                 });
             }
             int created = result.NewSkills.Count(s => s.Created);

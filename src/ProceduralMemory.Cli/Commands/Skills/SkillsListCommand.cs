@@ -23,7 +23,7 @@ internal static class SkillsListCommand
         using ISkillStore store = SkillStores.Open(libraryPath, readOnly: true, connectTimeout);
         LibraryManifest manifest = SkillStores.ManifestOf(store, libraryPath);
         LibraryChanges all = store.ReadChanges(0);
-        TableWriter.Write(console, $"{SkillStores.Describe(libraryPath)}: {all.Skills.Count} skills ({all.Skills.Count(s => s.Retired is not null)} retired), {all.Episodes} episodes run (age counts episodes since a skill was created)",
+        TableWriter.Write(console, $"{SkillStores.Describe(libraryPath)}: {all.Skills.Count} skills ({all.Skills.Count(s => s.Retired is not null)} retired), {all.Episodes} episodes run (age counts episodes since a skill was created), keys from {manifest.KeyModel}",
             SkillRows.HeadersFor(manifest), all.Skills.OrderBy(s => s.Id).Select(s => SkillRows.Of(s, manifest, all.Episodes)).ToList());
         return ExitCodes.Ok;
     }

@@ -10,6 +10,9 @@ namespace ProceduralMemory.Memory.Keys;
 /// <remarks>Not thread-safe: the encoder reuses its buffers. Use one provider per thread.</remarks>
 public sealed class SituationEncoderKeyProvider : IKeyProvider<float[]>
 {
+    /// <summary>The name every id of this model starts with.</summary>
+    public const string ModelName = "situation-encoder/v1";
+
     private readonly StandardizedEncoder _encoder;
 
     /// <summary>Wraps <paramref name="encoder"/>, trained on feature vectors.</summary>
@@ -17,7 +20,7 @@ public sealed class SituationEncoderKeyProvider : IKeyProvider<float[]>
     {
         _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
         ModelId = string.Create(CultureInfo.InvariantCulture,
-            $"situation-encoder/v1 dim={encoder.LatentSize} features={encoder.InputSize} weights={encoder.Fingerprint:x16}");
+            $"{ModelName} dim={encoder.LatentSize} features={encoder.InputSize} weights={encoder.Fingerprint:x16}");
     }
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ namespace ProceduralMemory.Memory.Store;
 
 /// <summary>
 /// A commit checked and encoded before its transaction starts, so that bad input is refused with nothing written
-/// and the write lock is held only for SQL. Only the key length needs the stored manifest (<see cref="CheckKeys"/>).
+/// and the write lock is held only for SQL. Only the keys need the stored manifest and skills (<see cref="CheckKeys"/>, <see cref="CheckRekeyCovers"/>).
 /// Every backend writes a commit from its plan, so every backend refuses the same commits with the same messages.
 /// </summary>
 public sealed class CommitPlan
@@ -121,6 +121,12 @@ public sealed class CommitPlan
                 "a restored skill has a negative id or created episode");
             Require(skills.Select(s => s.Record.Id).Distinct().Count() == skills.Length, "two restored skills have the same id");
         }
+        if (commit.Rekey is { } rekey)
+        {
+            Require(!string.IsNullOrWhiteSpace(rekey.KeyModel) && rekey.EmbeddingDimension > 0,
+                $"the re-key to '{rekey.KeyModel}' of dimension {rekey.EmbeddingDimension} needs a key model id and a positive dimension");
+            Require(rekey.ModelBytes is not { Length: 0 }, $"the re-key to '{rekey.KeyModel}' has empty model bytes; give none or the model's");
+        }
         return new CommitPlan(commit, skills, [.. updates], episodes);
     }
 
@@ -141,10 +147,18 @@ public sealed class CommitPlan
         Require(!Restores || nextSkillId == 0,
             $"{location} has stored skills before; an export keeps its skill ids only in a new library");
 
-    /// <summary>Checks that every key has <paramref name="dimension"/> numbers, the stored manifest's.</summary>
-    /// <exception cref="LibraryException">A key's length is not <paramref name="dimension"/>.</exception>
-    public void CheckKeys(int dimension)
+    /// <summary>
+    /// Checks the keys against <paramref name="stored"/>, the library's manifest: every key has its dimension (or the
+    /// re-key's, when the commit changes the key model), and the commit's <see cref="LibraryCommit.KeysFrom"/>, if
+    /// given, names the model the keys will be stored under.
+    /// </summary>
+    /// <exception cref="LibraryException">A key's length or the commit's key model is not the library's.</exception>
+    public void CheckKeys(LibraryManifest stored)
     {
+        string model = Commit.Rekey?.KeyModel ?? stored.KeyModel;
+        Require(Commit.KeysFrom is null || Commit.KeysFrom == model,
+            $"its keys come from the key model '{Commit.KeysFrom}', but the library's is '{model}' (re-keyed meanwhile? reopen it)");
+        int dimension = Commit.Rekey?.EmbeddingDimension ?? stored.EmbeddingDimension;
         for (int i = 0; i < NewSkills.Count; i++)
             Require(NewSkills[i].Key.Length == 4 * dimension,
                 $"new skill {i} ('{NewSkills[i].Record.Name}') has a key of {NewSkills[i].Key.Length / 4} numbers; this library's are {dimension}");
@@ -152,6 +166,23 @@ public sealed class CommitPlan
             Require(update.Key is null || update.Key.Length == 4 * dimension,
                 $"the update of skill {update.Change.Id} has a key of {update.Key?.Length / 4} numbers; this library's are {dimension}");
     }
+
+    /// <summary>Checks that a re-key gives every one of the library's <paramref name="storedIds"/> a new key (nothing to check without a re-key).</summary>
+    /// <exception cref="LibraryException">A stored skill would keep its key from the old model.</exception>
+    public void CheckRekeyCovers(IEnumerable<int> storedIds)
+    {
+        if (Commit.Rekey is not { } rekey)
+            return;
+        var rekeyed = Updates.Where(u => u.Key is not null).Select(u => u.Change.Id).ToHashSet();
+        int[] missed = [.. storedIds.Where(id => !rekeyed.Contains(id)).Order()];
+        Require(missed.Length == 0,
+            $"the re-key to '{rekey.KeyModel}' gives no new key to stored skill{(missed.Length == 1 ? "" : "s")} {string.Join(", ", missed.Take(10))}{(missed.Length > 10 ? ", ..." : "")}");
+    }
+
+    /// <summary>The manifest after this commit: <paramref name="stored"/>, with the re-key's model and dimension if it has one.</summary>
+    public LibraryManifest ManifestAfter(LibraryManifest stored) => Commit.Rekey is { } rekey
+        ? stored with { KeyModel = rekey.KeyModel, EmbeddingDimension = rekey.EmbeddingDimension }
+        : stored;
 
     private static byte[] EncodeKey(float[]? key, string what)
     {

@@ -37,6 +37,9 @@ public abstract class DelegatingSkillStore : ISkillStore
     public virtual IReadOnlyList<IReadOnlyList<AgentStep>> ReadDemonstrations(int skillId) => Inner.ReadDemonstrations(skillId);
 
     /// <inheritdoc />
+    public virtual StoredKeyModel? ReadKeyModel() => Inner.ReadKeyModel();
+
+    /// <inheritdoc />
     public virtual IReadOnlyList<EpisodeRecord> ReadEpisodes(int count) => Inner.ReadEpisodes(count);
 
     /// <inheritdoc />

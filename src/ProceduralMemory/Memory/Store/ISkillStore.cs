@@ -35,6 +35,9 @@ public interface ISkillStore : IDisposable
     /// </summary>
     LibraryChanges ReadChanges(long sinceChange);
 
+    /// <summary>The library's key model with its stored bytes, or <c>null</c> while the store holds no library yet.</summary>
+    StoredKeyModel? ReadKeyModel();
+
     /// <summary>The kept demonstrations of skill <paramref name="skillId"/>, oldest first.</summary>
     IReadOnlyList<IReadOnlyList<AgentStep>> ReadDemonstrations(int skillId);
 

@@ -30,4 +30,18 @@ public sealed record LibraryCommit
     /// at least this, so that exporting the result gives the export back exactly. Null: skills get new ids.
     /// </summary>
     public long? RestoreEpisodes { get; init; }
+
+    /// <summary>
+    /// Set to change the library's key model: the commit's <see cref="Updates"/> must give every stored skill a key
+    /// of the new dimension (a skill missed is refused, as is a key of another length), and new skills are keyed
+    /// under the new model too. Null: the key model stays.
+    /// </summary>
+    public KeyModelChange? Rekey { get; init; }
+
+    /// <summary>
+    /// The key model the commit's keys were made with, when the writer wants that checked: a commit whose model is not
+    /// the library's (another process re-keyed it meanwhile) is refused instead of mixing keys from two models. Null:
+    /// not checked.
+    /// </summary>
+    public string? KeysFrom { get; init; }
 }

@@ -62,6 +62,7 @@ public static partial class LibraryJson
             throw root["domain"].Invalid($"is unknown: {e.Message}");
         }
         long episodes = root["episodes"].Long(minimum: 0);
+        byte[]? keyModelBytes = KeyModelBytes(root, manifest);
         var schema = new FactSchema(manifest.FactNames);
 
         var skills = new List<NewSkill>();
@@ -106,7 +107,32 @@ public static partial class LibraryJson
                 .Select(d => (IReadOnlyList<AgentStep>)d.Items().Select(s => s.Step(manifest, schema)).ToList()).ToList();
             skills.Add(new NewSkill(skill, demonstrations));
         }
-        return new LibraryDocument(manifest, episodes, skills);
+        return new LibraryDocument(manifest, episodes, skills, keyModelBytes);
+    }
+
+    /// <summary>The stored key model's bytes, if any; a situation encoder's must be there and be the model the manifest names.</summary>
+    private static byte[]? KeyModelBytes(Node root, LibraryManifest manifest)
+    {
+        bool encoder = manifest.KeyModel.StartsWith(SituationEncoderKeyProvider.ModelName + " ", StringComparison.Ordinal);
+        if (!root.Has("key_model_data"))
+            return encoder ? throw root["key_model_data"].Invalid("is needed: the keys come from a trained situation encoder") : null;
+        Node data = root["key_model_data"];
+        if (data.Element.ValueKind != JsonValueKind.String || !data.Element.TryGetBytesFromBase64(out byte[]? bytes) || bytes.Length == 0)
+            throw data.Invalid("is not the base64 of a key model");
+        if (!encoder)
+            return bytes;
+        SituationEncoderKeyProvider provider;
+        try
+        {
+            provider = new SituationEncoderKeyProvider(StandardizedEncoderCodec.Decode(bytes));
+        }
+        catch (InvalidDataException e)
+        {
+            throw data.Invalid($"is damaged ({e.Message})");
+        }
+        return provider.ModelId == manifest.KeyModel && provider.Dimension == manifest.EmbeddingDimension
+            ? bytes
+            : throw data.Invalid($"holds the model '{provider.ModelId}', not the key model '{manifest.KeyModel}' of dimension {manifest.EmbeddingDimension}");
     }
 
     /// <summary>A JSON value and its path, with readers that fail with that path in the message.</summary>

@@ -43,6 +43,9 @@ public static partial class LibraryJson
         json.WriteNumber("feature_count", manifest.FeatureCount);
         json.WriteNumber("embedding_dimension", manifest.EmbeddingDimension);
         json.WriteString("key_model", manifest.KeyModel);
+        // A trained key model travels with its keys (base64 of its stored bytes); optional, so older exports still read.
+        if (document.KeyModelBytes is { } model)
+            json.WriteBase64String("key_model_data", model);
         json.WriteNumber("episodes", document.Episodes);
         json.WriteStartArray("skills");
         foreach (var (skill, demonstrations) in document.Skills)

@@ -2,7 +2,8 @@ namespace ProceduralMemory.Memory.Store;
 
 /// <summary>
 /// The manifest a store last read from its meta row, parsed only when the text changes: stores read the row on every
-/// transaction (another process may have created the library since) but a manifest, once there, never changes.
+/// transaction, since another process may have created the library since, or re-keyed it (a commit with a
+/// <see cref="LibraryCommit.Rekey"/> changes the manifest's key model and dimension; nothing else of it ever changes).
 /// </summary>
 /// <remarks>Not thread-safe: a store uses it under its own lock.</remarks>
 public sealed class ManifestCache

@@ -43,6 +43,9 @@ public sealed class RetryingSkillStore : DelegatingSkillStore
     public override IReadOnlyList<IReadOnlyList<AgentStep>> ReadDemonstrations(int skillId) => Run(store => store.ReadDemonstrations(skillId));
 
     /// <inheritdoc />
+    public override StoredKeyModel? ReadKeyModel() => Run(store => store.ReadKeyModel());
+
+    /// <inheritdoc />
     public override IReadOnlyList<EpisodeRecord> ReadEpisodes(int count) => Run(store => store.ReadEpisodes(count));
 
     /// <inheritdoc />

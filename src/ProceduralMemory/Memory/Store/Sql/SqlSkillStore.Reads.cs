@@ -28,6 +28,25 @@ public abstract partial class SqlSkillStore
     });
 
     /// <inheritdoc />
+    /// <exception cref="LibraryException">The database failed, or the manifest is damaged.</exception>
+    public StoredKeyModel? ReadKeyModel() => Run(connection =>
+    {
+        using DbTransaction transaction = Dialect.BeginRead(connection);
+        string? text;
+        byte[]? bytes;
+        using (DbDataReader reader = Statement(connection, transaction, $"SELECT manifest, key_model FROM {Dialect.Table("meta")} WHERE singleton = 0").ExecuteReader())
+        {
+            if (!reader.Read())
+                throw new LibraryException($"{LibraryName} is a damaged procmem library (its meta row is missing)");
+            text = reader.IsDBNull(0) ? null : reader.GetString(0);
+            bytes = reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1);
+        }
+        transaction.Commit();
+        ApplyManifest(text);
+        return _manifest.Manifest is { } manifest ? new StoredKeyModel(manifest.KeyModel, manifest.EmbeddingDimension, bytes) : null;
+    });
+
+    /// <inheritdoc />
     /// <exception cref="LibraryException">The database failed, or a kept demonstration is not a valid trajectory.</exception>
     public IReadOnlyList<IReadOnlyList<AgentStep>> ReadDemonstrations(int skillId) => Run(connection =>
     {

@@ -84,7 +84,11 @@ public abstract partial class SqlSkillStore
     }
 
     /// <summary>A write under way: its connection and transaction, the meta row it locked, and the statements to run last.</summary>
-    private sealed record Write(DbConnection Connection, DbTransaction Transaction, SqlMeta Meta, List<SqlStatement> Last);
+    private sealed record Write(DbConnection Connection, DbTransaction Transaction, SqlMeta Meta, List<SqlStatement> Last)
+    {
+        /// <summary>The manifest text the write stores (a re-key), taken once the transaction has committed.</summary>
+        public string? ManifestAfter { get; set; }
+    }
 
     /// <summary>
     /// Runs a write in one transaction that first locks the meta row. The write gets a sequence number, kept when the
@@ -113,14 +117,23 @@ public abstract partial class SqlSkillStore
             RecordFinished(write.Last, sequence, outcome);
             ExecuteAll(connection, transaction, write.Last, _ => "a statement");
             transaction.Commit();
+            if (write.ManifestAfter is { } text)
+                ApplyManifest(text);
             _unfinished = null;
             return result;
         });
 
     private (CommitResult, SqlWriteOutcome) Apply(CommitPlan plan, Write write)
     {
-        plan.CheckKeys(_manifest.Manifest!.EmbeddingDimension);
+        plan.CheckKeys(_manifest.Manifest!);
         plan.CheckRestoreTarget(write.Meta.NextSkillId, LibraryName);
+        if (plan.Commit.Rekey is { } rekey)
+        {
+            plan.CheckRekeyCovers(ReadSkillIds(write.Connection, write.Transaction));
+            write.ManifestAfter = ManifestJson.Write(plan.ManifestAfter(_manifest.Manifest!));
+            write.Last.Add(new SqlStatement($"UPDATE {Dialect.Table("meta")} SET manifest = @manifest, key_model = @key_model WHERE singleton = 0",
+                ("manifest", write.ManifestAfter), new("key_model", rekey.ModelBytes, DbType.Binary)));
+        }
         long change = write.Meta.Change + 1;
         long episodesBefore = plan.EpisodesBefore(write.Meta.Episodes);
         long episodes = episodesBefore + plan.Episodes.Count;
