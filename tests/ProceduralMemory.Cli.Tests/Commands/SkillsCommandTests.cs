@@ -241,13 +241,16 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         Assert.False(File.Exists(target + "-wal") && new FileInfo(target + "-wal").Length > 0, "the import wrote to the library's log");
     }
 
-    [Fact]
-    public void Prune_OnAMissingLibrary_SaysSo_AndCreatesNothing()
+    [Theory]
+    [InlineData("prune", "--below", "0.5")]
+    [InlineData("merge")]
+    [InlineData("encode")]
+    public void AWritingCommand_OnAMissingLibrary_SaysSo_AndCreatesNothing(params string[] command)
     {
         using var dir = new TemporaryDirectory();
         string missing = dir.Combine("missing.db");
 
-        CliRun run = CliRun.Of("skills", "prune", "--below", "0.5", "--library", missing);
+        CliRun run = CliRun.Of(["skills", .. command, "--library", missing]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal($"procmem: no library at {missing}", Assert.Single(run.ErrorLines));

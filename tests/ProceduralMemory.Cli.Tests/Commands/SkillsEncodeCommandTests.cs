@@ -119,17 +119,4 @@ public class SkillsEncodeCommandTests(TrainedLibrary library) : IClassFixture<Tr
         Assert.Contains("nothing was changed", run.ErrorLines[0]);
         Assert.Equal(before, FileFingerprint.Of(target));
     }
-
-    [Fact]
-    public void Encode_OfAMissingLibrary_ExitsTwo_AndCreatesNothing()
-    {
-        using var dir = new TemporaryDirectory();
-        string missing = dir.Combine("missing.db");
-
-        CliRun run = CliRun.Of("skills", "encode", "--library", missing);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Single(run.ErrorLines);
-        Assert.False(File.Exists(missing));
-    }
 }

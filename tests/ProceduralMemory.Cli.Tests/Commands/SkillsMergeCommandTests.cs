@@ -94,17 +94,4 @@ public class SkillsMergeCommandTests(TrainedLibrary library) : IClassFixture<Tra
         Assert.Single(run.ErrorLines);
         Assert.Equal(before, File.ReadAllBytes(copy));
     }
-
-    [Fact]
-    public void AMissingLibrary_IsRefused_WithoutCreatingOne()
-    {
-        using var dir = new TemporaryDirectory();
-        string missing = dir.Combine("none.db");
-
-        CliRun run = CliRun.Of("skills", "merge", "--library", missing);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Single(run.ErrorLines);
-        Assert.False(File.Exists(missing));
-    }
 }
