@@ -40,7 +40,9 @@ internal sealed class McpServer : IAsyncDisposable
             Arguments = Arguments(library),
             StandardErrorLines = errors.Enqueue,
         });
-        return new McpServer(await McpClient.CreateAsync(transport), errors);
+        // The tool starts in a process of its own and loads the retail data before it answers: on a loaded CI machine
+        // that has taken longer than the client's default minute.
+        return new McpServer(await McpClient.CreateAsync(transport, new McpClientOptions { InitializationTimeout = TimeSpan.FromMinutes(5) }), errors);
     }
 
     /// <summary>Calls <paramref name="tool"/>, which must succeed; returns the JSON of its text result.</summary>
