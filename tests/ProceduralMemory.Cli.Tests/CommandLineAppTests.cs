@@ -22,7 +22,7 @@ public class CommandLineAppTests
 
     [Theory]
     [InlineData(new string[0], "'procmem' needs a command: demo, conformance, show, bench, train, eval, skills, procedures, report, compare, mcp, serve (see 'procmem --help')")]
-    [InlineData(new[] { "skills" }, "'procmem skills' needs a command: list, show, restore, merge, export, import, prune, upgrade (see 'procmem skills --help')")]
+    [InlineData(new[] { "skills" }, "'procmem skills' needs a command: list, show, restore, merge, export, import, prune, upgrade, encode (see 'procmem skills --help')")]
     public void NoCommand_ExitsTwo_NamingTheCommandsThatFit(string[] args, string expected)
     {
         CliRun run = CliRun.Of(args);
