@@ -7,7 +7,7 @@ namespace ProceduralMemory.Postgres;
 /// a new or older library at the same moment upgrade it once.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 5), as in the SQLite store:</para>
+/// <para>Tables (schema 6), as in the SQLite store:</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the library's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (never
@@ -16,7 +16,7 @@ namespace ProceduralMemory.Postgres;
 /// locks this row first (<c>SELECT ... FOR UPDATE</c>), so writes are serialised and the change number is exact.</item>
 /// <item><c>skills</c>: definition, statistics and policy. Masks and values are the <c>ulong</c> bits stored as
 /// <c>bigint</c> (reinterpreted); <c>key_vector</c> is the key as little-endian <c>float32</c>.
-/// <c>identity</c> (unique: the skill's identity by the library's domain rule) makes a skill learned twice one skill, and
+/// <c>identity</c> (unique: the skill's identity by the library's domain rule) makes a skill learned twice one skill (a variant, labelled in <c>variant</c>, schema 6, is its own), and
 /// counters are <c>integer</c> with a check that successes stay within uses, so an overflow is refused, not wrapped.
 /// Unlike SQLite, the policy stays in the skill's row: PostgreSQL keeps a large value out of line (TOAST) and a
 /// statistics update does not copy it.</item>
@@ -157,6 +157,10 @@ internal static class PostgresSchema
         // A learned key model lives with the library, as in the SQLite store; NULL for the random projections before it.
         new(5, "the key model's bytes", """
             ALTER TABLE procmem.meta ADD COLUMN key_model bytea;
+            """),
+        // Skill variants, as in the SQLite store: a label in the identity, NULL for base skills.
+        new(6, "skill variants", """
+            ALTER TABLE procmem.skills ADD COLUMN variant text CHECK (variant IS NULL OR length(variant) > 0);
             """),
     ];
 

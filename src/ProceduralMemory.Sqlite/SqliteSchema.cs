@@ -5,7 +5,7 @@ namespace ProceduralMemory.Sqlite;
 /// migration from version 1; an older file runs the ones it lacks, all in one transaction.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 5):</para>
+/// <para>Tables (schema 6):</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the file's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (ids are
@@ -18,7 +18,7 @@ namespace ProceduralMemory.Sqlite;
 /// <c>float32</c>. <c>identity</c> (unique) is the skill's identity by the library's domain rule (the grid's:
 /// preconditions plus effect), which makes a skill learned twice, by two processes, one skill. Counters are checked to stay within 0..2^31-1 and
 /// successes within uses. The lifecycle (schema 4): <c>retired_episode</c> and <c>retired_reason</c> (NULL while the skill
-/// is active), <c>trial_start_uses</c> and <c>trial_start_successes</c> (its counts when its current trial began: its last demonstration or restore; retirement judges the uses since).</item>
+/// is active), <c>trial_start_uses</c> and <c>trial_start_successes</c> (its counts when its current trial began: its last demonstration or restore; retirement judges the uses since). <c>variant</c> (schema 6) labels a variant of its preconditions and effect, kept beside its original (part of <c>identity</c>); NULL for a base skill.</item>
 /// <item><c>policies</c>: one row per skill (<c>ON DELETE CASCADE</c>): kind, shape, checksum and bytes. Kept
 /// apart from <c>skills</c> because SQLite rewrites a whole row on update: a statistics update would otherwise
 /// copy the ~20 KB network of the skill it counts.</item>
@@ -181,6 +181,11 @@ internal static class SqliteSchema
         // its id describes: NULL.
         new(5, "the key model's bytes", """
             ALTER TABLE meta ADD COLUMN key_model BLOB;
+            """),
+        // A variant of a skill (issue 18: adaptation, per-context splits) is stored beside its original: its label is
+        // part of the identity column, which old rows keep unchanged as base skills (NULL).
+        new(6, "skill variants", """
+            ALTER TABLE skills ADD COLUMN variant TEXT CHECK (variant IS NULL OR length(variant) > 0);
             """),
     ];
 

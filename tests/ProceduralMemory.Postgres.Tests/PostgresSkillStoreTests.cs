@@ -64,7 +64,7 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
             store.Create(StoreSamples.Manifest);
             store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4)] });
         }
-        Database.Scalar("ALTER TABLE procmem.meta DROP COLUMN key_model; DELETE FROM procmem.schema_version WHERE version = 5");
+        Database.Scalar("ALTER TABLE procmem.skills DROP COLUMN variant; ALTER TABLE procmem.meta DROP COLUMN key_model; DELETE FROM procmem.schema_version WHERE version >= 5");
 
         using (PostgresSkillStore store = PostgresSkillStore.Open(Location))
         {
@@ -77,7 +77,7 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
             Assert.Single(store.ReadDemonstrations(0));
         }
 
-        Assert.Equal(5, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
+        Assert.Equal(PostgresSchema.CurrentVersion, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
         Assert.Equal("090807", Convert.ToHexString((byte[])Database.Scalar("SELECT key_model FROM procmem.meta")!));
     }
 

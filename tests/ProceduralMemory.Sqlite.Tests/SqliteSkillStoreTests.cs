@@ -177,7 +177,7 @@ public sealed class SqliteSkillStoreTests : IDisposable
             store.Create(StoreSamples.Manifest);
             store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4)] });
         }
-        Sql(LibraryPath, "ALTER TABLE meta DROP COLUMN key_model; DELETE FROM schema_version WHERE version = 5");
+        Sql(LibraryPath, "ALTER TABLE skills DROP COLUMN variant; ALTER TABLE meta DROP COLUMN key_model; DELETE FROM schema_version WHERE version >= 5");
         List<string> skills = Rows(LibraryPath, "SELECT * FROM skills");
         Assert.Throws<LibraryException>(() => SqliteSkillStore.Open(LibraryPath, readOnly: true));
 
@@ -191,10 +191,55 @@ public sealed class SqliteSkillStoreTests : IDisposable
             });
         }
 
-        Assert.Equal(5L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
         Assert.Equal("090807", Convert.ToHexString((byte[])Sql(LibraryPath, "SELECT key_model FROM meta")!));
         Assert.Equal(skills.Count, Rows(LibraryPath, "SELECT * FROM skills").Count);
         Assert.Equal("ok", Sql(LibraryPath, "PRAGMA integrity_check"));
+    }
+
+    [Fact]
+    public void Open_ASchema5Library_AddsTheVariantColumn_KeepingEveryRowABaseSkill()
+    {
+        using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
+        {
+            store.Create(StoreSamples.Manifest);
+            store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4)] });
+        }
+        Sql(LibraryPath, "ALTER TABLE skills DROP COLUMN variant; DELETE FROM schema_version WHERE version = 6");
+        List<string> skills = Rows(LibraryPath, "SELECT * FROM skills");
+
+        using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
+        {
+            Assert.Null(Assert.Single(store.ReadChanges(0).Skills).Variant);
+            SkillRecord variant = StoreSamples.Skill(1) with { Variant = "context 2" };
+            Assert.Equal((1, true), store.Commit(new LibraryCommit { NewSkills = [new NewSkill(variant, [])] }).NewSkills.Single());
+        }
+
+        Assert.Equal(6L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
+        Assert.Equal(skills, Rows(LibraryPath, "SELECT id, name, identity, pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit, uses, successes, demonstrations, created_episode, change, retired_episode, retired_reason, trial_start_uses, trial_start_successes FROM skills WHERE id = 0"));
+        Assert.Equal("ok", Sql(LibraryPath, "PRAGMA integrity_check"));
+    }
+
+    [Fact]
+    public void AVariant_IsStoredBesideItsOriginal_AndTheSameVariantTwiceIsOneSkill()
+    {
+        using SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath);
+        store.Create(StoreSamples.Manifest);
+        SkillRecord original = StoreSamples.Skill(0, neural: true);
+        SkillRecord variant = StoreSamples.Skill(0, neural: true) with { Variant = "adapted 00ff", Key = StoreSamples.Skill(1).Key };
+
+        CommitResult first = store.Commit(new LibraryCommit { NewSkills = [new NewSkill(original, []), new NewSkill(variant, [])] });
+        CommitResult again = store.Commit(new LibraryCommit { NewSkills = [new NewSkill(variant, []), new NewSkill(original, [])] });
+
+        Assert.Equal([(0, true), (1, true)], first.NewSkills);
+        Assert.Equal([(1, false), (0, false)], again.NewSkills);
+        SkillRecord[] read = [.. store.ReadChanges(0).Skills.OrderBy(s => s.Id)];
+        Assert.Equal([null, "adapted 00ff"], read.Select(s => s.Variant));
+        Assert.NotEqual(read[0].IdentityUnder(GridDomain.Instance), read[1].IdentityUnder(GridDomain.Instance));
+        Assert.Equal(read[1].IdentityUnder(GridDomain.Instance), Sql(LibraryPath, "SELECT identity FROM skills WHERE id = 1"));
+        Assert.Equal(2L, Sql(LibraryPath, "SELECT count(*) FROM skills"));
+        Assert.Equal("adapted 00ff", read[1].ToSkill().Variant);
+        Assert.Equal("adapted 00ff", SkillRecord.Of(read[1].ToSkill()).Variant);
     }
 
     [Fact]

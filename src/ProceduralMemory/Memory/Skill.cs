@@ -70,6 +70,12 @@ public sealed class Skill
     /// </summary>
     public (int Uses, int Successes) TrialStart { get; internal set; }
 
+    /// <summary>
+    /// Which variant of its preconditions and effect this skill is, or <c>null</c> for the base skill: a store keeps a
+    /// variant beside its original (<see cref="Store.SkillRecord.Variant"/>). Set once, when the variant is made.
+    /// </summary>
+    public string? Variant { get; internal set; }
+
     /// <summary>True when every precondition holds in <paramref name="facts"/>.</summary>
     public bool IsApplicable(Facts facts) => Preconditions.IsSatisfiedBy(facts);
 

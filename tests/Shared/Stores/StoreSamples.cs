@@ -69,6 +69,7 @@ internal static class StoreSamples
         Assert.Equal((expected.Uses, expected.Successes, expected.Demonstrations), (actual.Uses, actual.Successes, actual.Demonstrations));
         Assert.Equal(expected.Retired, actual.Retired);
         Assert.Equal((expected.TrialStartUses, expected.TrialStartSuccesses), (actual.TrialStartUses, actual.TrialStartSuccesses));
+        Assert.Equal(expected.Variant, actual.Variant);
     }
 
     /// <summary>Bit-exact equality of trajectories, through their shared binary form.</summary>

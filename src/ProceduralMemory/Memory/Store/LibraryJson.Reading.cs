@@ -87,9 +87,12 @@ public static partial class LibraryJson
                     : null,
                 TrialStartUses = node.Has("trial_start_uses") ? node["trial_start_uses"].Int(minimum: 0) : 0,
                 TrialStartSuccesses = node.Has("trial_start_successes") ? node["trial_start_successes"].Int(minimum: 0) : 0,
+                Variant = node.Has("variant") ? node["variant"].String() : null,
             };
             if (string.IsNullOrWhiteSpace(skill.Name))
                 throw node["name"].Invalid("is empty");
+            if (skill.Variant is { } variant && string.IsNullOrWhiteSpace(variant))
+                throw node["variant"].Invalid("is empty");
             if (skill.Successes > skill.Uses)
                 throw node["successes"].Invalid($"is {skill.Successes}, more than the {skill.Uses} uses");
             if (skill.TrialStartUses > skill.Uses || skill.TrialStartSuccesses > skill.Successes || skill.TrialStartSuccesses > skill.TrialStartUses)

@@ -72,6 +72,9 @@ public static partial class LibraryJson
             }
             json.WriteNumber("trial_start_uses", skill.TrialStartUses);
             json.WriteNumber("trial_start_successes", skill.TrialStartSuccesses);
+            // Only a variant has a label; exports from before variants read as base skills.
+            if (skill.Variant is { } variant)
+                json.WriteString("variant", variant);
             json.WriteStartArray("kept_demonstrations");
             foreach (var demonstration in demonstrations)
             {

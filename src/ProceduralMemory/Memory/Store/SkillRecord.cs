@@ -50,11 +50,22 @@ public sealed record SkillRecord
     /// <summary>Its successes when its current trial began.</summary>
     public int TrialStartSuccesses { get; init; }
 
+    /// <summary>
+    /// Which variant of its preconditions and effect the skill is (schema 6), or <c>null</c> for the base skill: part of
+    /// its identity, so a variant is stored beside its original, and two writers making the same variant (the same label,
+    /// derived from what made it, e.g. <c>context 3</c>) still make one skill.
+    /// </summary>
+    public string? Variant { get; init; }
+
     /// <summary>The change number of the skill's last write (set by the store).</summary>
     public long Change { get; init; }
 
     /// <summary>The skill's identity under <paramref name="domain"/>'s rule: one skill per identity in a library (the grid's is preconditions plus effect).</summary>
-    public string IdentityUnder(Domains.ISkillDomain domain) => domain.IdentityOf(Preconditions, Effect, Policy.Kind, Policy.Data);
+    /// <remarks>A variant's identity is the domain's followed by its label, so a base skill's identity is what it was before variants.</remarks>
+    public string IdentityUnder(Domains.ISkillDomain domain) =>
+        Variant is null
+            ? domain.IdentityOf(Preconditions, Effect, Policy.Kind, Policy.Data)
+            : $"{domain.IdentityOf(Preconditions, Effect, Policy.Kind, Policy.Data)} variant {Variant}";
 
     /// <summary>The record of <paramref name="skill"/> (its id, definition and statistics).</summary>
     public static SkillRecord Of(Skill skill) => new()
@@ -72,6 +83,7 @@ public sealed record SkillRecord
         Retired = skill.Retirement,
         TrialStartUses = skill.TrialStart.Uses,
         TrialStartSuccesses = skill.TrialStart.Successes,
+        Variant = skill.Variant,
     };
 
     /// <summary>A live skill with this record's id, definition and statistics; its policy is built from data, never run as code.</summary>
@@ -82,6 +94,7 @@ public sealed record SkillRecord
         skill.Id = Id;
         skill.Retirement = Retired;
         skill.TrialStart = (TrialStartUses, TrialStartSuccesses);
+        skill.Variant = Variant;
         return skill;
     }
 }

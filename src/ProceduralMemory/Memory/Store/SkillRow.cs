@@ -24,10 +24,12 @@ namespace ProceduralMemory.Memory.Store;
 /// <param name="RetiredReason">Why it was retired, or <c>null</c> while it is active.</param>
 /// <param name="TrialStartUses">Its uses when its current trial began (last demonstration or restore).</param>
 /// <param name="TrialStartSuccesses">Its successes when its current trial began.</param>
+/// <param name="Variant">Which variant of its preconditions and effect it is, or <c>null</c> for the base skill (schema 6).</param>
 public sealed record SkillRow(long Id, string Name, FactCondition Preconditions, FactCondition Effect, byte[] Key,
     long StepLimit, long Uses, long Successes, long Demonstrations, long CreatedEpisode, long Change,
     string? PolicyKind, long PolicyChecksum, byte[]? Policy,
-    long? RetiredEpisode = null, string? RetiredReason = null, long TrialStartUses = 0, long TrialStartSuccesses = 0)
+    long? RetiredEpisode = null, string? RetiredReason = null, long TrialStartUses = 0, long TrialStartSuccesses = 0,
+    string? Variant = null)
 {
     /// <summary>The record of this row, after checking its counts, its key (<paramref name="dimension"/> finite numbers; negative: any) and its policy.</summary>
     /// <exception cref="InvalidDataException">The row fails a check; the message says which, as a clause ("its policy ...").</exception>
@@ -61,6 +63,7 @@ public sealed record SkillRow(long Id, string Name, FactCondition Preconditions,
             Retired = RetiredEpisode is { } episode ? new SkillRetirement(episode, RetiredReason!) : null,
             TrialStartUses = (int)TrialStartUses,
             TrialStartSuccesses = (int)TrialStartSuccesses,
+            Variant = Variant,
         };
     }
 }

@@ -24,7 +24,8 @@ public class LibraryJsonTests
         {
             Id = 4, Name = "replay", Preconditions = FactCondition.Always, Policy = OpenLoopPolicyCodec.Store([1, 1, 2]), Key = [1, 0, 0, 0],
         };
-        return new LibraryDocument(Manifest, 42, [new NewSkill(neural, [[step, step with { Action = 0 }]]), new NewSkill(openLoop, [])]);
+        return new LibraryDocument(Manifest, 42, [new NewSkill(neural, [[step, step with { Action = 0 }]]), new NewSkill(openLoop, []),
+            new NewSkill(neural with { Id = 5, Name = "achieve_door_open#2", Variant = "context 1" }, [])]); // a variant beside its original
     }
 
     private static LibraryDocument RoundTrip(LibraryDocument document)

@@ -89,13 +89,13 @@ public abstract partial class SqlSkillStore
             ? $"""
                 SELECT s.id, s.name, s.pre_mask, s.pre_values, s.effect_mask, s.effect_values, s.key_vector, s.step_limit,
                        s.uses, s.successes, s.demonstrations, s.created_episode, s.change, s.policy_kind, s.policy_checksum, s.policy,
-                       s.retired_episode, s.retired_reason, s.trial_start_uses, s.trial_start_successes
+                       s.retired_episode, s.retired_reason, s.trial_start_uses, s.trial_start_successes, s.variant
                 FROM {Dialect.Table("skills")} AS s
                 """
             : $"""
                 SELECT s.id, s.name, s.pre_mask, s.pre_values, s.effect_mask, s.effect_values, s.key_vector, s.step_limit,
                        s.uses, s.successes, s.demonstrations, s.created_episode, s.change, p.kind, p.checksum, p.data,
-                       s.retired_episode, s.retired_reason, s.trial_start_uses, s.trial_start_successes
+                       s.retired_episode, s.retired_reason, s.trial_start_uses, s.trial_start_successes, s.variant
                 FROM {Dialect.Table("skills")} AS s LEFT JOIN {Dialect.Table("policies")} AS p ON p.skill_id = s.id
                 """;
         // A full load reads every row in id order without the change index (a range over all of it would only add a sort).
@@ -119,7 +119,8 @@ public abstract partial class SqlSkillStore
             reader.GetFieldValue<byte[]>(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10),
             reader.GetInt64(11), reader.GetInt64(12),
             hasPolicy ? reader.GetString(13) : null, hasPolicy ? reader.GetInt64(14) : 0, hasPolicy ? reader.GetFieldValue<byte[]>(15) : null,
-            reader.IsDBNull(16) ? null : reader.GetInt64(16), reader.IsDBNull(17) ? null : reader.GetString(17), reader.GetInt64(18), reader.GetInt64(19));
+            reader.IsDBNull(16) ? null : reader.GetInt64(16), reader.IsDBNull(17) ? null : reader.GetString(17), reader.GetInt64(18), reader.GetInt64(19),
+            reader.IsDBNull(20) ? null : reader.GetString(20));
     }
 
     private int[] ReadSkillIds(DbConnection connection, DbTransaction transaction)

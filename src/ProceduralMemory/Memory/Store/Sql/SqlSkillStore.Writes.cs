@@ -234,12 +234,13 @@ public abstract partial class SqlSkillStore
             ("created_episode", createdEpisode), ("change", change), .. inline ? PolicyValues(null, skill.Policy) : [],
             new("retired_episode", record.Retired?.Episode, DbType.Int64), new("retired_reason", record.Retired?.Reason, DbType.String),
             ("trial_start_uses", record.TrialStartUses), ("trial_start_successes", record.TrialStartSuccesses),
+            new("variant", record.Variant, DbType.String),
         ];
         DbCommand command = Statement(write.Connection, write.Transaction, $"""
             INSERT INTO {Dialect.Table("skills")} AS s (id, name, identity, pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit,
-                uses, successes, demonstrations, created_episode, change, retired_episode, retired_reason, trial_start_uses, trial_start_successes{policyColumns})
+                uses, successes, demonstrations, created_episode, change, retired_episode, retired_reason, trial_start_uses, trial_start_successes, variant{policyColumns})
             VALUES (@id, @name, @identity, @pre_mask, @pre_values, @effect_mask, @effect_values, @key, @step_limit,
-                @uses, @successes, @demonstrations, @created_episode, @change, @retired_episode, @retired_reason, @trial_start_uses, @trial_start_successes{policyValues})
+                @uses, @successes, @demonstrations, @created_episode, @change, @retired_episode, @retired_reason, @trial_start_uses, @trial_start_successes, @variant{policyValues})
             ON CONFLICT (identity) DO UPDATE SET
                 uses = s.uses + excluded.uses,
                 successes = s.successes + excluded.successes,
