@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Contexts;
@@ -16,8 +17,8 @@ public sealed partial class ProceduralMemoryAgent
     /// <summary>
     /// After a training episode, with a <see cref="ContextLifecycleOptions.Split"/> rule: every active skill with a
     /// network (variants aside) that the rule finds failing in one context and succeeding in the others is split there.
-    /// Without a store a variant bound to that context takes its place (<see cref="CreateVariant"/>); in a store, whose
-    /// rows are unique by preconditions and effect, the original is only kept from being selected there.
+    /// A variant bound to that context takes its place (<see cref="CreateVariant"/>); in a store it is its own row,
+    /// labelled <c>context N</c>.
     /// </summary>
     private void SplitFailing()
     {
@@ -33,7 +34,7 @@ public sealed partial class ProceduralMemoryAgent
             if (rule.Judge(_contexts.Outcomes.ForSkill(skill.Id), _contexts.SplitOff(skill.Id)) is not { } judged)
                 continue;
             var (context, reason) = judged;
-            int? variant = _store is null ? CreateVariant(skill, context) : null;
+            int variant = CreateVariant(skill, context);
             _contexts.Record(new SkillSplit(skill.Id, context, variant, _contextEpisodes, reason));
         }
     }
@@ -55,8 +56,11 @@ public sealed partial class ProceduralMemoryAgent
         var variant = new Skill(NameFor(original.Effect), original.Preconditions, original.Effect, new MlpPolicy(module.Network),
             original.Termination, (float[])_contexts!.Contexts.Centroids[context].Clone())
         {
-            Id = Library.Skills.Max(s => s.Id) + 1,
+            Variant = string.Create(CultureInfo.InvariantCulture, $"context {context}"),
         };
+        if (_store is not null)
+            return StoreNewSkill(variant, module, module.Demonstrations);
+        variant.Id = Library.Skills.Max(s => s.Id) + 1;
         Library.Restore(variant);
         _modules[variant.Id] = module;
         return variant.Id;

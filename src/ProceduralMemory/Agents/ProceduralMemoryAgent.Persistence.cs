@@ -107,12 +107,15 @@ public sealed partial class ProceduralMemoryAgent
         throw new LibraryException($"the library's keys come from the key model '{manifest.KeyModel}'; this agent embeds its features with a random projection (random-projection/v1) or a stored situation encoder (situation-encoder/v1), so it cannot compare its situations with them");
     }
 
-    /// <summary>Commits a newly discovered skill at once; if another agent stored the same skill first, adopts that one.</summary>
-    private void StoreNewSkill(Skill skill, SkillModule module, IReadOnlyList<AgentStep> demonstration)
+    /// <summary>
+    /// Commits a newly discovered skill (or variant) at once; if another agent stored the same skill first, adopts that
+    /// one. Returns the stored skill's id.
+    /// </summary>
+    private int StoreNewSkill(Skill skill, SkillModule module, IReadOnlyList<IReadOnlyList<AgentStep>> demonstrations)
     {
         var commit = new LibraryCommit
         {
-            NewSkills = [new NewSkill(SkillRecord.Of(skill), [demonstration])],
+            NewSkills = [new NewSkill(SkillRecord.Of(skill), demonstrations)],
             DemonstrationsToKeep = _options.DemonstrationsPerSkill,
             KeysFrom = _encoder.ModelId,
         };
@@ -121,7 +124,7 @@ public sealed partial class ProceduralMemoryAgent
         if (!created)
         {
             ReadBack(); // the stored twin arrives with this demonstration already added to it
-            return;
+            return id;
         }
         skill.Id = id;
         Library.Restore(skill);
@@ -131,6 +134,7 @@ public sealed partial class ProceduralMemoryAgent
         // differently; read it back so that the name this agent reports is the library's.
         ReadBack();
         SkillStored?.Invoke(skill);
+        return id;
     }
 
     /// <summary>Commits a new composite skill (it has no network and no demonstrations of its own); a twin already stored is kept instead.</summary>

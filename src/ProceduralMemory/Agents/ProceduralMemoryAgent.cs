@@ -60,8 +60,6 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         _environment = environment;
         _options = options ?? new ProceduralMemoryAgentOptions();
         _options.Adaptation?.Validate();
-        if (_options.Adaptation is not null && store is not null)
-            throw new ArgumentException("Adaptation keeps a variant beside the original skill, which a store would merge into it (one skill per preconditions and effect); use it without a store.", nameof(options));
         _options.Attention?.Validate();
         parts ??= new AgentParts();
         _perception = parts.Perception?.CreatePerception() ?? Perceptions.For(environment);
@@ -412,7 +410,7 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         if (_store is null)
             _modules[Library.Add(skill).Skill.Id] = module;
         else
-            StoreNewSkill(skill, module, steps);
+            StoreNewSkill(skill, module, [steps]);
     }
 
     /// <summary>

@@ -86,8 +86,8 @@ public sealed record ProceduralMemoryAgentOptions
     /// Adaptation with the original protected: when a skill failed during a training episode, a demonstration of it
     /// from that episode is not added to it; a copy of its network is fine-tuned on the demonstration instead and, if
     /// the copy imitates held-out steps of it better than the original, kept as a new variant of the skill whose key
-    /// is the new situation's. The original's weights are never changed by it. Null (the default): off. Only for an
-    /// agent without a store, whose rule of one skill per preconditions and effect would merge the variant into the original.
+    /// is the new situation's. The original's weights are never changed by it. Null (the default): off. In a store the
+    /// variant is its own row (<see cref="Skill.Variant"/>), labelled by its key, beside the original.
     /// </summary>
     public Learning.SkillAdaptationOptions? Adaptation { get; init; }
 

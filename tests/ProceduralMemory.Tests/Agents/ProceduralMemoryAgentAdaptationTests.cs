@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using ProceduralMemory.Agents;
 using ProceduralMemory.Environments;
@@ -76,21 +75,9 @@ public class ProceduralMemoryAgentAdaptationTests
     }
 
     [Fact]
-    public void BadOptions_AndAStore_AreRefused()
+    public void BadOptions_AreRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Agent(new SkillAdaptationOptions { LearningRate = -1f }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Agent(new SkillAdaptationOptions { ValidationEvery = 0 }));
-        // Refused before the store is touched (any call on this one would throw something else).
-        ISkillStore store = DispatchProxy.Create<ISkillStore, UntouchableStore>();
-        ArgumentException refused = Assert.Throws<ArgumentException>(() => new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"),
-            new ProceduralMemoryAgentOptions { Adaptation = new SkillAdaptationOptions() }, store));
-        Assert.Contains("without a store", refused.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>A store no member of which may be called.</summary>
-    public class UntouchableStore : DispatchProxy
-    {
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            throw new InvalidOperationException($"{targetMethod?.Name} was called");
     }
 }

@@ -6,7 +6,7 @@ namespace ProceduralMemory.Memory.Contexts;
 /// </summary>
 /// <param name="Original">The id of the skill split.</param>
 /// <param name="Context">The context split off.</param>
-/// <param name="Variant">The id of the variant bound to the context, or null when none was made (a library in a store, whose rows are unique by preconditions and effect).</param>
+/// <param name="Variant">The id of the variant bound to the context, or null when none was made (a chain, or a skill without a network).</param>
 /// <param name="Episode">The training episode (of this agent) it happened after.</param>
 /// <param name="Reason">Why, e.g. <c>succeeded 1 of 12 uses in context 3 (8.3%), 40 of 52 elsewhere (76.9%)</c>.</param>
 public sealed record SkillSplit(int Original, int Context, int? Variant, long Episode, string Reason);
