@@ -47,11 +47,7 @@ internal static class BenchLearningCommand
             Description = $"Evaluate on the development split (the distinct layouts of seeds {LayoutSplit.DevSeedRange} " +
                 "that are not test layouts; also never trained on) instead of the test layouts: what tuning looks at.",
         };
-        var adapt = new Option<bool>("--adapt")
-        {
-            Description = "The procmem agent with adaptation on (issue 18, part 3): a skill that failed is not retrained on the episode's " +
-                "demonstration of it; a copy is fine-tuned on it and kept as a variant if it does better. Not with --library.",
-        };
+        Option<bool> adapt = CommonOptions.Adapt();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {
@@ -71,8 +67,6 @@ internal static class BenchLearningCommand
     {
         if (adapt && agentName != "procmem")
             throw new UsageException($"--adapt needs the procmem agent; {agentName} has no skills to adapt.");
-        if (adapt && libraryPath is not null)
-            throw new UsageException("--adapt keeps variants beside their originals, which a --library would merge (one skill per preconditions and effect).");
         if (perContext is not null && agentName != "procmem")
             throw new UsageException($"--contexts needs the procmem agent; {agentName} keeps no skill library.");
         if (libraryPath is not null && agentName != "procmem")

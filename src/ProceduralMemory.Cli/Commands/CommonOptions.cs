@@ -244,4 +244,13 @@ internal static class CommonOptions
         if (problem is not null)
             result.AddError(problem);
     }
+
+    /// <summary>
+    /// <c>--adapt</c>: the procmem agent with adaptation on (issue 18, part 3), as <c>bench learning</c> and <c>train</c> take it.
+    /// </summary>
+    public static Option<bool> Adapt() => new("--adapt")
+    {
+        Description = "The procmem agent with adaptation on (issue 18, part 3): a skill that failed is not retrained on the episode's " +
+            "demonstration of it; a copy is fine-tuned on it and kept as a variant if it does better (in a library, a skill of its own beside the original).",
+    };
 }

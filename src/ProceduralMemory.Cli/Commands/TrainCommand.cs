@@ -6,6 +6,7 @@ using ProceduralMemory.Cli.Output;
 using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Cli.Team;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Store;
@@ -50,13 +51,14 @@ internal static class TrainCommand
             Description = "Interference management: merge near-duplicate skills after each episode, as procmem skills merge does (off by default).",
         };
         var perContext = new PerContextLifecycleOptions();
+        Option<bool> adapt = CommonOptions.Adapt();
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
         Option<string?> events = CommonOptions.OutputFile("--events",
             "A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.");
         events.Hidden = true;
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, merge, agents, json, events,
+            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, merge, adapt, agents, json, events,
         };
         foreach (Option option in perContext.All)
             command.Options.Add(option);
@@ -74,19 +76,21 @@ internal static class TrainCommand
             ContextLifecycleOptions? lifecycle = perContext.From(parsed);
             if (parsed.GetValue(agents) > 1 && lifecycle is not null)
                 throw new UsageException("--contexts applies to one agent; a team (--agents above 1) runs without the per-context lifecycle.");
+            if (parsed.GetValue(agents) > 1 && parsed.GetValue(adapt))
+                throw new UsageException("--adapt applies to one agent; a team (--agents above 1) runs without adaptation.");
             if (parsed.GetValue(agents) > 1)
                 return TeamTraining.Run(console, new TeamPlan(parsed.GetRequiredValue(env), parsed.GetValue(agents), stepBudget, episodeBudget,
                     libraryLocation, parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every,
                     parsed.GetValue(keepEpisodes), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))), parsed.GetValue(json));
             return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(seed),
                 parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), rule, parsed.GetValue(merge) ? new NearDuplicateRule() : null,
-                lifecycle, parsed.GetValue(json), parsed.GetValue(events));
+                lifecycle, parsed.GetValue(adapt), parsed.GetValue(json), parsed.GetValue(events));
         });
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, TimeSpan connectTimeout, int seed,
-        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, NearDuplicateRule? merging, ContextLifecycleOptions? perContext, bool json, string? eventsFile)
+        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, NearDuplicateRule? merging, ContextLifecycleOptions? perContext, bool adapt, bool json, string? eventsFile)
     {
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         // Checked before the library is opened, which creates it: a run that cannot write its results creates nothing.
@@ -95,6 +99,7 @@ internal static class TrainCommand
         var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions
         {
             Seed = (ulong)seed, EpisodesToKeep = keepEpisodes, Retirement = retirement, Merging = merging, ContextLifecycle = perContext,
+            Adaptation = adapt ? new SkillAdaptationOptions() : null,
         }, store);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;
@@ -145,6 +150,12 @@ internal static class TrainCommand
         console.Out.WriteLine($"Library {SkillStores.Describe(libraryPath)}: {agent.Library.Count} skills ({retiredNow} retired, {agent.Retired} of them in this run), {after.Episodes} episodes run, {after.EpisodesKept} kept");
         if (agent.ContextLifecycle is { } contexts)
             console.Out.WriteLine(PerContextLifecycleOptions.Summary(contexts, agent.Library));
+        if (adapt)
+        {
+            int variants = agent.Library.Skills.Count(s => s.Variant is not null);
+            console.Out.WriteLine($"Adaptation: {agent.AdaptedVariants} variants kept, {agent.RejectedAdaptations} copies no better than their original dropped; " +
+                $"{variants} variants in the library");
+        }
         string start = skillsAtStart == 0 ? "learning from scratch" : $"continuing from {skillsAtStart} skills";
         string title = $"procmem on {envName}: {start} (seed {seed})";
         console.Out.WriteLine();
@@ -177,6 +188,8 @@ internal static class TrainCommand
                 retired_this_run = agent.Retired,
                 merged_this_run = agent.Merged,
                 per_context = PerContextLifecycleOptions.Json(agent),
+                adapted_variants = adapt ? agent.AdaptedVariants : (int?)null,
+                rejected_adaptations = adapt ? agent.RejectedAdaptations : (int?)null,
                 library_episodes = after.Episodes,
                 // This run's own additions to the library's statistics (the library's totals sum these over runs).
                 committed_uses = agent.Committed.Uses,

@@ -91,16 +91,28 @@ public class BenchAdaptCommandTests
         Assert.Contains(run.OutLines, l => l.StartsWith("Adaptation: ", StringComparison.Ordinal) && l.Contains(" variants kept, ", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("needs the procmem agent", "--agent", "random")]
-    [InlineData("--library", "--library", "x.db")]
-    public void BenchLearning_Adapt_WithAnotherAgentOrALibrary_ExitsTwo(string expected, params string[] arguments)
+    [Fact]
+    public void BenchLearning_Adapt_WithAnotherAgent_ExitsTwo()
     {
-        using var dir = new TemporaryDirectory();
-        CliRun run = CliRun.Of(["bench", "learning", "--adapt", .. arguments.Select(a => a == "x.db" ? dir.Combine(a) : a)]);
+        CliRun run = CliRun.Of("bench", "learning", "--adapt", "--agent", "random");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-        Assert.False(File.Exists(dir.Combine("x.db")));
+        Assert.Contains("needs the procmem agent", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_Adapt_KeepsVariantsInTheLibrary_AndATeamRefusesIt()
+    {
+        using var dir = new TemporaryDirectory();
+        CliRun run = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "1500", "--eval-seeds", "0-4", "--adapt",
+            "--library", dir.Combine("x.db"), "--out", dir.Combine("out"), "--json");
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        Assert.True(json.RootElement.GetProperty("adapted_variants").GetInt32() >= 0);
+        Assert.Contains(run.OutLines, line => line.StartsWith("Adaptation: ", StringComparison.Ordinal));
+
+        CliRun team = CliRun.Of("train", "--adapt", "--agents", "2", "--library", dir.Combine("y.db"), "--out", dir.Combine("out2"));
+        Assert.Equal(2, team.ExitCode);
+        Assert.Contains("--adapt applies to one agent", Assert.Single(team.ErrorLines), StringComparison.Ordinal);
     }
 }
