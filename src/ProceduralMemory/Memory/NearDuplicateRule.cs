@@ -20,6 +20,7 @@ namespace ProceduralMemory.Memory;
 /// Such a variant is the retirement rule's to judge. A skill not yet used is not merged either: measured on doorkey-8x8
 /// (seed 1, merging during training), an <c>open(door)#2</c> learned where no key was held, merged before its first
 /// use, gave an <c>open(door)</c> that no longer required the key.</para>
+/// <para>Variants (<see cref="Skill.Variant"/>) are never merged, with their original or each other.</para>
 /// <para>Keys of skills with different effects are never brought closer: a merge whose key (the demonstration-weighted
 /// mean of its members') is more similar to an active skill of another effect than its most similar member already
 /// was is not made, so the least distance between different effects (<see cref="KeySeparation"/>) never falls.</para>
@@ -112,8 +113,10 @@ public sealed record NearDuplicateRule
         return merges.OrderBy(m => m.Survivor.Id).ToList();
     }
 
+    // A variant (split off for a context, or adapted to a new situation) exists because its original does not serve
+    // there; pooling it back would undo that, and would retrain an original adaptation promises never to change.
     private bool IsCandidate(Skill skill) =>
-        skill.Policy is INetworkPolicy
+        skill.Policy is INetworkPolicy && skill.Variant is null
         && skill.Statistics.Uses >= MinUses && skill.Statistics.SuccessRate >= MinSuccessRate;
 
     private static bool HasIdentityTwinOutside(SkillLibrary library, SkillMerge merge) =>

@@ -244,13 +244,18 @@ public sealed class SkillLibrary
         return TopK(ranked, topK);
     }
 
-    /// <summary>Totals over all skills.</summary>
+    /// <summary>
+    /// Totals over all skills. A skill a merge absorbed is left out of the counts (its uses moved to the merged skill,
+    /// see <see cref="SkillRetirement.CountsCarriedOver"/>), though not out of <see cref="LibraryStatistics.TotalSkills"/>.
+    /// </summary>
     public LibraryStatistics GetStatistics()
     {
         int uses = 0, successes = 0, demonstrations = 0, used = 0;
         double rateSum = 0;
         foreach (Skill skill in _skills)
         {
+            if (skill.Retirement?.CountsCarriedOver == true)
+                continue;
             SkillStatistics s = skill.Statistics;
             uses += s.Uses;
             successes += s.Successes;

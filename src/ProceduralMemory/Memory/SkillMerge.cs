@@ -111,10 +111,10 @@ public sealed class SkillMerge
             merged.TrialStart = (uses, successes);
         }
 
-        string reason = string.Create(CultureInfo.InvariantCulture,
-            $"merged into {merged.Name}, a near-duplicate: same effect, {Members.Count} skills pooled (key similarity at least {LeastKeySimilarity:0.00})");
+        string detail = string.Create(CultureInfo.InvariantCulture,
+            $"a near-duplicate: same effect, {Members.Count} skills pooled (key similarity at least {LeastKeySimilarity:0.00})");
         foreach (Skill absorbed in Absorbed)
-            library.Retire(absorbed, new SkillRetirement(episode, reason));
+            library.Retire(absorbed, SkillRetirement.Merged(episode, merged.Name, detail));
         var (chains, retiredChains) = RenameChildren(library, merged.Name, episode);
         return new MergedSkill(merged, module, Target is null, added) { Chains = chains, RetiredChains = retiredChains };
     }
@@ -154,7 +154,7 @@ public sealed class SkillMerge
             }
             foreach (Skill old in group)
             {
-                library.Retire(old, new SkillRetirement(episode, $"a child was merged into {mergedName}: replaced by a chain naming it"));
+                library.Retire(old, SkillRetirement.ChainReplaced(episode, mergedName));
                 retired.Add(old);
             }
         }

@@ -205,6 +205,38 @@ public class SkillMergeTests
         Assert.Equal(1 - VectorMath.CosineSimilarity([0f, 1f], [1f, 1f]), before, 6);
     }
 
+    [Theory]
+    [InlineData("context 1")]
+    [InlineData("adapted0123abcd")]
+    public void FindMerges_NeverFoldsAVariantBackIntoItsOriginal(string variant)
+    {
+        var fixture = new Fixture();
+        fixture.Add("reach(goal)", WithKey, AtGoal, [1f, 0.2f], uses: 10, successes: 7);
+        Skill copy = fixture.Add("reach(goal)#2", WithKey, AtGoal, [0.6f, -0.8f], uses: 8, successes: 8);
+        Assert.Single(new NearDuplicateRule().FindMerges(fixture.Library)); // as plain skills, they are one skill twice
+
+        copy.Variant = variant;
+
+        Assert.Empty(new NearDuplicateRule().FindMerges(fixture.Library));
+    }
+
+    [Fact]
+    public void Totals_AfterAMerge_CountEveryUseOnce()
+    {
+        Fixture fixture = TwoVariantsOfReachingTheGoal();
+        LibraryStatistics before = fixture.Library.GetStatistics();
+
+        MergedSkill made = fixture.MergeOnly();
+        fixture.Library.Add(made.Skill);
+        LibraryStatistics after = fixture.Library.GetStatistics();
+
+        Assert.Equal(before.TotalUses, after.TotalUses);
+        Assert.Equal(before.TotalSuccesses, after.TotalSuccesses);
+        Assert.Equal(before.TotalDemonstrations, after.TotalDemonstrations);
+        Assert.Equal(before.TotalSkills + 1, after.TotalSkills);
+        Assert.All(fixture.Library.Skills.Where(s => s.IsRetired), s => Assert.True(s.Retirement!.CountsCarriedOver));
+    }
+
     [Fact]
     public void KeySeparation_CountsOnlyActiveNonChainSkillsOfDifferentEffects()
     {
