@@ -79,8 +79,7 @@ internal static class BenchEncoderCommand
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  random projection of the starting situation (today's keys, dim {dimension}): {result.SituationProjection:P1}{Least(result, 1)}"));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  random projection of the demonstration summary (dim {dimension}): {result.SummaryProjection:P1}{Least(result, 2)}"));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  encoder of the starting situation alone (dim {options.LatentSize}): {result.SituationEncoder:P1}{Least(result, 3)}"));
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  encoder's last epoch: reconstruction {result.LastEpoch.Reconstruction:0.000}, KL {result.LastEpoch.Divergence:0.000}{(options.Separation > 0 ? $", separation {result.LastEpoch.Separation:0.000}" : "")}"));
+        console.Out.WriteLine(EncoderLossLine.Of(result.LastEpoch));
         foreach (var (confusion, count) in result.Confusions)
             console.Out.WriteLine($"  encoder missed: {confusion} x{count}");
         if (chartPath is not null)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ProceduralMemory.Cli.Library;
+using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
@@ -67,8 +68,7 @@ internal static class SkillsEncodeCommand
             store.Commit(plan.Commit);
         console.Out.WriteLine($"Re-keyed {skills.Count} skills of {SkillStores.Describe(libraryPath)} with {plan.Provider.ModelId} " +
             $"(trained on {plan.Situations} starting situations; was {before.KeyModel})");
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  encoder's last epoch: reconstruction {plan.LastEpoch.Reconstruction:0.000}, KL {plan.LastEpoch.Divergence:0.000}"));
+        console.Out.WriteLine(EncoderLossLine.Of(plan.LastEpoch));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
