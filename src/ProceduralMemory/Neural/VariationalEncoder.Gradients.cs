@@ -45,7 +45,7 @@ public sealed partial class VariationalEncoder
     /// <paramref name="batch"/>'s samples of the per-sample loss (sample <c>k</c> drawn with the <c>k</c>-th code's worth
     /// of <paramref name="noise"/>), plus <see cref="VariationalEncoderOptions.Separation"/> times the
     /// <paramref name="separation"/> term of their code means by <paramref name="labels"/> (per sample of
-    /// <paramref name="samples"/>). With no separation the step is the per-sample one, number for number. Allocates nothing.
+    /// <paramref name="samples"/>). With no separation the step is the per-sample one, number for number. Allocates nothing after the first batch with separation.
     /// </summary>
     /// <param name="samples">The training samples.</param>
     /// <param name="batch">Indices into <paramref name="samples"/>; at most <see cref="VariationalEncoderOptions.BatchSize"/>.</param>
@@ -66,20 +66,27 @@ public sealed partial class VariationalEncoder
         float separationLoss = 0f;
         if (separating)
         {
+            if (_batchLabels is null || _batchLabels.Length < n)
+            {
+                // Sized by the first (largest) batch of a training run, so later batches allocate nothing.
+                _batchMeans = new float[n * latent];
+                _batchMeanGradients = new float[n * latent];
+                _batchLabels = new int[n];
+            }
             for (int k = 0; k < n; k++)
             {
-                Encode(samples[batch[k]], _batchMeans.AsSpan(k * latent, latent));
+                Encode(samples[batch[k]], _batchMeans!.AsSpan(k * latent, latent));
                 _batchLabels[k] = labels[batch[k]];
             }
-            separationLoss = separation!.Evaluate(_batchMeans.AsSpan(0, n * latent), _batchLabels.AsSpan(0, n), Options.Separation,
-                _batchMeanGradients.AsSpan(0, n * latent));
+            separationLoss = separation!.Evaluate(_batchMeans!.AsSpan(0, n * latent), _batchLabels.AsSpan(0, n), Options.Separation,
+                _batchMeanGradients!.AsSpan(0, n * latent));
         }
         float scale = 1f / n;
         double reconstruction = 0, divergence = 0;
         for (int k = 0; k < n; k++)
         {
             VariationalLoss loss = AccumulateGradients(samples[batch[k]], noise.Slice(k * latent, latent), scale,
-                separating ? _batchMeanGradients.AsSpan(k * latent, latent) : []);
+                separating ? _batchMeanGradients!.AsSpan(k * latent, latent) : []);
             reconstruction += loss.Reconstruction;
             divergence += loss.Divergence;
         }

@@ -37,6 +37,7 @@ public sealed partial class VariationalEncoder
         Adam encoderOptimizer = new(options.LearningRate), decoderOptimizer = new(options.LearningRate);
         int[] order = Enumerable.Range(0, samples.Count).ToArray();
         int latent = options.LatentSize;
+        var noise = new float[Math.Min(options.BatchSize, samples.Count) * latent];
         VariationalLoss last = default;
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
@@ -48,10 +49,10 @@ public sealed partial class VariationalEncoder
                 int end = Math.Min(start + options.BatchSize, order.Length);
                 // The noise of each sample in turn, as drawn before the batch existed: the same stream either way.
                 for (int k = 0; k < end - start; k++)
-                    StandardNormalNoise.Fill(rng, encoder._batchNoise.AsSpan(k * latent, latent));
+                    StandardNormalNoise.Fill(rng, noise.AsSpan(k * latent, latent));
                 encoder.ClearGradients();
                 var (batchReconstruction, batchDivergence, batchSeparation) = encoder.AccumulateBatchGradients(samples,
-                    order.AsSpan(start, end - start), encoder._batchNoise.AsSpan(0, (end - start) * latent), labelOf, separation);
+                    order.AsSpan(start, end - start), noise.AsSpan(0, (end - start) * latent), labelOf, separation);
                 reconstruction += batchReconstruction;
                 divergence += batchDivergence;
                 separated += batchSeparation;

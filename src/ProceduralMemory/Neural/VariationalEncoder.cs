@@ -20,8 +20,10 @@ public sealed partial class VariationalEncoder
     private readonly Mlp _decoder;
     private readonly float[] _statistics, _code, _reconstruction;
     private readonly float[] _reconstructionGradient, _codeGradient, _statisticsGradient;
-    private readonly float[] _batchNoise, _batchMeans, _batchMeanGradients;
-    private readonly int[] _batchLabels;
+    // A batch's code means, labels and mean gradients for the separation term: made at its first batch, not here, so
+    // that an encoder read from stored bytes allocates nothing by its (unchecked) batch size.
+    private float[]? _batchMeans, _batchMeanGradients;
+    private int[]? _batchLabels;
 
     /// <summary>Creates an untrained encoder for inputs of <paramref name="inputSize"/> numbers.</summary>
     public VariationalEncoder(int inputSize, VariationalEncoderOptions options)
@@ -39,10 +41,6 @@ public sealed partial class VariationalEncoder
         _codeGradient = new float[options.LatentSize];
         _reconstruction = new float[inputSize];
         _reconstructionGradient = new float[inputSize];
-        _batchNoise = new float[options.BatchSize * options.LatentSize];
-        _batchMeans = new float[options.BatchSize * options.LatentSize];
-        _batchMeanGradients = new float[options.BatchSize * options.LatentSize];
-        _batchLabels = new int[options.BatchSize];
     }
 
     /// <summary>The settings the encoder was built and is trained with.</summary>
