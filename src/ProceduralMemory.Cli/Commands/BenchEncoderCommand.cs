@@ -12,7 +12,7 @@ namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
 /// <c>procmem bench encoder [--train-envs E,...] [--test-envs E,...] [--train-seeds A-B] [--test-seeds A-B] [--latent N]
-/// [--beta B] [--epochs N] [--seed S] [--chart FILE] [--json]</c>: builds a skill library from a teacher's demonstrations on the training
+/// [--beta B] [--epochs N] [--separation W] [--seed S] [--chart FILE] [--json]</c>: builds a skill library from a teacher's demonstrations on the training
 /// tasks, trains the skill encoder on them, and retrieves the skill of every single new demonstration on the changed
 /// tasks with encoder keys and with today's random projection (<see cref="SkillKeyRetrieval"/>). Progress on stderr;
 /// with <c>--json</c> the last line is the result as one JSON object.
@@ -38,19 +38,20 @@ internal static class BenchEncoderCommand
         Option<int> latent = CommonOptions.BoundedInt("--latent", "Length of the encoder's code (the key).", 8, minimum: 1, maximum: 1024);
         Option<double> beta = CommonOptions.Fraction("--beta", "Weight of the KL term.", zeroAllowed: true, 0.1);
         Option<int> epochs = CommonOptions.BoundedInt("--epochs", "Passes over the training demonstrations.", 300, minimum: 1, maximum: 100_000);
+        Option<double> separation = CommonOptions.Separation();
         Option<int> seed = CommonOptions.Seed(1);
-        Option<string?> chart = CommonOptions.OutputFile("--chart", "Also write the queries' keys in two dimensions, coloured by skill (today's keys beside the encoder's), as an SVG file.");
+        Option<string?> chart = CommonOptions.OutputFile("--chart", "Also write the queries' keys in two dimensions, coloured by skill (today's keys beside both encoders'), as an SVG file.");
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("encoder", "Retrieval of the right skill from one new demonstration on changed tasks: skill-encoder keys against the random projection.")
         {
-            trainEnvs, testEnvs, trainSeeds, testSeeds, latent, beta, epochs, seed, chart, json,
+            trainEnvs, testEnvs, trainSeeds, testSeeds, latent, beta, epochs, separation, seed, chart, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(trainEnvs), parsed.GetRequiredValue(testEnvs),
             parsed.GetRequiredValue(trainSeeds), parsed.GetRequiredValue(testSeeds),
             new VariationalEncoderOptions
             {
                 LatentSize = parsed.GetValue(latent), Beta = (float)parsed.GetValue(beta), Epochs = parsed.GetValue(epochs),
-                Seed = (ulong)parsed.GetValue(seed),
+                Separation = (float)parsed.GetValue(separation), Seed = (ulong)parsed.GetValue(seed),
             }, parsed.GetValue(chart), parsed.GetValue(json)));
         return command;
     }
@@ -68,17 +69,17 @@ internal static class BenchEncoderCommand
         IEnvironment probe = EnvironmentRegistry.Create(trainEnvs[0]);
         int features = Agents.Perception.Perceptions.For(probe).FeatureCount, actions = probe.Actions.Count;
         int dimension = new ProceduralMemoryAgentOptions().EmbeddingDimension;
-        console.Error.WriteLine($"Training the skill encoder ({options.LatentSize}-number codes, beta {options.Beta.ToString(CultureInfo.InvariantCulture)}, {options.Epochs} epochs) on {training.Count} demonstrations");
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Training the skill encoder ({options.LatentSize}-number codes, beta {options.Beta}, separation {options.Separation}, {options.Epochs} epochs) on {training.Count} demonstrations"));
         SkillRetrievalResult result = SkillKeyRetrieval.Measure(training, queries, features, actions, options, dimension, (ulong)options.Seed);
 
         console.Out.WriteLine($"Library: {result.Skills.Count} skills ({string.Join(", ", result.Skills)}) from {result.TrainingDemonstrations} demonstrations on {string.Join(",", trainEnvs)}, layouts {SeedRange.Format(trainSeeds)}");
         console.Out.WriteLine($"Queries: {result.Queries} single demonstrations on {string.Join(",", testEnvs)}, layouts {SeedRange.Format(testSeeds)} ({result.UnknownSkillQueries} of skills the library lacks left out)");
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  encoder keys ({result.EncoderModelId}): {result.Encoder:P1}"));
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  random projection of the starting situation (today's keys, dim {dimension}): {result.SituationProjection:P1}"));
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  random projection of the demonstration summary (dim {dimension}): {result.SummaryProjection:P1}"));
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  encoder of the starting situation alone (dim {options.LatentSize}): {result.SituationEncoder:P1}"));
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  encoder's last epoch: reconstruction {result.LastEpoch.Reconstruction:0.000}, KL {result.LastEpoch.Divergence:0.000}"));
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  encoder keys ({result.EncoderModelId}): {result.Encoder:P1}{Least(result, 0)}"));
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  random projection of the starting situation (today's keys, dim {dimension}): {result.SituationProjection:P1}{Least(result, 1)}"));
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  random projection of the demonstration summary (dim {dimension}): {result.SummaryProjection:P1}{Least(result, 2)}"));
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  encoder of the starting situation alone (dim {options.LatentSize}): {result.SituationEncoder:P1}{Least(result, 3)}"));
+        console.Out.WriteLine(EncoderLossLine.Of(result.LastEpoch));
         foreach (var (confusion, count) in result.Confusions)
             console.Out.WriteLine($"  encoder missed: {confusion} x{count}");
         if (chartPath is not null)
@@ -88,6 +89,7 @@ internal static class BenchEncoderCommand
                 [
                     (string.Create(CultureInfo.InvariantCulture, $"random projection of the situation (today): {result.SituationProjection:P1}"), result.QueryKeys[1]),
                     (string.Create(CultureInfo.InvariantCulture, $"skill encoder: {result.Encoder:P1}"), result.QueryKeys[0]),
+                    (string.Create(CultureInfo.InvariantCulture, $"encoder of the situation alone: {result.SituationEncoder:P1}"), result.QueryKeys[3]),
                 ]));
             console.Out.WriteLine($"  chart: {chartPath}");
         }
@@ -106,14 +108,25 @@ internal static class BenchEncoderCommand
                 situation_projection_accuracy = result.SituationProjection,
                 summary_projection_accuracy = result.SummaryProjection,
                 situation_encoder_accuracy = result.SituationEncoder,
+                // The least cosine distance between two skills' keys, per kind of key (null with one skill).
+                encoder_least_distance = Finite(result.LeastDistances[0]),
+                situation_projection_least_distance = Finite(result.LeastDistances[1]),
+                summary_projection_least_distance = Finite(result.LeastDistances[2]),
+                situation_encoder_least_distance = Finite(result.LeastDistances[3]),
                 encoder_model = result.EncoderModelId,
                 latent = options.LatentSize,
                 beta = options.Beta,
+                separation = options.Separation,
                 epochs = options.Epochs,
                 seed = options.Seed,
             }));
         return ExitCodes.Ok;
     }
+
+    private static string Least(SkillRetrievalResult result, int kind) => double.IsNaN(result.LeastDistances[kind]) ? "" :
+        string.Create(CultureInfo.InvariantCulture, $"; least distance between skills' keys {result.LeastDistances[kind]:0.000}");
+
+    private static double? Finite(double value) => double.IsNaN(value) ? null : value;
 
     private static List<LabelledDemonstration> Collect(CliConsole console, string[] environments, int[] seeds, string role)
     {

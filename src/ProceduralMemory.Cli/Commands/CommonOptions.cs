@@ -63,6 +63,26 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>A number from <paramref name="minimum"/> to <paramref name="maximum"/>; anything else is an error stating that range.</summary>
+    public static Option<double> BoundedNumber(string name, string description, double defaultValue, double minimum, double maximum) =>
+        new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= minimum && value <= maximum)
+                    return value;
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number from {minimum} to {maximum} (got '{text}')."));
+                return defaultValue;
+            },
+        };
+
+    /// <summary>The weight of the skill encoder's separation term (0, the default, is off).</summary>
+    public static Option<double> Separation() =>
+        BoundedNumber("--separation", "Weight of the separation term: codes of different skills pushed apart, of one skill pulled together (0: off).", 0, 0, 1000);
+
     /// <summary>The folder that receives a run's files.</summary>
     public static Option<string> OutputDirectory(string defaultValue = "procmem-out")
     {

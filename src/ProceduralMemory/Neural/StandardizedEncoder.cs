@@ -27,11 +27,23 @@ public sealed class StandardizedEncoder
             .. MemoryMarshal.AsBytes(standardizer.Mean), .. MemoryMarshal.AsBytes(standardizer.Spread)]);
     }
 
-    /// <summary>Fits the standardisation to <paramref name="samples"/> and trains an encoder on the standardised samples.</summary>
-    public static (StandardizedEncoder Encoder, VariationalLoss LastEpoch) Train(IReadOnlyList<float[]> samples, VariationalEncoderOptions options)
+    /// <summary>
+    /// Fits the standardisation to <paramref name="samples"/> and trains an encoder on the standardised samples; with
+    /// <paramref name="labels"/> (the skill of each sample, by name) the separation term keeps different skills' codes apart.
+    /// </summary>
+    public static (StandardizedEncoder Encoder, VariationalLoss LastEpoch) Train(IReadOnlyList<float[]> samples, VariationalEncoderOptions options,
+        IReadOnlyList<string>? labels = null)
     {
         var standardizer = InputStandardizer.Fit(samples);
-        var (encoder, lastEpoch) = VariationalEncoder.Train([.. samples.Select(s => standardizer.Apply(s))], options);
+        int[]? indices = null;
+        if (labels is not null)
+        {
+            // Numbered in ordinal order of the names, so that the same labels give the same numbers whatever their order.
+            var number = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select((label, at) => (label, at)).ToDictionary(p => p.label, p => p.at, StringComparer.Ordinal);
+            indices = [.. labels.Select(l => number[l])];
+        }
+        var (encoder, lastEpoch) = VariationalEncoder.Train([.. samples.Select(s => standardizer.Apply(s))], options, indices);
         return (new StandardizedEncoder(encoder, standardizer), lastEpoch);
     }
 

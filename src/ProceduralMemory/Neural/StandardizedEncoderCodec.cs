@@ -9,18 +9,21 @@ namespace ProceduralMemory.Neural;
 /// <remarks>
 /// Little-endian: the magic <c>PSEN</c>; a <c>u16</c> <see cref="FormatVersion"/>; the options (latent size, hidden
 /// size as <c>i32</c>, β as <c>f32</c>, epochs, batch size as <c>i32</c>, learning rate as <c>f32</c>, seed as
-/// <c>u64</c>); the input size (<c>i32</c>); the standardizer's means and spreads (<c>f32</c> each); the encoder's
+/// <c>u64</c>; from version 2 the separation weight as <c>f32</c>); the input size (<c>i32</c>); the standardizer's means and spreads (<c>f32</c> each); the encoder's
 /// and the decoder's <see cref="MlpWeights"/> bytes, each after its <c>i32</c> length; and a <c>u32</c>
 /// <see cref="Checksum.Crc32C"/> of every byte before it, so that a damaged model is refused rather than keying with
-/// slightly different weights.
+/// slightly different weights. Version 1 (before the separation weight) is still read, as a weight of 0.
 /// </remarks>
 public static class StandardizedEncoderCodec
 {
     /// <summary>Version of the form written and read.</summary>
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
+
+    /// <summary>The first version read: it stored no separation weight.</summary>
+    private const ushort FirstVersion = 1;
 
     private const uint Magic = 0x4E455350; // "PSEN" read as a little-endian u32
-    private const int HeaderSize = 6, OptionsSize = 32, ChecksumSize = 4;
+    private const int HeaderSize = 6, FirstOptionsSize = 32, OptionsSize = 36, ChecksumSize = 4;
 
     /// <summary>The bytes of <paramref name="encoder"/>.</summary>
     public static byte[] Encode(StandardizedEncoder encoder)
@@ -40,6 +43,7 @@ public static class StandardizedEncoderCodec
         writer.Int32(options.BatchSize);
         writer.Single(options.LearningRate);
         writer.UInt64(options.Seed);
+        writer.Single(options.Separation);
         writer.Int32(inputs);
         foreach (float mean in encoder.Standardizer.Mean)
             writer.Single(mean);
@@ -55,13 +59,13 @@ public static class StandardizedEncoderCodec
     /// <exception cref="InvalidDataException">The bytes are truncated, damaged, of another version, or describe an inconsistent encoder.</exception>
     public static StandardizedEncoder Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length < HeaderSize + OptionsSize + 4 + ChecksumSize)
+        if (bytes.Length < HeaderSize + FirstOptionsSize + 4 + ChecksumSize)
             throw Invalid($"{bytes.Length} bytes is too short; truncated?");
         if (BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic)
             throw Invalid("missing the PSEN magic; not an encoder");
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(bytes[4..]);
-        if (version != FormatVersion)
-            throw Invalid($"format version {version}, this build reads version {FormatVersion}");
+        if (version is < FirstVersion or > FormatVersion)
+            throw Invalid($"format version {version}, this build reads versions {FirstVersion} to {FormatVersion}");
         int payloadEnd = bytes.Length - ChecksumSize;
         if (BinaryPrimitives.ReadUInt32LittleEndian(bytes[payloadEnd..]) != Checksum.Crc32C(bytes[..payloadEnd]))
             throw Invalid("checksum mismatch; the bytes are damaged");
@@ -73,6 +77,8 @@ public static class StandardizedEncoderCodec
                 LatentSize = reader.Int32(), HiddenSize = reader.Int32(), Beta = reader.Single(), Epochs = reader.Int32(),
                 BatchSize = reader.Int32(), LearningRate = reader.Single(), Seed = reader.UInt64(),
             };
+            if (version >= 2)
+                options = options with { Separation = reader.Single() };
             int inputs = reader.Int32();
             if (inputs <= 0 || 8L * inputs > payloadEnd)
                 throw Invalid($"an input size of {inputs} does not fit {bytes.Length} bytes");

@@ -10,7 +10,7 @@ namespace ProceduralMemory.Neural;
 /// from the standard normal prior. The means are the codes used as keys: similar inputs get nearby means.
 /// </summary>
 /// <remarks>
-/// Forward passes and gradients are side by side (<see cref="Loss"/> and <see cref="AccumulateGradients"/> see the
+/// Forward passes and gradients are side by side (<see cref="Loss"/> and <see cref="AccumulateGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, float)"/> see the
 /// same noise), and the gradients are checked against finite differences in the tests. An instance owns its scratch
 /// buffers, so nothing in a step allocates, and it is <b>not thread-safe</b>.
 /// </remarks>
@@ -18,8 +18,12 @@ public sealed partial class VariationalEncoder
 {
     private readonly Mlp _encoder;
     private readonly Mlp _decoder;
-    private readonly float[] _statistics, _code, _noise, _reconstruction;
+    private readonly float[] _statistics, _code, _reconstruction;
     private readonly float[] _reconstructionGradient, _codeGradient, _statisticsGradient;
+    // A batch's code means, labels and mean gradients for the separation term: made at its first batch, not here, so
+    // that an encoder read from stored bytes allocates nothing by its (unchecked) batch size.
+    private float[]? _batchMeans, _batchMeanGradients;
+    private int[]? _batchLabels;
 
     /// <summary>Creates an untrained encoder for inputs of <paramref name="inputSize"/> numbers.</summary>
     public VariationalEncoder(int inputSize, VariationalEncoderOptions options)
@@ -34,7 +38,6 @@ public sealed partial class VariationalEncoder
         _statistics = new float[2 * options.LatentSize];
         _statisticsGradient = new float[2 * options.LatentSize];
         _code = new float[options.LatentSize];
-        _noise = new float[options.LatentSize];
         _codeGradient = new float[options.LatentSize];
         _reconstruction = new float[inputSize];
         _reconstructionGradient = new float[inputSize];

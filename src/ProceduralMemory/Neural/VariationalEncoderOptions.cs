@@ -24,6 +24,13 @@ public sealed record VariationalEncoderOptions
     /// <summary>Adam's step size. Default 1e-3.</summary>
     public float LearningRate { get; init; } = 1e-3f;
 
+    /// <summary>
+    /// Weight of the separation term (<see cref="SeparationLoss"/>) on the code means of labelled training samples: codes
+    /// of one label are pulled together and the label means pushed apart. Default 0: off, the encoder of unlabelled
+    /// training, bit for bit. Without labels there is nothing to separate, and a positive weight is refused.
+    /// </summary>
+    public float Separation { get; init; }
+
     /// <summary>Seed of the initial weights, the minibatch order and the reparameterisation noise.</summary>
     public ulong Seed { get; init; } = 1;
 
@@ -36,6 +43,8 @@ public sealed record VariationalEncoderOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         if (!(Beta >= 0f) || !float.IsFinite(Beta))
             throw new ArgumentOutOfRangeException(nameof(Beta), Beta, "Must be non-negative and finite.");
+        if (!(Separation >= 0f) || !float.IsFinite(Separation))
+            throw new ArgumentOutOfRangeException(nameof(Separation), Separation, "Must be non-negative and finite.");
         if (!(LearningRate > 0f) || !float.IsFinite(LearningRate))
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Must be positive and finite.");
     }

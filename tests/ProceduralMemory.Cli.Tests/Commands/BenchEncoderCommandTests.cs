@@ -31,7 +31,7 @@ public class BenchEncoderCommandTests
     }
 
     [Fact]
-    public void BenchEncoder_Chart_DrawsEveryQueryKeyInBothPanels()
+    public void BenchEncoder_Chart_DrawsEveryQueryKeyInEachPanel()
     {
         using var dir = new TemporaryDirectory();
         string chart = dir.Combine("keys.svg");
@@ -40,8 +40,43 @@ public class BenchEncoderCommandTests
 
         Assert.Equal(0, run.ExitCode);
         string svg = File.ReadAllText(chart);
-        Assert.Equal(2 * 30 + 3, System.Text.RegularExpressions.Regex.Matches(svg, "<circle").Count); // 30 queries twice, three skills in the legend
+        // 30 queries in each of three panels (today's keys, the skill encoder, the situation encoder), three skills in the legend.
+        Assert.Equal(3 * 30 + 3, System.Text.RegularExpressions.Regex.Matches(svg, "<circle").Count);
         Assert.Contains(run.OutLines, l => l == $"  chart: {chart}");
+    }
+
+    [Fact]
+    public void BenchEncoder_WithSeparation_ReportsItAndTheLeastKeyDistances_AndTrainsOtherEncoders()
+    {
+        CliRun plain = CliRun.Of(Small);
+        CliRun separated = CliRun.Of([.. Small, "--separation", "5"]);
+
+        Assert.Equal(0, separated.ExitCode);
+        using JsonDocument without = JsonDocument.Parse(plain.OutLines[^1]), with = JsonDocument.Parse(separated.OutLines[^1]);
+        Assert.Equal(0, without.RootElement.GetProperty("separation").GetDouble());
+        Assert.Equal(5, with.RootElement.GetProperty("separation").GetDouble());
+        foreach (string kind in new[] { "encoder", "situation_projection", "summary_projection", "situation_encoder" })
+            Assert.InRange(with.RootElement.GetProperty($"{kind}_least_distance").GetDouble(), 0.0, 2.0);
+        // The projections do not learn, so their keys are the same; the encoders' weights are not.
+        Assert.Equal(without.RootElement.GetProperty("situation_projection_least_distance").GetDouble(),
+            with.RootElement.GetProperty("situation_projection_least_distance").GetDouble());
+        Assert.NotEqual(without.RootElement.GetProperty("encoder_model").GetString(), with.RootElement.GetProperty("encoder_model").GetString());
+        Assert.Contains(separated.OutLines, l => l.StartsWith("  encoder of the starting situation alone (dim 8): ", StringComparison.Ordinal)
+            && l.Contains("; least distance between skills' keys ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1001")]
+    [InlineData("NaN")]
+    [InlineData("lots")]
+    public void BenchEncoder_WithABadSeparation_ExitsTwoWithOneLine(string value)
+    {
+        CliRun run = CliRun.Of("bench", "encoder", "--separation", value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--separation must be a number from 0 to 1000", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.OutLines);
     }
 
     [Fact]

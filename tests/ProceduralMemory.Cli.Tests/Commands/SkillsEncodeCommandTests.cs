@@ -52,6 +52,30 @@ public class SkillsEncodeCommandTests(TrainedLibrary library) : IClassFixture<Tr
         Assert.Equal(0, CliRun.Of("eval", "--env", "doorkey-5x5", "--library", path, "--seeds", "0-1").ExitCode);
     }
 
+    [Fact]
+    public void Encode_WithSeparation_StoresTheWeightWithTheEncoder_AndABadWeightChangesNothing()
+    {
+        using var dir = new TemporaryDirectory();
+        string path = library.CopyTo(dir);
+        byte[] before = File.ReadAllBytes(path);
+
+        CliRun bad = CliRun.Of("skills", "encode", "--library", path, "--separation", "-0.5");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--separation must be a number from 0 to 1000", Assert.Single(bad.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+
+        using var other = new TemporaryDirectory();
+        JsonNode plain = Encode(library.CopyTo(other));
+        JsonNode separated = Encode(path, "--separation", "3");
+        Assert.Equal(3, separated["separation"]!.GetValue<double>());
+        Assert.Equal(0, plain["separation"]!.GetValue<double>());
+        Assert.NotEqual(plain["key_model"]!.GetValue<string>(), separated["key_model"]!.GetValue<string>());
+        JsonNode document = Export(path, dir.Combine("separated.json"));
+        var encoder = Neural.StandardizedEncoderCodec.Decode(Convert.FromBase64String(document["key_model_data"]!.GetValue<string>()));
+        Assert.Equal(3f, encoder.Encoder.Options.Separation);
+        Assert.Equal(0, CliRun.Of("eval", "--env", "doorkey-5x5", "--library", path, "--seeds", "0-1").ExitCode);
+    }
+
     /// <summary>A copy of the trained library in <paramref name="dir"/>, encoded and exported to <c>export.json</c>.</summary>
     private (string Path, JsonNode Document) EncodedExport(TemporaryDirectory dir)
     {

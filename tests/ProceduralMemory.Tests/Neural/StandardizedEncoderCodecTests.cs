@@ -32,6 +32,32 @@ public class StandardizedEncoderCodecTests
     }
 
     [Fact]
+    public void TheSeparationWeight_IsStored_AndVersionOneBytes_StillLoad_AsNoSeparation()
+    {
+        var rng = new Rng(6);
+        float[][] samples = [.. Enumerable.Range(0, 24).Select(_ => new[] { (float)rng.NextDouble(), (float)rng.NextDouble(), (float)rng.NextDouble() })];
+        StandardizedEncoder separated = StandardizedEncoder.Train(samples, Quick with { Separation = 2.5f },
+            [.. Enumerable.Range(0, 24).Select(i => i % 3 == 0 ? "a" : "b")]).Encoder;
+        byte[] bytes = StandardizedEncoderCodec.Encode(separated);
+        Assert.Equal(2, BitConverter.ToUInt16(bytes, 4));
+        StandardizedEncoder read = StandardizedEncoderCodec.Decode(bytes);
+        Assert.Equal(2.5f, read.Encoder.Options.Separation);
+        Assert.Equal(separated.Fingerprint, read.Fingerprint);
+
+        // Version 1 is version 2 without the separation weight (the 4 bytes after the seed).
+        StandardizedEncoder plain = Trained();
+        byte[] current = StandardizedEncoderCodec.Encode(plain);
+        const int separationAt = 6 + 32;
+        byte[] old = [.. current.AsSpan(0, separationAt), .. current.AsSpan(separationAt + 4, current.Length - separationAt - 8), 0, 0, 0, 0];
+        old[4] = 1;
+        BitConverter.TryWriteBytes(old.AsSpan(old.Length - 4), Checksum.Crc32C(old.AsSpan(0, old.Length - 4)));
+        StandardizedEncoder fromOld = StandardizedEncoderCodec.Decode(old);
+        Assert.Equal(plain.Fingerprint, fromOld.Fingerprint);
+        Assert.Equal(0f, fromOld.Encoder.Options.Separation);
+        Assert.Equal(current, StandardizedEncoderCodec.Encode(fromOld));
+    }
+
+    [Fact]
     public void EveryFlippedByte_IsRefused()
     {
         byte[] bytes = StandardizedEncoderCodec.Encode(Trained());

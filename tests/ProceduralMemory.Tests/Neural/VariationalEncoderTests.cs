@@ -91,6 +91,110 @@ public class VariationalEncoderTests
     }
 
     [Fact]
+    public void BatchGradients_WithTheSeparationTerm_MatchFiniteDifferences()
+    {
+        var options = Small with { Separation = 1.7f, BatchSize = 4 };
+        var vae = new VariationalEncoder(Inputs, options);
+        var rng = new Rng(43);
+        List<float[]> samples = [.. Enumerable.Range(0, 6).Select(_ => GradientCheck.RandomFloats(rng, Inputs))];
+        int[] labels = [0, 1, 1, 0, 2, 1], batch = [4, 1, 0, 2]; // sample 3 and 5 are not in the batch
+        float[] noise = GradientCheck.RandomFloats(rng, batch.Length * Latent, 1.5);
+
+        vae.ClearGradients();
+        var (reconstruction, divergence, separation) = vae.AccumulateBatchGradients(samples, batch, noise, labels, new SeparationLoss(Latent, 3));
+
+        double[] encoder = GradientCheck.ToDouble(vae.Encoder.Parameters), decoder = GradientCheck.ToDouble(vae.Decoder.Parameters);
+        double Separation(double[] e)
+        {
+            double[] means = [.. batch.SelectMany(i => GradientCheck.MlpLogits([Inputs, Hidden, 2 * Latent], HiddenActivation.Tanh, e, GradientCheck.ToDouble(samples[i])).Take(Latent))];
+            return SeparationLossTests.Reference(means, [.. batch.Select(i => labels[i])]);
+        }
+        double Batch(double[] e, double[] d) =>
+            batch.Select((i, k) => ReferenceLoss(e, d, samples[i], noise[(k * Latent)..((k + 1) * Latent)], Small.Beta)).Average()
+            + options.Separation * Separation(e);
+        Assert.Equal(Separation(encoder), separation, 4);
+        Assert.Equal(Batch(encoder, decoder) - options.Separation * Separation(encoder), (reconstruction + Small.Beta * divergence) / batch.Length, 3);
+        GradientCheck.AssertClose(GradientCheck.Numeric(encoder, e => Batch(e, decoder)), vae.Encoder.Gradients);
+        GradientCheck.AssertClose(GradientCheck.Numeric(decoder, d => Batch(encoder, d)), vae.Decoder.Gradients);
+    }
+
+    [Fact]
+    public void ABatchStep_WithTheSeparationTerm_AllocatesNothing_OnceWarm()
+    {
+        var vae = new VariationalEncoder(Inputs, Small with { Separation = 1f, BatchSize = 3 });
+        var rng = new Rng(44);
+        List<float[]> samples = [.. Enumerable.Range(0, 3).Select(_ => GradientCheck.RandomFloats(rng, Inputs))];
+        int[] labels = [0, 1, 0], batch = [2, 0, 1];
+        float[] noise = GradientCheck.RandomFloats(rng, 3 * Latent);
+        var term = new SeparationLoss(Latent, 2);
+        vae.AccumulateBatchGradients(samples, batch, noise, labels, term);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        vae.ClearGradients();
+        vae.AccumulateBatchGradients(samples, batch, noise, labels, term);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void SeparationZero_IsTodaysEncoder_BitForBit_WithOrWithoutLabels()
+    {
+        List<float[]> samples = Clusters(new Rng(35), perCluster: 10);
+        var options = new VariationalEncoderOptions { LatentSize = 2, HiddenSize = 16, Epochs = 20, BatchSize = 8, Seed = 7 };
+        // Pinned from the encoder before the separation term existed (30 samples, partial last batches).
+        var (unlabelled, loss) = StandardizedEncoder.Train(samples, options);
+        Assert.Equal(0xe5d75bca5293ab72UL, unlabelled.Fingerprint);
+        Assert.Equal(5.2411904f, loss.Total);
+        var (labelled, _) = StandardizedEncoder.Train(samples, options, [.. Enumerable.Range(0, 30).Select(i => $"skill {i / 10}")]);
+        Assert.Equal(unlabelled.Fingerprint, labelled.Fingerprint);
+    }
+
+    [Fact]
+    public void Separation_KeepsTheCodesOfTwoLabelsOfOverlappingClustersFurtherApart()
+    {
+        // Two labels whose inputs mostly agree: the clusters differ in one of 12 dimensions, which reconstruction hardly weighs.
+        var rng = new Rng(45);
+        var samples = new List<float[]>();
+        var labels = new List<int>();
+        for (int s = 0; s < 60; s++)
+        {
+            float[] sample = GradientCheck.RandomFloats(rng, 12);
+            sample[0] = (s % 2 == 0 ? 0.3f : -0.3f) + 0.1f * sample[0];
+            samples.Add(sample);
+            labels.Add(s % 2);
+        }
+        var options = new VariationalEncoderOptions { LatentSize = 4, HiddenSize = 16, Epochs = 60, Seed = 3 };
+        double LabelMeanCosine(VariationalEncoder e)
+        {
+            var centres = new double[2][] { new double[4], new double[4] };
+            var code = new float[4];
+            for (int s = 0; s < samples.Count; s++)
+            {
+                e.Encode(samples[s], code);
+                for (int k = 0; k < 4; k++)
+                    centres[labels[s]][k] += code[k];
+            }
+            return centres[0].Zip(centres[1], (a, b) => a * b).Sum() / Math.Sqrt(centres[0].Sum(a => a * a) * centres[1].Sum(b => b * b));
+        }
+        var (plain, _) = VariationalEncoder.Train(samples, options, labels);
+        var (separated, last) = VariationalEncoder.Train(samples, options with { Separation = 5f }, labels);
+
+        Assert.True(LabelMeanCosine(separated) < LabelMeanCosine(plain) - 0.3,
+            $"label means' cosine {LabelMeanCosine(separated):0.000} with separation, {LabelMeanCosine(plain):0.000} without");
+        Assert.True(last.Separation > 0f && last.SeparationWeight == 5f && float.IsFinite(last.Total));
+    }
+
+    [Fact]
+    public void Separation_WithoutLabels_OrBadLabelsOrAWeightBelowZero_IsRefused()
+    {
+        List<float[]> samples = Clusters(new Rng(46), perCluster: 2);
+        Assert.Throws<ArgumentException>(() => VariationalEncoder.Train(samples, new VariationalEncoderOptions { Separation = 1f }));
+        Assert.Throws<ArgumentException>(() => VariationalEncoder.Train(samples, new VariationalEncoderOptions { Separation = 1f }, [0, 1]));
+        Assert.Throws<ArgumentException>(() => VariationalEncoder.Train(samples, new VariationalEncoderOptions(), [0, 1, 2, -1, 0, 0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new VariationalEncoder(3, new VariationalEncoderOptions { Separation = -1f }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new VariationalEncoder(3, new VariationalEncoderOptions { Separation = float.NaN }));
+    }
+
+    [Fact]
     public void Noise_HasMeanZeroAndVarianceOne_AndIsAFunctionOfTheSeed()
     {
         var draws = new float[20_000];

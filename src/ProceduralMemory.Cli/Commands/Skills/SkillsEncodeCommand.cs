@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ProceduralMemory.Cli.Library;
+using ProceduralMemory.Cli.Reports;
 using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
@@ -9,7 +10,7 @@ using ProceduralMemory.Neural;
 namespace ProceduralMemory.Cli.Commands.Skills;
 
 /// <summary>
-/// <c>procmem skills encode --library LIB [--latent N] [--epochs N] [--seed S] [--json]</c>: trains a situation encoder on
+/// <c>procmem skills encode --library LIB [--latent N] [--epochs N] [--separation W] [--seed S] [--json]</c>: trains a situation encoder on
 /// the starting situations of the library's kept demonstrations and re-keys the library with it in one transaction
 /// (<see cref="SituationRekeying"/>): the manifest's key model, the encoder's bytes and every skill's key change together,
 /// or nothing does. Run it again after more training and the retrained encoder (another fingerprint, so another key
@@ -22,15 +23,20 @@ internal static class SkillsEncodeCommand
         Option<string> library = CommonOptions.Library();
         Option<int> latent = CommonOptions.BoundedInt("--latent", "Length of the encoder's code: the new key dimension.", 8, minimum: 1, maximum: 1024);
         Option<int> epochs = CommonOptions.BoundedInt("--epochs", "Passes over the starting situations.", 300, minimum: 1, maximum: 100_000);
+        Option<double> separation = CommonOptions.Separation();
         Option<int> seed = CommonOptions.Seed(1);
         Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("encode", "Train a situation encoder on a library's demonstrations and re-key every skill with it, in one transaction.")
         {
-            library, latent, epochs, seed, connectTimeout, json,
+            library, latent, epochs, separation, seed, connectTimeout, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(library),
-            new VariationalEncoderOptions { LatentSize = parsed.GetValue(latent), Epochs = parsed.GetValue(epochs), Seed = (ulong)parsed.GetValue(seed) },
+            new VariationalEncoderOptions
+            {
+                LatentSize = parsed.GetValue(latent), Epochs = parsed.GetValue(epochs), Separation = (float)parsed.GetValue(separation),
+                Seed = (ulong)parsed.GetValue(seed),
+            },
             TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(json)));
         return command;
     }
@@ -50,7 +56,7 @@ internal static class SkillsEncodeCommand
             try
             {
                 plan = SituationRekeying.Prepare(before, skills, reader.ReadDemonstrations, options, situations => console.Error.WriteLine(
-                    $"Training a situation encoder ({options.LatentSize}-number codes, {options.Epochs} epochs, seed {options.Seed}) on {situations} starting situations of {skills.Count} skills"));
+                    string.Create(CultureInfo.InvariantCulture, $"Training a situation encoder ({options.LatentSize}-number codes, {options.Epochs} epochs, separation {options.Separation}, seed {options.Seed}) on {situations} starting situations of {skills.Count} skills")));
             }
             catch (LibraryException e)
             {
@@ -62,8 +68,7 @@ internal static class SkillsEncodeCommand
             store.Commit(plan.Commit);
         console.Out.WriteLine($"Re-keyed {skills.Count} skills of {SkillStores.Describe(libraryPath)} with {plan.Provider.ModelId} " +
             $"(trained on {plan.Situations} starting situations; was {before.KeyModel})");
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  encoder's last epoch: reconstruction {plan.LastEpoch.Reconstruction:0.000}, KL {plan.LastEpoch.Divergence:0.000}"));
+        console.Out.WriteLine(EncoderLossLine.Of(plan.LastEpoch));
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
@@ -75,6 +80,7 @@ internal static class SkillsEncodeCommand
                 situations = plan.Situations,
                 latent = options.LatentSize,
                 epochs = options.Epochs,
+                separation = options.Separation,
                 seed = options.Seed,
             }));
         return ExitCodes.Ok;

@@ -8,7 +8,10 @@ namespace ProceduralMemory.Memory.Keys;
 /// Re-keys a library with a situation encoder trained on it (<c>procmem skills encode</c>): the encoder learns the
 /// situations the library's kept demonstrations start from, and each skill's key becomes the normalised mean of its
 /// demonstrations' starting keys, as the agent keys a skill (the running mean of its demonstrations' starts). A
-/// chain of skills has no demonstrations of its own and takes its first child's key, as the agent gives it.
+/// chain of skills has no demonstrations of its own and takes its first child's key, as the agent gives it. Each
+/// starting situation is labelled with its skill's effect, so that a positive
+/// <see cref="VariationalEncoderOptions.Separation"/> keeps skills with different effects apart (variants of one effect
+/// share a label).
 /// </summary>
 public static class SituationRekeying
 {
@@ -40,6 +43,7 @@ public static class SituationRekeying
         if (starts.Values.SelectMany(s => s).FirstOrDefault(f => f.Length != manifest.FeatureCount) is { } odd)
             throw new LibraryException($"a kept demonstration starts with {odd.Length} features, not the library's {manifest.FeatureCount}");
         List<float[]> samples = [.. skills.SelectMany(s => starts[s.Id])];
+        List<string> effects = [.. skills.SelectMany(s => starts[s.Id].Select(_ => $"{s.Effect.Mask:x16}/{s.Effect.Values:x16}"))];
         if (samples.Count == 0)
             throw new LibraryException("the library keeps no demonstrations: there is nothing to train a situation encoder on");
 
@@ -59,7 +63,7 @@ public static class SituationRekeying
             throw new LibraryException($"{unkeyed.Count} skill{(unkeyed.Count == 1 ? "" : "s")} keep{(unkeyed.Count == 1 ? "s" : "")} no demonstrations to key {(unkeyed.Count == 1 ? "it" : "them")} by: {string.Join(", ", unkeyed.Take(10))}{(unkeyed.Count > 10 ? ", ..." : "")}");
 
         training?.Invoke(samples.Count);
-        var (encoder, lastEpoch) = StandardizedEncoder.Train(samples, options);
+        var (encoder, lastEpoch) = StandardizedEncoder.Train(samples, options, effects);
         var provider = new SituationEncoderKeyProvider(encoder);
         var keys = new Dictionary<int, float[]>();
         foreach (SkillRecord skill in skills.Where(s => starts[s.Id].Length > 0))

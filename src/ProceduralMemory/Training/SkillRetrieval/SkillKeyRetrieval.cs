@@ -13,7 +13,10 @@ namespace ProceduralMemory.Training.SkillRetrieval;
 /// same demonstrations: a <see cref="VariationalEncoder"/> trained on the training demonstrations' summaries, today's
 /// random projection of the situation a skill starts from, the random projection of the summary itself, and an
 /// encoder trained on the situations skills start from (the key an agent has before any demonstration). Each
-/// kind has its own <see cref="SkillLibrary"/>, and a query is answered by its retrieval (the skill index).
+/// kind has its own <see cref="SkillLibrary"/>, and a query is answered by its retrieval (the skill index). Both
+/// encoders learn with the training demonstrations' skills as labels, which a positive
+/// <see cref="VariationalEncoderOptions.Separation"/> uses to keep different skills' codes apart; each library's least
+/// key distance between different skills (<see cref="KeySeparation"/>) is measured beside the accuracies.
 /// </summary>
 public static class SkillKeyRetrieval
 {
@@ -25,11 +28,14 @@ public static class SkillKeyRetrieval
         ArgumentNullException.ThrowIfNull(queries);
         if (training.Count == 0)
             throw new ArgumentException("The library needs at least one training demonstration.", nameof(training));
+        if (training.Select(d => d.Skill).Distinct().Count() > 64)
+            throw new ArgumentException("At most 64 skills: each is given an effect (a fact) of its own.", nameof(training));
         List<float[]> summaries = [.. training.Select(d => DemonstrationSummary.Of(d.Steps, featureCount, actionCount))];
-        var (encoder, lastEpoch) = StandardizedEncoder.Train(summaries, encoderOptions);
+        List<string> labels = [.. training.Select(d => d.Skill)];
+        var (encoder, lastEpoch) = StandardizedEncoder.Train(summaries, encoderOptions, labels);
         var encoderKeys = new SkillEncoderKeyProvider(encoder, featureCount, actionCount);
         var situationEncoder = new SituationEncoderKeyProvider(
-            StandardizedEncoder.Train([.. training.Select(d => d.Steps[0].Features)], encoderOptions).Encoder);
+            StandardizedEncoder.Train([.. training.Select(d => d.Steps[0].Features)], encoderOptions, labels).Encoder);
         var situation = new RandomProjectionKeyProvider(featureCount, projectionDimension, projectionSeed);
         var summary = new RandomProjectionKeyProvider(summaries[0].Length, projectionDimension, projectionSeed);
 
@@ -48,8 +54,9 @@ public static class SkillKeyRetrieval
             for (int i = 0; i < skills.Length; i++)
             {
                 float[] key = Centroid(training.Select((d, at) => (d, at)).Where(p => p.d.Skill == skills[i]).Select(p => keyOf[k](p.d, summaries[p.at])));
-                // Applicable everywhere, so that the keys alone decide (the agent also filters by the facts).
-                libraries[k].Restore(new Skill(skills[i], FactCondition.Always, FactCondition.Always, new OpenLoopPolicy([0]),
+                // Applicable everywhere, so that the keys alone decide (the agent also filters by the facts); an effect
+                // of its own, so that KeySeparation tells the skills apart.
+                libraries[k].Restore(new Skill(skills[i], FactCondition.Always, new FactCondition(1UL << i, 1UL << i), new OpenLoopPolicy([0]),
                     new SkillTermination(null, 1), key) { Id = i });
             }
         }
@@ -77,8 +84,10 @@ public static class SkillKeyRetrieval
             }
         }
         double Accuracy(int k) => asked == 0 ? 0 : (double)right[k] / asked;
+        double LeastDistance(int k) => KeySeparation.Closest(libraries[k])?.Distance ?? double.NaN;
         return new SkillRetrievalResult(skills, training.Count, asked, queries.Count - asked, Accuracy(0), Accuracy(1), Accuracy(2),
-            Accuracy(3), lastEpoch, encoderKeys.ModelId, confusions, querySkills, queryKeys);
+            Accuracy(3), lastEpoch, encoderKeys.ModelId, confusions, querySkills, queryKeys,
+            [.. Enumerable.Range(0, keyOf.Length).Select(LeastDistance)]);
     }
 
     private static float[] Centroid(IEnumerable<float[]> keys)

@@ -16,7 +16,9 @@ namespace ProceduralMemory.Training.SkillRetrieval;
 /// <param name="Confusions">Per wrong encoder retrieval, "right -> retrieved", counted.</param>
 /// <param name="QuerySkills">The right skill of each query, in query order.</param>
 /// <param name="QueryKeys">Each query's key, in query order, per kind: encoder, situation projection, summary projection, situation encoder.</param>
+/// <param name="LeastDistances">Per kind (in the same order), the least cosine distance between two skills' keys in its library (<see cref="Memory.KeySeparation"/>); NaN with one skill.</param>
 public sealed record SkillRetrievalResult(
     IReadOnlyList<string> Skills, int TrainingDemonstrations, int Queries, int UnknownSkillQueries,
     double Encoder, double SituationProjection, double SummaryProjection, double SituationEncoder, VariationalLoss LastEpoch, string EncoderModelId,
-    IReadOnlyDictionary<string, int> Confusions, IReadOnlyList<string> QuerySkills, IReadOnlyList<IReadOnlyList<float[]>> QueryKeys);
+    IReadOnlyDictionary<string, int> Confusions, IReadOnlyList<string> QuerySkills, IReadOnlyList<IReadOnlyList<float[]>> QueryKeys,
+    IReadOnlyList<double> LeastDistances);
