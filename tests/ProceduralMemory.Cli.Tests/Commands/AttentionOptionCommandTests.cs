@@ -5,6 +5,17 @@ namespace ProceduralMemory.Cli.Tests.Commands;
 /// <summary><c>--attention</c> on <c>train</c> and <c>bench learning</c>, reported under the names <c>eval --attention</c> uses.</summary>
 public class AttentionOptionCommandTests
 {
+    /// <summary>Both runs succeeded; the first reports no attention and no blends, the second attention and at most one blend per network action.</summary>
+    private static void AssertReportedAsEvalDoes(CliRun plain, CliRun attending)
+    {
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(0, attending.ExitCode);
+        using JsonDocument plainJson = JsonDocument.Parse(plain.OutLines[^1]);
+        using JsonDocument json = JsonDocument.Parse(attending.OutLines[^1]);
+        AssertAttention(plainJson.RootElement, expected: false);
+        AssertAttention(json.RootElement, expected: true);
+    }
+
     private static void AssertAttention(JsonElement root, bool expected)
     {
         Assert.Equal(expected, root.GetProperty("attention").GetBoolean());
@@ -23,12 +34,7 @@ public class AttentionOptionCommandTests
         CliRun attending = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "1500", "--eval-seeds", "0-4", "--attention",
             "--library", dir.Combine("attending.db"), "--out", dir.Combine("attending"), "--json");
 
-        Assert.Equal(0, plain.ExitCode);
-        Assert.Equal(0, attending.ExitCode);
-        using JsonDocument plainJson = JsonDocument.Parse(plain.OutLines[^1]);
-        using JsonDocument json = JsonDocument.Parse(attending.OutLines[^1]);
-        AssertAttention(plainJson.RootElement, expected: false);
-        AssertAttention(json.RootElement, expected: true);
+        AssertReportedAsEvalDoes(plain, attending);
     }
 
     [Fact]
@@ -48,11 +54,7 @@ public class AttentionOptionCommandTests
         CliRun plain = CliRun.Of("bench", "learning", "--env", "doorkey-5x5", "--train-steps", "1500", "--eval-seeds", "0-9", "--json");
         CliRun attending = CliRun.Of("bench", "learning", "--env", "doorkey-5x5", "--train-steps", "1500", "--eval-seeds", "0-9", "--attention", "--json");
 
-        Assert.Equal(0, attending.ExitCode);
-        using JsonDocument plainJson = JsonDocument.Parse(plain.OutLines[^1]);
-        using JsonDocument json = JsonDocument.Parse(attending.OutLines[^1]);
-        AssertAttention(plainJson.RootElement, expected: false);
-        AssertAttention(json.RootElement, expected: true);
+        AssertReportedAsEvalDoes(plain, attending);
     }
 
     [Fact]
