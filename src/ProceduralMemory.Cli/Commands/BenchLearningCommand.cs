@@ -6,6 +6,7 @@ using ProceduralMemory.Agents;
 using ProceduralMemory.Cli.Library;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Attention;
 using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Postgres;
@@ -14,7 +15,7 @@ using ProceduralMemory.Training;
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem bench learning --env E --train-steps N --eval-seeds A-B --seed S [--agent A] [--dev] [--library LIB [--continue]] [--json]</c>:
+/// <c>procmem bench learning --env E --train-steps N --eval-seeds A-B --seed S [--agent A] [--dev] [--library LIB [--continue]] [--attention] [--json]</c>:
 /// train for at most N steps on layouts other than the held-out ones (<see cref="LayoutSplit"/>), then evaluate
 /// greedily with learning off on the distinct test layouts of the evaluation seeds, or with <c>--dev</c> on the
 /// development split; with <c>--json</c> the last line is <c>{env, agent, train_env_steps, eval_split, eval_episodes,
@@ -48,25 +49,29 @@ internal static class BenchLearningCommand
                 "that are not test layouts; also never trained on) instead of the test layouts: what tuning looks at.",
         };
         Option<bool> adapt = CommonOptions.Adapt();
+        Option<bool> attention = CommonOptions.Attention();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("learning", "Train an agent for a step budget, then evaluate it on held-out layouts.")
         {
-            env, trainSteps, evalSeeds, seed, agent, dev, library, continuing, connectTimeout, adapt, json,
+            env, trainSteps, evalSeeds, seed, agent, dev, library, continuing, connectTimeout, adapt, attention, json,
         };
         var perContext = new PerContextLifecycleOptions();
         foreach (Option option in perContext.All)
             command.Options.Add(option);
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetValue(trainSteps),
             parsed.GetRequiredValue(evalSeeds), parsed.GetValue(seed), parsed.GetRequiredValue(agent), parsed.GetValue(dev), parsed.GetValue(library),
-            parsed.GetValue(continuing), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(adapt), perContext.From(parsed), parsed.GetValue(json)));
+            parsed.GetValue(continuing), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(adapt),
+            CommonOptions.AttentionFrom(parsed.GetValue(attention)), perContext.From(parsed), parsed.GetValue(json)));
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int trainSteps, int[] evalSeeds, int seed, string agentName,
-        bool dev, string? libraryPath, bool continuing, TimeSpan connectTimeout, bool adapt, ContextLifecycleOptions? perContext, bool json)
+        bool dev, string? libraryPath, bool continuing, TimeSpan connectTimeout, bool adapt, AttentionRetrievalOptions? attention, ContextLifecycleOptions? perContext, bool json)
     {
         if (adapt && agentName != "procmem")
             throw new UsageException($"--adapt needs the procmem agent; {agentName} has no skills to adapt.");
+        if (attention is not null && agentName != "procmem")
+            throw new UsageException($"--attention needs the procmem agent; {agentName} has no skills to attend to.");
         if (perContext is not null && agentName != "procmem")
             throw new UsageException($"--contexts needs the procmem agent; {agentName} keeps no skill library.");
         if (libraryPath is not null && agentName != "procmem")
@@ -88,10 +93,10 @@ internal static class BenchLearningCommand
         LibraryChanges? atStart = store?.ReadChanges(long.MaxValue);
         if (!continuing && atStart is not null)
             RefuseIfItHoldsSkills(libraryPath!, atStart);
-        ILearningAgent agent = adapt || perContext is not null
+        ILearningAgent agent = adapt || perContext is not null || attention is not null
             ? new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions
             {
-                Seed = (ulong)seed, Adaptation = adapt ? new SkillAdaptationOptions() : null, ContextLifecycle = perContext,
+                Seed = (ulong)seed, Adaptation = adapt ? new SkillAdaptationOptions() : null, ContextLifecycle = perContext, Attention = attention,
             }, store)
             : store is null
                 ? AgentCatalog.Create(agentName, environment, seed)
@@ -148,6 +153,10 @@ internal static class BenchLearningCommand
                 // Active skills used at least once that succeeded less than a fifth of the time: the spurious ones left.
                 active_skills_failing = procmem?.Library.ActiveSkills.Count(s => s.Statistics.Uses > 0 && s.Statistics.SuccessRate < 0.2),
                 per_context = procmem is null ? null : PerContextLifecycleOptions.Json(procmem),
+                // As eval --attention reports them, here over training and the final evaluation.
+                attention = attention is not null,
+                network_actions = procmem?.NetworkActions,
+                blended_actions = procmem?.BlendedActions,
             }));
         return ExitCodes.Ok;
     }

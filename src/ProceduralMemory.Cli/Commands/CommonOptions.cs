@@ -4,6 +4,7 @@ using System.Globalization;
 using ProceduralMemory.Agents;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Postgres;
+using ProceduralMemory.Memory.Attention;
 
 namespace ProceduralMemory.Cli.Commands;
 
@@ -264,6 +265,18 @@ internal static class CommonOptions
         if (problem is not null)
             result.AddError(problem);
     }
+
+    /// <summary>
+    /// <c>--attention</c>: where a skill's network acts, attention retrieval (issue 18, part 2) with its default settings,
+    /// as <c>eval</c>, <c>train</c> and <c>bench learning</c> take it.
+    /// </summary>
+    public static Option<bool> Attention() => new("--attention")
+    {
+        Description = "Where a skill's network acts, blend the skills serving its effect by attention over key similarity (an exact fit acts alone) instead of the chosen skill alone.",
+    };
+
+    /// <summary>The attention retrieval <c>--attention</c> asks for: the defaults when given, null (top-1) when not.</summary>
+    public static AttentionRetrievalOptions? AttentionFrom(bool given) => given ? new AttentionRetrievalOptions() : null;
 
     /// <summary>
     /// <c>--adapt</c>: the procmem agent with adaptation on (issue 18, part 3), as <c>bench learning</c> and <c>train</c> take it.

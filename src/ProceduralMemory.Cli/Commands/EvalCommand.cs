@@ -24,17 +24,14 @@ internal static class EvalCommand
         Option<string> library = CommonOptions.Library();
         Option<int> connectTimeout = CommonOptions.ConnectTimeout();
         Option<int[]> seeds = SeedRange.Option("--seeds", "0-99");
-        var attention = new Option<bool>("--attention")
-        {
-            Description = "Where a skill's network acts, blend the skills serving its effect by attention over key similarity (an exact fit acts alone) instead of the chosen skill alone.",
-        };
+        Option<bool> attention = CommonOptions.Attention();
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
         var command = new Command("eval", "Evaluate a skill library on held-out layouts without changing it.")
         {
             env, library, connectTimeout, seeds, attention, json,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(env), parsed.GetRequiredValue(library), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)),
-            parsed.GetRequiredValue(seeds), parsed.GetValue(attention) ? new AttentionRetrievalOptions() : null, parsed.GetValue(json)));
+            parsed.GetRequiredValue(seeds), CommonOptions.AttentionFrom(parsed.GetValue(attention)), parsed.GetValue(json)));
         return command;
     }
 

@@ -8,6 +8,7 @@ using ProceduralMemory.Cli.Team;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
+using ProceduralMemory.Memory.Attention;
 using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Training;
@@ -16,7 +17,7 @@ using Spectre.Console;
 namespace ProceduralMemory.Cli.Commands;
 
 /// <summary>
-/// <c>procmem train --env E (--steps N | --episodes N) [--library LIB] [--seed S] [--out DIR] [--agents N]</c>: the
+/// <c>procmem train --env E (--steps N | --episodes N) [--library LIB] [--seed S] [--out DIR] [--agents N] [--attention]</c>: the
 /// procedural memory agent learns into a skill library (from scratch when it is new, continuing from what it holds
 /// otherwise), evaluated on held-out layouts as it goes; curves as CSV and SVG, skills listed at the end, and the run's
 /// settings and its skills at every evaluation as JSON for <c>procmem report</c> (<see cref="TrainingReport"/>). With
@@ -52,13 +53,14 @@ internal static class TrainCommand
         };
         var perContext = new PerContextLifecycleOptions();
         Option<bool> adapt = CommonOptions.Adapt();
+        Option<bool> attention = CommonOptions.Attention();
         var json = new Option<bool>("--json") { Description = "Print the run's outcome as one JSON object on the last line." };
         Option<string?> events = CommonOptions.OutputFile("--events",
             "A team member's log of when skills were stored and arrived, for the team to measure how fast they spread.");
         events.Hidden = true;
         var command = new Command("train", "Train the procedural memory agent into a skill library and chart its learning.")
         {
-            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, merge, adapt, agents, json, events,
+            env, steps, episodes, library, connectTimeout, seed, output, evalSeeds, evalEvery, keepEpisodes, retireBelow, retireAfter, merge, adapt, attention, agents, json, events,
         };
         foreach (Option option in perContext.All)
             command.Options.Add(option);
@@ -78,19 +80,21 @@ internal static class TrainCommand
                 throw new UsageException("--contexts applies to one agent; a team (--agents above 1) runs without the per-context lifecycle.");
             if (parsed.GetValue(agents) > 1 && parsed.GetValue(adapt))
                 throw new UsageException("--adapt applies to one agent; a team (--agents above 1) runs without adaptation.");
+            if (parsed.GetValue(agents) > 1 && parsed.GetValue(attention))
+                throw new UsageException("--attention applies to one agent; a team (--agents above 1) acts with top-1.");
             if (parsed.GetValue(agents) > 1)
                 return TeamTraining.Run(console, new TeamPlan(parsed.GetRequiredValue(env), parsed.GetValue(agents), stepBudget, episodeBudget,
                     libraryLocation, parsed.GetValue(seed), parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every,
                     parsed.GetValue(keepEpisodes), TimeSpan.FromSeconds(parsed.GetValue(connectTimeout))), parsed.GetValue(json));
             return Run(console, parsed.GetRequiredValue(env), stepBudget, episodeBudget, libraryLocation, TimeSpan.FromSeconds(parsed.GetValue(connectTimeout)), parsed.GetValue(seed),
                 parsed.GetRequiredValue(output), parsed.GetRequiredValue(evalSeeds), every, parsed.GetValue(keepEpisodes), rule, parsed.GetValue(merge) ? new NearDuplicateRule() : null,
-                lifecycle, parsed.GetValue(adapt), parsed.GetValue(json), parsed.GetValue(events));
+                lifecycle, parsed.GetValue(adapt), CommonOptions.AttentionFrom(parsed.GetValue(attention)), parsed.GetValue(json), parsed.GetValue(events));
         });
         return command;
     }
 
     private static int Run(CliConsole console, string envName, int? steps, int? episodes, string libraryPath, TimeSpan connectTimeout, int seed,
-        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, NearDuplicateRule? merging, ContextLifecycleOptions? perContext, bool adapt, bool json, string? eventsFile)
+        string outputPath, int[] evalSeeds, int? evalEvery, int keepEpisodes, RetirementRule retirement, NearDuplicateRule? merging, ContextLifecycleOptions? perContext, bool adapt, AttentionRetrievalOptions? attention, bool json, string? eventsFile)
     {
         IEnvironment environment = EnvironmentRegistry.Create(envName);
         // Checked before the library is opened, which creates it: a run that cannot write its results creates nothing.
@@ -99,7 +103,7 @@ internal static class TrainCommand
         var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions
         {
             Seed = (ulong)seed, EpisodesToKeep = keepEpisodes, Retirement = retirement, Merging = merging, ContextLifecycle = perContext,
-            Adaptation = adapt ? new SkillAdaptationOptions() : null,
+            Adaptation = adapt ? new SkillAdaptationOptions() : null, Attention = attention,
         }, store);
         bool bySteps = episodes is null;
         int budget = episodes ?? steps ?? DefaultSteps;
@@ -190,6 +194,10 @@ internal static class TrainCommand
                 per_context = PerContextLifecycleOptions.Json(agent),
                 adapted_variants = adapt ? agent.AdaptedVariants : (int?)null,
                 rejected_adaptations = adapt ? agent.RejectedAdaptations : (int?)null,
+                // As eval --attention reports them, here over the whole run: training and its evaluations.
+                attention = attention is not null,
+                network_actions = agent.NetworkActions,
+                blended_actions = agent.BlendedActions,
                 library_episodes = after.Episodes,
                 // This run's own additions to the library's statistics (the library's totals sum these over runs).
                 committed_uses = agent.Committed.Uses,

@@ -23,6 +23,7 @@ public sealed class SkillLibrary
     private int _nextId;
     // The active skills, rebuilt after a change: the planner reads them at every step, so they are not filtered each time.
     private List<Skill>? _active;
+    private readonly SkillsByEffect _activeByEffect = new();
 
     /// <summary>Creates an empty library for keys of <paramref name="embeddingDimension"/> numbers.</summary>
     public SkillLibrary(int embeddingDimension, float mergeThreshold = DefaultMergeThreshold)
@@ -44,6 +45,12 @@ public sealed class SkillLibrary
 
     /// <summary>The skills not retired (<see cref="Skill.IsRetired"/>) by ascending id: the ones retrieval, selection and planning use.</summary>
     public IReadOnlyList<Skill> ActiveSkills => _active ??= _skills.Where(s => !s.IsRetired).ToList();
+
+    /// <summary>
+    /// The active skills whose effect is <paramref name="effect"/>, by ascending id: those of <see cref="ActiveSkills"/>
+    /// with that effect, from groups kept as skills come and go rather than a scan of every skill.
+    /// </summary>
+    public IReadOnlyList<Skill> ActiveSkillsWithEffect(FactCondition effect) => _activeByEffect.With(effect);
 
     /// <summary>The number of stored skills, retired ones included.</summary>
     public int Count => _skills.Count;
@@ -68,7 +75,10 @@ public sealed class SkillLibrary
         _skills.Add(candidate);
         _active = null;
         if (!candidate.IsRetired)
+        {
             _index.Add(candidate.Id, candidate.Key, candidate.Preconditions);
+            _activeByEffect.Add(candidate);
+        }
         return new SkillAddResult(candidate, Merged: false, Similarity: 0f);
     }
 
@@ -84,14 +94,20 @@ public sealed class SkillLibrary
         CheckKey(skill);
         int at = IndexOf(skill.Id);
         if (at >= 0)
+        {
+            _activeByEffect.Remove(_skills[at]);
             _skills[at] = skill;
+        }
         else
             _skills.Insert(~at, skill);
         _active = null;
         if (skill.IsRetired)
             _index.Remove(skill.Id);
         else
+        {
             _index.Set(skill.Id, skill.Key, skill.Preconditions);
+            _activeByEffect.Add(skill);
+        }
         _nextId = Math.Max(_nextId, skill.Id + 1);
     }
 
@@ -122,6 +138,7 @@ public sealed class SkillLibrary
         CheckMember(skill);
         skill.Retirement = retirement;
         _index.Remove(skill.Id);
+        _activeByEffect.Remove(skill);
         _active = null;
     }
 
@@ -138,6 +155,7 @@ public sealed class SkillLibrary
             return;
         skill.Retirement = null;
         _index.Set(skill.Id, skill.Key, skill.Preconditions);
+        _activeByEffect.Add(skill);
         _active = null;
     }
 
@@ -157,6 +175,7 @@ public sealed class SkillLibrary
         int at = IndexOf(id);
         if (at < 0)
             return false;
+        _activeByEffect.Remove(_skills[at]);
         _skills.RemoveAt(at);
         _index.Remove(id);
         _active = null;
@@ -164,22 +183,7 @@ public sealed class SkillLibrary
     }
 
     /// <summary>The position of skill <paramref name="id"/> in the id-ordered list, or the complement of where it would go.</summary>
-    private int IndexOf(int id)
-    {
-        int low = 0, high = _skills.Count - 1;
-        while (low <= high)
-        {
-            int middle = (low + high) >>> 1;
-            int compared = _skills[middle].Id.CompareTo(id);
-            if (compared == 0)
-                return middle;
-            if (compared < 0)
-                low = middle + 1;
-            else
-                high = middle - 1;
-        }
-        return ~low;
-    }
+    private int IndexOf(int id) => SkillIdOrder.IndexOf(_skills, id);
 
     /// <summary>
     /// The stored skill with the same preconditions and effect whose key is most similar to <paramref name="key"/>

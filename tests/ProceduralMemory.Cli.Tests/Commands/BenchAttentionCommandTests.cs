@@ -28,6 +28,8 @@ public class BenchAttentionCommandTests
         Assert.Equal(0.95, root.GetProperty("exact_fit").GetDouble(), 6);
         Assert.Equal(4, root.GetProperty("max_candidates").GetInt32());
         Assert.False(root.GetProperty("evidence_prior").GetBoolean());
+        Assert.False(root.GetProperty("success_prior").GetBoolean());
+        Assert.Equal(["projection"], root.GetProperty("keys").EnumerateArray().Select(e => e.GetString()));
         JsonElement[] settings = [.. root.GetProperty("settings").EnumerateArray()];
         Assert.Equal(["default", "networks_act"], settings.Select(s => s.GetProperty("setting").GetString()));
         foreach (JsonElement setting in settings)
@@ -68,8 +70,34 @@ public class BenchAttentionCommandTests
         Assert.Equal(0, run.ExitCode);
         string svg = File.ReadAllText(chart);
         Assert.Equal(2 * 2, System.Text.RegularExpressions.Regex.Matches(svg, "class=\"bar\"").Count); // one changed task, two settings, two retrievals
-        Assert.Contains("doorkey-16x16 (networks act) attention", svg, StringComparison.Ordinal);
+        Assert.Contains("doorkey-16x16 (projection keys, networks act) attention", svg, StringComparison.Ordinal);
         Assert.Contains(run.OutLines, l => l == $"  chart: {chart}");
+    }
+
+    [Fact]
+    public void BenchAttention_WithEncoderKeys_PlaysTheLibraryAsTrained_ThenReKeyedByASituationEncoder()
+    {
+        string[] arguments = [.. Small[..^1], "--keys", "encoder,projection", "--success-prior", "--json"];
+        CliRun run = CliRun.Of(arguments);
+        CliRun again = CliRun.Of(arguments);
+        CliRun projectionOnly = CliRun.Of([.. Small[..^1], "--success-prior", "--json"]);
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.OutLines[^1]);
+        using JsonDocument projectionJson = JsonDocument.Parse(projectionOnly.OutLines[^1]);
+        JsonElement root = json.RootElement;
+        Assert.True(root.GetProperty("success_prior").GetBoolean());
+        // Played in this order whatever the order asked for: re-keying cannot be undone.
+        Assert.Equal(["projection", "encoder"], root.GetProperty("keys").EnumerateArray().Select(e => e.GetString()));
+        JsonElement[] settings = [.. root.GetProperty("settings").EnumerateArray()];
+        Assert.Equal(["projection/default", "projection/networks_act", "encoder/default", "encoder/networks_act"],
+            settings.Select(s => $"{s.GetProperty("keys").GetString()}/{s.GetProperty("setting").GetString()}"));
+        // The projection's half is the run without the encoder, figure for figure.
+        Assert.Equal(projectionJson.RootElement.GetProperty("settings").EnumerateArray().Select(s => s.GetRawText()),
+            settings[..2].Select(s => s.GetRawText()));
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("seed 1: re-keyed the library with situation-encoder/v1 ", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l == "encoder keys, networks_act:");
+        Assert.Equal(run.OutLines, again.OutLines);
     }
 
     [Fact]
@@ -87,6 +115,7 @@ public class BenchAttentionCommandTests
     [InlineData("--temperature", "0", "--temperature")]
     [InlineData("--max-candidates", "0", "--max-candidates")]
     [InlineData("--exact-fit", "1.5", "--exact-fit")]
+    [InlineData("--keys", "demonstration", "projection, encoder")] // the known kinds are named
     public void BenchAttention_WithABadValue_ExitsTwoWithOneLine(string option, string value, string said)
     {
         CliRun run = CliRun.Of("bench", "attention", option, value);

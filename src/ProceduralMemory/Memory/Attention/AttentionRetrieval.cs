@@ -13,8 +13,9 @@ namespace ProceduralMemory.Memory.Attention;
 /// as when <c>reach(goal)</c> learned with the key held meets <c>reach(goal)#2</c> learned without it). Skills that
 /// achieve something else are never blended in: a mixture of "pick up the key" and "open the door" serves neither.
 /// Requiring every precondition to hold exactly (the index's own filter) would leave a single candidate almost always,
-/// since the learner splits a skill by its preconditions. The candidates are a handful of skills taken from
-/// <see cref="SkillLibrary.ActiveSkills"/> after the search, so the index's search is untouched.
+/// since the learner splits a skill by its preconditions. The candidates come from the library's active skills grouped
+/// by effect (<see cref="SkillLibrary.ActiveSkillsWithEffect"/>, kept as skills are added, retired and restored), so
+/// finding them costs the running effect's group, not a scan of every skill; the index's search is untouched.
 /// </remarks>
 public static class AttentionRetrieval
 {
@@ -28,8 +29,8 @@ public static class AttentionRetrieval
         ReadOnlySpan<float> query, AttentionRetrievalOptions options)
     {
         var others = new List<(float Similarity, Skill Skill)>();
-        foreach (Skill skill in library.ActiveSkills)
-            if (skill != running && skill.Effect == running.Effect && skill.Policy is INetworkPolicy && HoldsRequired(skill, facts))
+        foreach (Skill skill in library.ActiveSkillsWithEffect(running.Effect))
+            if (skill != running && skill.Policy is INetworkPolicy && HoldsRequired(skill, facts))
                 others.Add((VectorMath.CosineSimilarity(query, skill.Key), skill));
         others.Sort(static (a, b) => a.Similarity != b.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Skill.Id.CompareTo(b.Skill.Id));
         var skills = new List<Skill>();

@@ -28,6 +28,13 @@ public sealed record AttentionRetrievalOptions
     /// </summary>
     public bool EvidencePrior { get; init; }
 
+    /// <summary>
+    /// Whether a candidate's attention also counts how well it has done: its logit gains <c>ln((successes + 1) /
+    /// (uses + 2))</c>, the log of its smoothed success rate, so the weight is similarity's softmax times that rate
+    /// (renormalised). Key similarity says where a skill was learned, not how well its network acts. Off: similarity alone.
+    /// </summary>
+    public bool SuccessPrior { get; init; }
+
     /// <summary>The most candidates blended in one step (the running skill and the most similar others).</summary>
     public int MaxCandidates { get; init; } = 4;
 

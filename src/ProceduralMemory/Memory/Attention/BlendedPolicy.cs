@@ -35,7 +35,7 @@ public sealed class BlendedPolicy
     /// <paramref name="similarities"/> to the situation's key: the most similar candidate alone when its similarity
     /// reaches <see cref="AttentionRetrievalOptions.ExactFit"/>, else <c>softmax(similarity / temperature)</c> over
     /// all of them (with <see cref="AttentionRetrievalOptions.EvidencePrior"/>, each also weighed by its number of
-    /// demonstrations). Ties go to the earlier candidate.
+    /// demonstrations; with <see cref="AttentionRetrievalOptions.SuccessPrior"/>, by its smoothed success rate). Ties go to the earlier candidate.
     /// </summary>
     /// <exception cref="ArgumentException">No candidates, a count mismatch, or a candidate without a network.</exception>
     public static BlendedPolicy Attend(IReadOnlyList<Skill> candidates, ReadOnlySpan<float> similarities, AttentionRetrievalOptions options)
@@ -52,12 +52,17 @@ public sealed class BlendedPolicy
         if (candidates.Count == 1 || similarities[best] >= options.ExactFit)
             return new BlendedPolicy([candidates[best]], [1f]);
         var weights = new float[candidates.Count];
-        if (options.EvidencePrior)
+        if (options.EvidencePrior || options.SuccessPrior)
         {
-            // softmax(s / T + ln n) = softmax((s + T ln n) / T): the prior moves each similarity by T ln n.
+            // softmax(s / T + ln p) = softmax((s + T ln p) / T): a prior p moves each similarity by T ln p.
             var scores = new float[candidates.Count];
             for (int i = 0; i < scores.Length; i++)
-                scores[i] = similarities[i] + options.Temperature * MathF.Log(Math.Max(1, candidates[i].Statistics.Demonstrations));
+            {
+                SkillStatistics statistics = candidates[i].Statistics;
+                float logPrior = (options.EvidencePrior ? MathF.Log(Math.Max(1, statistics.Demonstrations)) : 0f)
+                    + (options.SuccessPrior ? MathF.Log((statistics.Successes + 1f) / (statistics.Uses + 2f)) : 0f);
+                scores[i] = similarities[i] + options.Temperature * logPrior;
+            }
             similarities = scores;
         }
         AttentionWeights.Softmax(similarities, options.Temperature, weights);

@@ -21,6 +21,13 @@ public sealed record AttentionPlan
     /// <summary>The seeds whose distinct layouts are played (and held out of training, <see cref="LayoutSplit"/>).</summary>
     public required IReadOnlyList<int> EvaluationSeeds { get; init; }
 
+    /// <summary>
+    /// The keys both are measured with, in the order played (<see cref="ZeroShotAttention.KeyKinds"/>):
+    /// <see cref="ZeroShotAttention.ProjectionKeys"/>, the library as trained, and <see cref="ZeroShotAttention.EncoderKeys"/>,
+    /// the library re-keyed by a situation encoder trained on it.
+    /// </summary>
+    public IReadOnlyList<string> Keys { get; init; } = [ZeroShotAttention.ProjectionKeys];
+
     /// <summary>The attention retrieval measured against top-1.</summary>
     public AttentionRetrievalOptions Attention { get; init; } = new();
 }

@@ -103,6 +103,27 @@ public class BlendedPolicyTests
     }
 
     [Fact]
+    public void Priors_WeighEachCandidateByItsDemonstrations_AndItsSmoothedSuccessRate()
+    {
+        Skill proven = NetworkSkill("proven", 1, [1, 0]), untried = NetworkSkill("untried", 2, [0, 1]);
+        proven.Statistics.Restore(uses: 10, successes: 9, demonstrations: 8);
+        untried.Statistics.Restore(uses: 10, successes: 0, demonstrations: 1);
+        var options = new AttentionRetrievalOptions { Temperature = 0.1f, ExactFit = 2f };
+
+        // Equally similar: similarity alone weighs them equally; each prior multiplies a weight by its own factor.
+        Assert.Equal(1.0, Ratio(options), 4);
+        Assert.Equal(8.0, Ratio(options with { EvidencePrior = true }), 3); // 8 demonstrations against 1
+        Assert.Equal(10.0, Ratio(options with { SuccessPrior = true }), 3); // (9 + 1) / (10 + 2) against (0 + 1) / (10 + 2)
+        Assert.Equal(80.0, Ratio(options with { EvidencePrior = true, SuccessPrior = true }), 1);
+
+        double Ratio(AttentionRetrievalOptions o)
+        {
+            BlendedPolicy blend = BlendedPolicy.Attend([proven, untried], [0.5f, 0.5f], o);
+            return blend.Weights[0] / (double)blend.Weights[1];
+        }
+    }
+
+    [Fact]
     public void BadInput_IsRefused()
     {
         var options = new AttentionRetrievalOptions();
