@@ -35,6 +35,15 @@ internal static class StoreSamples
         return key[..Dimension];
     }
 
+    /// <summary>A unit centroid of the sample dimension, distinct for each <paramref name="n"/>.</summary>
+    public static float[] Centroid(int n)
+    {
+        var centroid = new float[Dimension];
+        centroid[n % Dimension] = 0.6f;
+        centroid[(n + 1) % Dimension] = -0.8f;
+        return centroid;
+    }
+
     public static StoredPolicy Network(int n)
     {
         int[] sizes = [5, 4, 3];
