@@ -239,18 +239,10 @@ public sealed class SqliteSkillStoreTests : IDisposable
         using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
         {
             Assert.True(store.ReadChanges(0).Contexts.IsEmpty);
-            store.Commit(new LibraryCommit
-            {
-                Contexts = new ContextState
-                {
-                    Contexts = [new StoredContext(0, StoreSamples.Centroid(0), 8, 0.5f)],
-                    Counts = [new ContextCount(0, 0, 3, 1)],
-                    Splits = [new StoredSplit(0, 0, 1, 4, "failing there")],
-                },
-            });
+            store.Commit(new LibraryCommit { Contexts = StoreSamples.ContextsOfTwoSkills });
             ContextState read = store.ReadChanges(0).Contexts;
-            Assert.Equal([new ContextCount(0, 0, 3, 1)], read.Counts);
-            Assert.Equal([new StoredSplit(0, 0, 1, 4, "failing there")], read.Splits);
+            Assert.Equal(StoreSamples.ContextsOfTwoSkills.Counts, read.Counts);
+            Assert.Equal(StoreSamples.ContextsOfTwoSkills.Splits, read.Splits);
         }
 
         Assert.Equal(7L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
