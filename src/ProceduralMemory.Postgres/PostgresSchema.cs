@@ -7,7 +7,7 @@ namespace ProceduralMemory.Postgres;
 /// a new or older library at the same moment upgrade it once.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 6), as in the SQLite store:</para>
+/// <para>Tables (schema 7), as in the SQLite store:</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the library's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (never
@@ -24,6 +24,8 @@ namespace ProceduralMemory.Postgres;
 /// identity column orders them oldest first (writers are serialised, so ids follow commit order).</item>
 /// <item><c>episodes</c>: episodic memory; <c>id</c> is the library's episode number (1, 2, ...).</item>
 /// <item><c>outcomes</c>: semantic memory, a count per (context, payload), the payload encoded by the library's domain.</item>
+/// <item><c>contexts</c>, <c>skill_contexts</c>, <c>skill_splits</c> (schema 7): the per-context skill lifecycle's
+/// contexts, per-context counts (added as increments, so agents sharing the library add up) and split marks.</item>
 /// <item><c>commit_log</c>: the result of each client's latest writes, keyed by (client, sequence), written in the
 /// write's own transaction: a write retried after its connection died during <c>COMMIT</c> finds its result here
 /// instead of applying twice. Client ids come from the sequence <c>client_ids</c>.</item>
@@ -161,6 +163,33 @@ internal static class PostgresSchema
         // Skill variants, as in the SQLite store: a label in the identity, NULL for base skills.
         new(6, "skill variants", """
             ALTER TABLE procmem.skills ADD COLUMN variant text CHECK (variant IS NULL OR length(variant) > 0);
+            """),
+        // The per-context lifecycle's state, as in the SQLite store: contexts, per-context counts (increments), splits.
+        new(7, "per-context lifecycle: contexts, per-context counts, splits", """
+            CREATE TABLE procmem.contexts (
+                number       integer PRIMARY KEY CHECK (number >= 0),
+                centroid     bytea NOT NULL,
+                max_contexts integer NOT NULL CHECK (max_contexts > 0),
+                similarity   real NOT NULL CHECK (similarity BETWEEN -1 AND 1),
+                change       bigint NOT NULL);
+            CREATE TABLE procmem.skill_contexts (
+                skill_id  integer NOT NULL REFERENCES procmem.skills (id) ON DELETE CASCADE,
+                context   integer NOT NULL CHECK (context >= 0),
+                uses      integer NOT NULL,
+                successes integer NOT NULL,
+                change    bigint NOT NULL,
+                PRIMARY KEY (skill_id, context),
+                CHECK (uses >= 0 AND successes BETWEEN 0 AND uses));
+            CREATE INDEX skill_contexts_by_change ON procmem.skill_contexts (change);
+            CREATE TABLE procmem.skill_splits (
+                skill_id   integer NOT NULL REFERENCES procmem.skills (id) ON DELETE CASCADE,
+                context    integer NOT NULL CHECK (context >= 0),
+                variant_id integer REFERENCES procmem.skills (id) ON DELETE SET NULL,
+                episode    bigint NOT NULL CHECK (episode >= 0),
+                reason     text NOT NULL CHECK (length(reason) > 0),
+                change     bigint NOT NULL,
+                PRIMARY KEY (skill_id, context));
+            CREATE INDEX skill_splits_by_variant ON procmem.skill_splits (variant_id);
             """),
     ];
 

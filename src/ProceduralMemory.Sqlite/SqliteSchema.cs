@@ -5,7 +5,7 @@ namespace ProceduralMemory.Sqlite;
 /// migration from version 1; an older file runs the ones it lacks, all in one transaction.
 /// </summary>
 /// <remarks>
-/// <para>Tables (schema 6):</para>
+/// <para>Tables (schema 7):</para>
 /// <list type="bullet">
 /// <item><c>schema_version(version, description)</c>: one row per applied migration; the file's version is the largest.</item>
 /// <item><c>meta</c>: exactly one row: <c>manifest</c> (JSON, NULL until <c>Create</c>), <c>next_skill_id</c> (ids are
@@ -27,6 +27,11 @@ namespace ProceduralMemory.Sqlite;
 /// <item><c>episodes</c>: episodic memory; <c>id</c> is the library's episode number (1, 2, ...).</item>
 /// <item><c>outcomes</c>: semantic memory, a count per (context, payload); the payload is the domain's encoding of
 /// what happened (for the grid: action, movement, flipped facts), bytes to the store.</item>
+/// <item>The per-context skill lifecycle (schema 7): <c>contexts(number, centroid, max_contexts, similarity)</c>, the
+/// centroids (keys as in <c>skills</c>) in founding order with the settings that founded them;
+/// <c>skill_contexts(skill_id, context, uses, successes)</c>, each skill's counts per context, added as increments;
+/// <c>skill_splits(skill_id, context, variant_id, episode, reason)</c>, the contexts split off from a skill, with the
+/// variant bound there (NULL when none). Every row carries its <c>change</c>.</item>
 /// </list>
 /// <para>The policy checksum (<c>PolicyChecksum</c>) is the CRC-32C an <c>MlpWeights</c> blob ends with, or the
 /// CRC-32C of an open-loop policy's bytes, so a damaged policy of either kind is reported rather than run.</para>
@@ -186,6 +191,36 @@ internal static class SqliteSchema
         // part of the identity column, which old rows keep unchanged as base skills (NULL).
         new(6, "skill variants", """
             ALTER TABLE skills ADD COLUMN variant TEXT CHECK (variant IS NULL OR length(variant) > 0);
+            """),
+        // The per-context lifecycle (issue 18) outlives a run: the contexts (leader clusters of the key space, numbered
+        // in founding order, with the settings they were founded under), each skill's counts per context (added as
+        // increments, like the skill's own) and the split marks. Counts and splits go with their skill; a split's
+        // variant pruned leaves the mark without one. Old libraries have no contexts: three empty tables.
+        new(7, "per-context lifecycle: contexts, per-context counts, splits", """
+            CREATE TABLE contexts (
+                number       INTEGER PRIMARY KEY CHECK (number >= 0),
+                centroid     BLOB NOT NULL,
+                max_contexts INTEGER NOT NULL CHECK (max_contexts > 0),
+                similarity   REAL NOT NULL CHECK (similarity BETWEEN -1 AND 1),
+                change       INTEGER NOT NULL);
+            CREATE TABLE skill_contexts (
+                skill_id  INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,
+                context   INTEGER NOT NULL CHECK (context >= 0),
+                uses      INTEGER NOT NULL,
+                successes INTEGER NOT NULL,
+                change    INTEGER NOT NULL,
+                PRIMARY KEY (skill_id, context),
+                CHECK (uses BETWEEN 0 AND 2147483647 AND successes BETWEEN 0 AND uses)) WITHOUT ROWID;
+            CREATE INDEX skill_contexts_by_change ON skill_contexts (change);
+            CREATE TABLE skill_splits (
+                skill_id   INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,
+                context    INTEGER NOT NULL CHECK (context >= 0),
+                variant_id INTEGER REFERENCES skills (id) ON DELETE SET NULL,
+                episode    INTEGER NOT NULL CHECK (episode >= 0),
+                reason     TEXT NOT NULL CHECK (length(reason) > 0),
+                change     INTEGER NOT NULL,
+                PRIMARY KEY (skill_id, context));
+            CREATE INDEX skill_splits_by_variant ON skill_splits (variant_id);
             """),
     ];
 

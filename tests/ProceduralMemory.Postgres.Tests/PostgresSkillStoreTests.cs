@@ -64,7 +64,7 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
             store.Create(StoreSamples.Manifest);
             store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4)] });
         }
-        Database.Scalar("ALTER TABLE procmem.skills DROP COLUMN variant; ALTER TABLE procmem.meta DROP COLUMN key_model; DELETE FROM procmem.schema_version WHERE version >= 5");
+        Database.Scalar("DROP TABLE procmem.skill_splits; DROP TABLE procmem.skill_contexts; DROP TABLE procmem.contexts; ALTER TABLE procmem.skills DROP COLUMN variant; ALTER TABLE procmem.meta DROP COLUMN key_model; DELETE FROM procmem.schema_version WHERE version >= 5");
 
         using (PostgresSkillStore store = PostgresSkillStore.Open(Location))
         {
@@ -79,6 +79,30 @@ public sealed class PostgresSkillStoreTests : DatabaseTest
 
         Assert.Equal(PostgresSchema.CurrentVersion, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
         Assert.Equal("090807", Convert.ToHexString((byte[])Database.Scalar("SELECT key_model FROM procmem.meta")!));
+    }
+
+    [PostgresFact]
+    public void Open_ASchema6Library_AddsThePerContextTables_KeepingEveryRow_AndTakesPerContextState()
+    {
+        using (PostgresSkillStore store = PostgresSkillStore.Open(Location))
+        {
+            store.Create(StoreSamples.Manifest);
+            store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4), new NewSkill(StoreSamples.Skill(1) with { Variant = "context 2" }, [])] });
+        }
+        Database.Scalar("DROP TABLE procmem.skill_splits; DROP TABLE procmem.skill_contexts; DROP TABLE procmem.contexts; DELETE FROM procmem.schema_version WHERE version >= 7");
+        string skills = (string)Database.Scalar("SELECT string_agg(s::text, ';' ORDER BY id) FROM procmem.skills AS s")!;
+
+        using (PostgresSkillStore store = PostgresSkillStore.Open(Location))
+        {
+            Assert.True(store.ReadChanges(0).Contexts.IsEmpty);
+            store.Commit(new LibraryCommit { Contexts = StoreSamples.ContextsOfTwoSkills });
+            ContextState read = store.ReadChanges(0).Contexts;
+            Assert.Equal(StoreSamples.ContextsOfTwoSkills.Counts, read.Counts);
+            Assert.Equal(StoreSamples.ContextsOfTwoSkills.Splits, read.Splits);
+        }
+
+        Assert.Equal(7, Database.Scalar("SELECT max(version) FROM procmem.schema_version"));
+        Assert.Equal(skills, Database.Scalar("SELECT string_agg(s::text, ';' ORDER BY id) FROM procmem.skills AS s"));
     }
 
     [PostgresFact]

@@ -177,7 +177,7 @@ public sealed class SqliteSkillStoreTests : IDisposable
             store.Create(StoreSamples.Manifest);
             store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4)] });
         }
-        Sql(LibraryPath, "ALTER TABLE skills DROP COLUMN variant; ALTER TABLE meta DROP COLUMN key_model; DELETE FROM schema_version WHERE version >= 5");
+        Sql(LibraryPath, DropSchema7 + "ALTER TABLE skills DROP COLUMN variant; ALTER TABLE meta DROP COLUMN key_model; DELETE FROM schema_version WHERE version >= 5");
         List<string> skills = Rows(LibraryPath, "SELECT * FROM skills");
         Assert.Throws<LibraryException>(() => SqliteSkillStore.Open(LibraryPath, readOnly: true));
 
@@ -205,7 +205,7 @@ public sealed class SqliteSkillStoreTests : IDisposable
             store.Create(StoreSamples.Manifest);
             store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4)] });
         }
-        Sql(LibraryPath, "ALTER TABLE skills DROP COLUMN variant; DELETE FROM schema_version WHERE version = 6");
+        Sql(LibraryPath, DropSchema7 + "ALTER TABLE skills DROP COLUMN variant; DELETE FROM schema_version WHERE version >= 6");
         List<string> skills = Rows(LibraryPath, "SELECT * FROM skills");
 
         using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
@@ -215,9 +215,40 @@ public sealed class SqliteSkillStoreTests : IDisposable
             Assert.Equal((1, true), store.Commit(new LibraryCommit { NewSkills = [new NewSkill(variant, [])] }).NewSkills.Single());
         }
 
-        Assert.Equal(6L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
         Assert.Equal(skills, Rows(LibraryPath, "SELECT id, name, identity, pre_mask, pre_values, effect_mask, effect_values, key_vector, step_limit, uses, successes, demonstrations, created_episode, change, retired_episode, retired_reason, trial_start_uses, trial_start_successes FROM skills WHERE id = 0"));
         Assert.Equal("ok", Sql(LibraryPath, "PRAGMA integrity_check"));
+    }
+
+    /// <summary>What migration 7 added, dropped to turn a current file back into a schema-6 one.</summary>
+    private const string DropSchema7 = "DROP TABLE skill_splits; DROP TABLE skill_contexts; DROP TABLE contexts; DELETE FROM schema_version WHERE version >= 7; ";
+
+    [Fact]
+    public void Open_ASchema6Library_AddsThePerContextTables_KeepingEveryRow_AndTakesPerContextState()
+    {
+        using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
+        {
+            store.Create(StoreSamples.Manifest);
+            store.Commit(new LibraryCommit { NewSkills = [StoreSamples.New(StoreSamples.Skill(1), 4), new NewSkill(StoreSamples.Skill(1) with { Variant = "context 2" }, [])] });
+        }
+        Sql(LibraryPath, DropSchema7);
+        Assert.Equal(6L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
+        List<string> skills = Rows(LibraryPath, "SELECT * FROM skills ORDER BY id");
+        Assert.Throws<LibraryException>(() => SqliteSkillStore.Open(LibraryPath, readOnly: true));
+
+        using (SqliteSkillStore store = SqliteSkillStore.Open(LibraryPath))
+        {
+            Assert.True(store.ReadChanges(0).Contexts.IsEmpty);
+            store.Commit(new LibraryCommit { Contexts = StoreSamples.ContextsOfTwoSkills });
+            ContextState read = store.ReadChanges(0).Contexts;
+            Assert.Equal(StoreSamples.ContextsOfTwoSkills.Counts, read.Counts);
+            Assert.Equal(StoreSamples.ContextsOfTwoSkills.Splits, read.Splits);
+        }
+
+        Assert.Equal(7L, Sql(LibraryPath, "SELECT max(version) FROM schema_version"));
+        Assert.Equal(skills, Rows(LibraryPath, "SELECT * FROM skills ORDER BY id"));
+        Assert.Equal("ok", Sql(LibraryPath, "PRAGMA integrity_check"));
+        Assert.Equal(0L, Sql(LibraryPath, "SELECT count(*) FROM pragma_foreign_key_check"));
     }
 
     [Fact]

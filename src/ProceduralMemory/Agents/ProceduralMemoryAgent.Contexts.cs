@@ -2,6 +2,7 @@ using System.Globalization;
 using ProceduralMemory.Learning;
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Contexts;
+using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 
 namespace ProceduralMemory.Agents;
@@ -10,6 +11,11 @@ namespace ProceduralMemory.Agents;
 public sealed partial class ProceduralMemoryAgent
 {
     private long _contextEpisodes;
+    // With a store: the per-context counts as last committed or read (totals), how many contexts the store holds, and
+    // the splits made since the last commit; the per-context changes go out with each episode's commit.
+    private readonly Dictionary<(int Skill, int Context), (int Uses, int Successes)> _storedContextCounts = [];
+    private int _storedContexts;
+    private readonly List<SkillSplit> _unsavedSplits = [];
 
     /// <summary>The per-context lifecycle's state (contexts, outcomes per context, splits), or null when it is off.</summary>
     public ContextLifecycle? ContextLifecycle => _contexts;
@@ -35,7 +41,10 @@ public sealed partial class ProceduralMemoryAgent
                 continue;
             var (context, reason) = judged;
             int variant = CreateVariant(skill, context);
-            _contexts.Record(new SkillSplit(skill.Id, context, variant, _contextEpisodes, reason));
+            var split = new SkillSplit(skill.Id, context, variant, _contextEpisodes, reason);
+            _contexts.Record(split);
+            if (_store is not null)
+                _unsavedSplits.Add(split);
         }
     }
 
@@ -64,5 +73,86 @@ public sealed partial class ProceduralMemoryAgent
         Library.Restore(variant);
         _modules[variant.Id] = module;
         return variant.Id;
+    }
+
+    /// <summary>
+    /// What the per-context lifecycle changed since the last commit: contexts founded, splits made, and the counts' increments
+    /// over what the store last said (empty when the lifecycle is off, so a library without it gets nothing new).
+    /// </summary>
+    private ContextState UnsavedContextChanges()
+    {
+        if (_contexts is null)
+            return ContextState.Empty;
+        SkillContexts contexts = _contexts.Contexts;
+        var increments = new List<ContextCount>();
+        foreach (var (skill, context, uses, successes) in _contexts.Outcomes.All)
+        {
+            var stored = _storedContextCounts.GetValueOrDefault((skill, context));
+            if (uses != stored.Uses)
+                increments.Add(new ContextCount(skill, context, uses - stored.Uses, successes - stored.Successes));
+        }
+        return new ContextState
+        {
+            Contexts = [.. Enumerable.Range(_storedContexts, contexts.Centroids.Count - _storedContexts)
+                .Select(n => new StoredContext(n, contexts.Centroids[n], contexts.MaxContexts, contexts.Similarity))],
+            Counts = increments,
+            Splits = [.. _unsavedSplits.Select(s => new StoredSplit(s.Original, s.Context, s.Variant, s.Episode, s.Reason))],
+        };
+    }
+
+    /// <summary>After <paramref name="committed"/> went into the store: it is no longer unsaved.</summary>
+    private void ContextChangesCommitted(ContextState committed)
+    {
+        if (_contexts is null)
+            return;
+        foreach (ContextCount increment in committed.Counts)
+        {
+            var stored = _storedContextCounts.GetValueOrDefault((increment.SkillId, increment.Context));
+            _storedContextCounts[(increment.SkillId, increment.Context)] = (stored.Uses + increment.Uses, stored.Successes + increment.Successes);
+        }
+        _storedContexts = _contexts.Contexts.Centroids.Count;
+        _unsavedSplits.Clear();
+    }
+
+    /// <summary>
+    /// Takes the per-context state the store holds (on opening a library, everything; later, what others wrote since):
+    /// its contexts (a number another writer stored first keeps its centroid), its counts' totals plus what this agent
+    /// has not committed yet, and its splits. A library whose contexts were founded under other settings is refused,
+    /// since its context numbers would mean other clusters.
+    /// </summary>
+    /// <exception cref="LibraryException">The stored contexts were founded with other settings than this agent's.</exception>
+    private void FollowStoredContexts(ContextState stored)
+    {
+        if (_contexts is null)
+            return;
+        SkillContexts contexts = _contexts.Contexts;
+        foreach (StoredContext context in stored.Contexts)
+        {
+            if (context.MaxContexts != contexts.MaxContexts || context.Similarity != contexts.Similarity)
+                throw new LibraryException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the library's contexts were founded with at most {context.MaxContexts} contexts at similarity {context.Similarity}; continue it with the same (--contexts {context.MaxContexts}), not {contexts.MaxContexts} at {contexts.Similarity}"));
+            contexts.Adopt(context.Number, context.Centroid);
+            _storedContexts = Math.Max(_storedContexts, context.Number + 1);
+        }
+        foreach (ContextCount total in stored.Counts)
+        {
+            var (uses, successes) = _contexts.Outcomes.Of(total.SkillId, total.Context);
+            var before = _storedContextCounts.GetValueOrDefault((total.SkillId, total.Context));
+            _contexts.Outcomes.Set(total.SkillId, total.Context, total.Uses + uses - before.Uses, total.Successes + successes - before.Successes);
+            _storedContextCounts[(total.SkillId, total.Context)] = (total.Uses, total.Successes);
+        }
+        foreach (StoredSplit split in stored.Splits)
+            if (!_contexts.IsSplit(split.SkillId, split.Context))
+                _contexts.Record(ContextLifecycle.SplitOf(split));
+    }
+
+    /// <summary>Forgets the per-context counts of a skill that left the store (pruned).</summary>
+    private void ForgetContextCounts(int skillId)
+    {
+        if (_contexts is null)
+            return;
+        _contexts.Outcomes.Forget(skillId);
+        foreach (var key in _storedContextCounts.Keys.Where(k => k.Skill == skillId).ToList())
+            _storedContextCounts.Remove(key);
     }
 }

@@ -224,11 +224,13 @@ public sealed partial class ProceduralMemoryAgent
                 increments.Add(total with { Count = added });
         }
 
+        ContextState contextChanges = UnsavedContextChanges();
         CommitResult committed = _store!.Commit(new LibraryCommit
         {
             NewSkills = _mergedUnsaved.Select(m => new NewSkill(SkillRecord.Of(m.Skill), m.Demonstrations)).ToList(),
             Updates = updates,
             OutcomeIncrements = increments,
+            Contexts = contextChanges,
             Episodes = [episode with { Steps = episode.Steps.Select(s => s with { Features = [] }).ToList() }],
             EpisodesToKeep = _options.EpisodesToKeep,
             DemonstrationsToKeep = _options.DemonstrationsPerSkill,
@@ -263,6 +265,7 @@ public sealed partial class ProceduralMemoryAgent
             OutcomeCount key = increment with { Count = 0 };
             _storedOutcomes[key] = _storedOutcomes.GetValueOrDefault(key) + (int)increment.Count;
         }
+        ContextChangesCommitted(contextChanges);
         _unsavedDemonstrations.Clear();
         _changedModels.Clear();
         _retiring.Clear();
@@ -319,7 +322,9 @@ public sealed partial class ProceduralMemoryAgent
             Library.Remove(gone.Id);
             _modules.Remove(gone.Id);
             _storedCounts.Remove(gone.Id);
+            ForgetContextCounts(gone.Id);
         }
+        FollowStoredContexts(changes.Contexts);
         _seenChange = changes.Change;
         _episodes = changes.Episodes;
     }

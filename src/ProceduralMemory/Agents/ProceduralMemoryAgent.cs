@@ -83,7 +83,10 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
         Library = new SkillLibrary(manifest.EmbeddingDimension, mergeThreshold: _options.MatchSimilarity);
         _store = store;
         if (store is not null)
-            ReadBack(); // everything stored: skills with their modules and demonstrations, outcome counts
+        {
+            ReadBack(); // everything stored: skills with their modules and demonstrations, outcome counts, per-context state
+            _contextEpisodes = _episodes; // with a store, splits are dated by the library's episode count
+        }
     }
 
     /// <inheritdoc />

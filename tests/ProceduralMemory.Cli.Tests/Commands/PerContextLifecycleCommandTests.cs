@@ -48,4 +48,77 @@ public class PerContextLifecycleCommandTests
         Assert.Equal(2, decayAlone.ExitCode);
         Assert.Equal("procmem: --decay-half-life needs --contexts (the per-context lifecycle).", Assert.Single(decayAlone.ErrorLines));
     }
+
+    private static void TrainWithContexts(TemporaryDirectory dir, string library, int seed)
+    {
+        CliRun run = CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "1000", "--seed", $"{seed}", "--eval-seeds", "0", "--contexts", "4",
+            "--split-after", "3", "--out", dir.Combine($"out{seed}"), "--library", library);
+        Assert.True(run.ExitCode == 0, run.Error);
+    }
+
+    private static JsonNode ListJson(string library)
+    {
+        CliRun list = CliRun.Of("skills", "list", "--json", "--library", library);
+        Assert.True(list.ExitCode == 0, list.Error);
+        return JsonNode.Parse(list.OutLines[^1])!;
+    }
+
+    [Fact]
+    public void SkillsList_ShowsEachSkillsCountsPerContext_InItsTableAndJson_AndAContinuedRunCarriesThemOn()
+    {
+        using var dir = new TemporaryDirectory();
+        string library = dir.Combine("lib.db");
+        TrainWithContexts(dir, library, seed: 1);
+
+        CliRun table = CliRun.Of("skills", "list", "--library", library);
+        Assert.Matches(@"; [1-4] contexts, \d+ splits \(per context: successes/uses\)$", table.OutLines[0]);
+        Assert.EndsWith("Per context", table.OutLines[1].TrimEnd());
+        Assert.Contains(table.OutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"c\d \d+/\d+"));
+        JsonNode first = ListJson(library);
+        Assert.InRange(first["contexts"]!.GetValue<int>(), 1, 4);
+        // Every use of a skill with a network was counted in a context (chains count their children's).
+        foreach (JsonNode? skill in first["skills"]!.AsArray().Where(s => !s!["name"]!.GetValue<string>().StartsWith("seq(", StringComparison.Ordinal)))
+            Assert.Equal(skill!["uses"]!.GetValue<int>(), skill["per_context"]!.AsArray().Sum(c => c!["uses"]!.GetValue<int>()));
+
+        TrainWithContexts(dir, library, seed: 2);
+        JsonNode second = ListJson(library);
+        foreach (JsonNode? skill in second["skills"]!.AsArray().Where(s => !s!["name"]!.GetValue<string>().StartsWith("seq(", StringComparison.Ordinal)))
+            Assert.Equal(skill!["uses"]!.GetValue<int>(), skill["per_context"]!.AsArray().Sum(c => c!["uses"]!.GetValue<int>()));
+        int Uses(JsonNode list) => list["skills"]!.AsArray().Sum(s => s!["per_context"]!.AsArray().Sum(c => c!["uses"]!.GetValue<int>()));
+        Assert.True(Uses(second) > Uses(first));
+    }
+
+    [Fact]
+    public void Export_CarriesThePerContextState_AndImportExportGivesTheSameBytes_WhileAVersion2DocumentStillImports()
+    {
+        using var dir = new TemporaryDirectory();
+        string library = dir.Combine("lib.db"), first = dir.Combine("first.json"), second = dir.Combine("second.json");
+        TrainWithContexts(dir, library, seed: 1);
+
+        Assert.Equal(0, CliRun.Of("skills", "export", "--library", library, "--output", first).ExitCode);
+        CliRun import = CliRun.Of("skills", "import", first, "--library", dir.Combine("copy.db"));
+        Assert.Equal(0, CliRun.Of("skills", "export", "--library", dir.Combine("copy.db"), "--output", second).ExitCode);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains(import.OutLines, l => l.StartsWith("Per-context state: ", StringComparison.Ordinal) && l.EndsWith(" restored", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        JsonNode document = JsonNode.Parse(File.ReadAllText(first))!;
+        Assert.Equal(3, document["version"]!.GetValue<int>());
+        Assert.NotEmpty(document["contexts"]!["founded"]!.AsArray());
+        Assert.NotEmpty(document["contexts"]!["counts"]!.AsArray());
+        Assert.Equal(ListJson(library).ToJsonString(), ListJson(dir.Combine("copy.db")).ToJsonString().Replace("copy.db", "lib.db", StringComparison.Ordinal));
+
+        // Into an existing library the per-context state is left out, and says so.
+        CliRun merged = CliRun.Of("skills", "import", first, "--library", library);
+        Assert.Equal(0, merged.ExitCode);
+        Assert.Contains(merged.OutLines, l => l.StartsWith("Per-context state (", StringComparison.Ordinal) && l.Contains("not imported"));
+
+        // A version 2 document (before per-context state) still imports.
+        document["version"] = 2;
+        document.AsObject().Remove("contexts");
+        File.WriteAllText(first, document.ToJsonString());
+        CliRun old = CliRun.Of("skills", "import", first, "--library", dir.Combine("old.db"));
+        Assert.Equal(0, old.ExitCode);
+        Assert.Equal(0, ListJson(dir.Combine("old.db"))["contexts"]!.GetValue<int>());
+    }
 }

@@ -282,7 +282,7 @@ public class SkillsCommandTests(TrainedLibrary library) : IClassFixture<TrainedL
         switch (breakage)
         {
             case "format": document["format"] = "something-else"; break;
-            case "version": document["version"] = 3; break;
+            case "version": document["version"] = 4; break;
             case "key-length": skill["key"] = new JsonArray(0.5, 0.5, 0.5); break;
             case "key-nan": skill["key"]![0] = "NaN"; break;
             case "unknown-action": skill["kept_demonstrations"]![0]![0]!["action"] = "jump"; break;

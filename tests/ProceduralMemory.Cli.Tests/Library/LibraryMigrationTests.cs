@@ -48,7 +48,8 @@ public sealed class LibraryMigrationTests
 
         JsonNode document = JsonNode.Parse(CliRun.Of("skills", "export", "--library", copy).Out)!;
 
-        Assert.Equal(2, document["version"]!.GetValue<int>());
+        Assert.Equal(3, document["version"]!.GetValue<int>());
+        Assert.Null(document["contexts"]); // an old library has no per-context state
         Assert.Equal("grid", document["domain"]!.GetValue<string>());
         Assert.Equal("random-projection/v1 seed=3837845083 dim=32 features=71", document["key_model"]!.GetValue<string>());
         Assert.Equal(6, document["skills"]!.AsArray().Count);

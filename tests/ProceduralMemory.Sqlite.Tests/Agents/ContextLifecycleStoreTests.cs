@@ -46,4 +46,112 @@ public class ContextLifecycleStoreTests
             Assert.Null(reopened.Library.Find(original.Id)!.Variant);
         }
     }
+
+    private static (float[][] Centroids, (int, int, int, int)[] Counts, SkillSplit[] Splits) StateOf(ContextLifecycle lifecycle) =>
+        ([.. lifecycle.Contexts.Centroids.Select(c => (float[])c.Clone())], [.. lifecycle.Outcomes.All], [.. lifecycle.Splits]);
+
+    private static TrainingPlan Plan(int steps, int seed) =>
+        new() { MaxSteps = steps, TrainingSeed = seed, EvaluationSeeds = [], EpisodeStepLimit = EnvironmentRegistry.Create("doorkey-8x8").MaxSteps };
+
+    [Fact]
+    public void ReopeningALibrary_RestoresItsContextsCountsAndSplits_Exactly_AndTheSplitsStillServe()
+    {
+        using var dir = new TemporaryDirectory();
+        string path = dir.Combine("lib.db");
+        var options = new ProceduralMemoryAgentOptions { Seed = 1, ContextLifecycle = Strict };
+        (float[][] Centroids, (int, int, int, int)[] Counts, SkillSplit[] Splits) before;
+        using (var store = SqliteSkillStore.Open(path))
+        {
+            var trained = new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), options, store);
+            LearningRun.Train(trained, Plan(3000, 1));
+            before = StateOf(trained.ContextLifecycle!);
+        }
+        Assert.NotEmpty(before.Splits);
+
+        using (var store = SqliteSkillStore.Open(path))
+        {
+            ContextLifecycle reopened = new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), options, store).ContextLifecycle!;
+            var after = StateOf(reopened);
+
+            Assert.Equal(before.Centroids.Length, after.Centroids.Length);
+            for (int c = 0; c < before.Centroids.Length; c++)
+                Assert.Equal(before.Centroids[c].Select(BitConverter.SingleToInt32Bits), after.Centroids[c].Select(BitConverter.SingleToInt32Bits));
+            Assert.Equal(before.Counts, after.Counts);
+            Assert.Equal(before.Splits.OrderBy(s => (s.Original, s.Context)), after.Splits.OrderBy(s => (s.Original, s.Context)));
+            foreach (SkillSplit split in before.Splits)
+            {
+                Assert.False(reopened.Serves(split.Original, split.Context));
+                Assert.True(reopened.Serves(split.Variant!.Value, split.Context));
+                Assert.True(reopened.IsVariant(split.Variant.Value));
+            }
+        }
+    }
+
+    [Fact]
+    public void AContinuedRun_CarriesOnFromTheStoredState_ItsCountsAddingUpToTheSkillsTotals()
+    {
+        using var dir = new TemporaryDirectory();
+        string path = dir.Combine("lib.db");
+        var options = new ProceduralMemoryAgentOptions { Seed = 1, ContextLifecycle = Strict };
+        (float[][] Centroids, (int, int, int, int)[] Counts, SkillSplit[] Splits) first;
+        using (var store = SqliteSkillStore.Open(path))
+        {
+            var agent = new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), options, store);
+            LearningRun.Train(agent, Plan(2000, 1));
+            first = StateOf(agent.ContextLifecycle!);
+        }
+
+        using (var store = SqliteSkillStore.Open(path))
+        {
+            var agent = new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), options, store);
+            LearningRun.Train(agent, Plan(2000, 2));
+            var second = StateOf(agent.ContextLifecycle!);
+            LibraryChanges stored = store.ReadChanges(0);
+
+            // The contexts founded first keep their numbers and centroids; the splits stand.
+            for (int c = 0; c < first.Centroids.Length; c++)
+                Assert.Equal(first.Centroids[c], second.Centroids[c]);
+            Assert.Superset(first.Splits.ToHashSet(), second.Splits.ToHashSet());
+            // Counts carried on: no count fell, and what the store holds is what the agent holds.
+            foreach (var (skill, context, uses, successes) in first.Counts)
+                Assert.True(agent.ContextLifecycle!.Outcomes.Of(skill, context) is var now && now.Uses >= uses && now.Successes >= successes);
+            Assert.Equal(second.Counts, stored.Contexts.Counts.Select(c => (c.SkillId, c.Context, c.Uses, c.Successes)));
+            Assert.True(second.Counts.Sum(c => c.Item3) > first.Counts.Sum(c => c.Item3));
+            // Both runs counted every use in a context: per skill (chains aside) the contexts add up to the stored totals.
+            foreach (SkillRecord skill in stored.Skills.Where(s => s.Policy.Kind != ProceduralMemory.Memory.SkillChainPolicy.KindName && s.Uses > 0))
+            {
+                var counts = stored.Contexts.Counts.Where(c => c.SkillId == skill.Id).ToList();
+                Assert.Equal((skill.Uses, skill.Successes), (counts.Sum(c => c.Uses), counts.Sum(c => c.Successes)));
+            }
+        }
+    }
+
+    [Fact]
+    public void WithoutContexts_AnAgentWritesNoPerContextState_AndLeavesAStoredOneAsItIs()
+    {
+        using var dir = new TemporaryDirectory();
+        string path = dir.Combine("lib.db");
+        using var store = SqliteSkillStore.Open(path);
+        LearningRun.Train(new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), new ProceduralMemoryAgentOptions { Seed = 1 }, store), Plan(1000, 1));
+        Assert.True(store.ReadChanges(0).Contexts.IsEmpty);
+
+        LearningRun.Train(new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), new ProceduralMemoryAgentOptions { Seed = 1, ContextLifecycle = Strict }, store), Plan(1000, 2));
+        ContextState withContexts = store.ReadChanges(0).Contexts;
+        Assert.NotEmpty(withContexts.Contexts);
+        LearningRun.Train(new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), new ProceduralMemoryAgentOptions { Seed = 1 }, store), Plan(1000, 3));
+
+        Assert.Equivalent(withContexts, store.ReadChanges(0).Contexts, strict: true);
+    }
+
+    [Fact]
+    public void ContinuingALibrary_WithOtherContextSettings_IsRefused()
+    {
+        using var dir = new TemporaryDirectory();
+        using var store = SqliteSkillStore.Open(dir.Combine("lib.db"));
+        LearningRun.Train(new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), new ProceduralMemoryAgentOptions { Seed = 1, ContextLifecycle = Strict }, store), Plan(500, 1));
+
+        var e = Assert.Throws<LibraryException>(() => new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"),
+            new ProceduralMemoryAgentOptions { Seed = 1, ContextLifecycle = Strict with { MaxContexts = 4 } }, store));
+        Assert.Contains("--contexts 8", e.Message);
+    }
 }

@@ -57,9 +57,9 @@ public sealed class ProcedureLibraryTests : IDisposable
         Assert.Equal(2, cancelling.Statistics.Demonstrations);
         Assert.Equal(keys.KeyOf("return delivered order items"), returning.Key);
         Assert.Same(cancelling, ProcedureLibrary.Retrieve(library, keys, "please cancel order #W1111111", topK: 1).Single());
-        // No migration: a procedure library is an ordinary library of the current schema (6), identities by the tool domain's rule.
+        // No migration: a procedure library is an ordinary library of the current schema (7), identities by the tool domain's rule.
         Assert.Equal((long)SqliteSchema.CurrentVersion, Scalar("SELECT max(version) FROM schema_version"));
-        Assert.Equal(6, SqliteSchema.CurrentVersion);
+        Assert.Equal(7, SqliteSchema.CurrentVersion);
         Assert.Equal(ToolDomain.IdentityOf(SampleProcedures.Cancel()), Scalar($"SELECT identity FROM skills WHERE id = {cancelId}"));
         Assert.Equal("procedure", Scalar($"SELECT kind FROM policies WHERE skill_id = {cancelId}"));
     }

@@ -35,6 +35,23 @@ internal static class StoreSamples
         return key[..Dimension];
     }
 
+    /// <summary>A unit centroid of the sample dimension, distinct for each <paramref name="n"/>.</summary>
+    public static float[] Centroid(int n)
+    {
+        var centroid = new float[Dimension];
+        centroid[n % Dimension] = 0.6f;
+        centroid[(n + 1) % Dimension] = -0.8f;
+        return centroid;
+    }
+
+    /// <summary>A per-context state for skills 0 and 1 (skill 1 the variant split off into context 0), as a schema-6 library migrated takes it.</summary>
+    public static ContextState ContextsOfTwoSkills => new()
+    {
+        Contexts = [new StoredContext(0, Centroid(0), 8, 0.5f)],
+        Counts = [new ContextCount(0, 0, 3, 1)],
+        Splits = [new StoredSplit(0, 0, 1, 4, "failing there")],
+    };
+
     public static StoredPolicy Network(int n)
     {
         int[] sizes = [5, 4, 3];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Domains;
 using ProceduralMemory.Memory.Store;
 
@@ -18,6 +19,14 @@ internal static class SkillRows
     private static bool IsToolLibrary(LibraryManifest manifest) => manifest.Domain == ToolDomain.DomainName;
 
     public static string[] HeadersFor(LibraryManifest manifest) => IsToolLibrary(manifest) ? ToolHeaders : GridHeaders;
+
+    /// <summary>Skill <paramref name="skillId"/>'s per-context counts and splits (<see cref="ContextLifecycle"/>), or "-" when it has none.</summary>
+    public static string PerContext(int skillId, ContextLifecycle contexts)
+    {
+        string?[] parts = [contexts.DescribeCounts(skillId), contexts.DescribeSplits(skillId)];
+        string text = string.Join("; ", parts.Where(p => p is not null));
+        return text.Length == 0 ? "-" : text;
+    }
 
     public static string[] Of(SkillRecord skill, LibraryManifest manifest, long libraryEpisodes)
     {

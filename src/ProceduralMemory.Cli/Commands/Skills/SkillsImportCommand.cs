@@ -8,7 +8,9 @@ namespace ProceduralMemory.Cli.Commands.Skills;
 /// <c>procmem skills import FILE --library LIB</c>: validates a JSON export completely, then adds its skills in one
 /// transaction: into a new library exactly as exported (ids, creation episodes, episode count); into an existing one
 /// under new ids, a skill whose preconditions and effect are already stored adding its statistics and demonstrations
-/// to the stored one. Any failure leaves the library as it was, and a library file this command created is removed.
+/// to the stored one. The per-context lifecycle's state (format 3) goes only into a new library: its context numbers
+/// are the exporting library's clusters and its counts its skills' ids. Any failure leaves the library as it was, and a
+/// library file this command created is removed.
 /// </summary>
 internal static class SkillsImportCommand
 {
@@ -48,11 +50,13 @@ internal static class SkillsImportCommand
         try
         {
             CommitResult result;
+            bool restored = false;
             using (ISkillStore store = SkillStores.Open(libraryPath, readOnly: false, connectTimeout))
             {
                 // Into a new library the export is restored as it was (ids, creation episodes, episode count), so that
                 // exporting it again, from either backend, gives the same document.
                 bool restore = store.Manifest is null;
+                restored = restore;
                 LibraryManifest stored = store.Manifest ?? store.Create(document.Manifest);
                 if ((stored.IncompatibilityWith(document.Manifest) ?? stored.KeyMismatchWith(document.Manifest)) is { } reason)
                     throw new LibraryException(Incompatible(filePath, libraryPath, reason));
@@ -62,6 +66,7 @@ internal static class SkillsImportCommand
                     NewSkills = document.Skills,
                     DemonstrationsToKeep = kept,
                     RestoreEpisodes = restore ? document.Episodes : null,
+                    Contexts = restore ? document.ContextsOrEmpty : ContextState.Empty,
                     // A new library takes the export's trained key model with its keys; an existing one has it already (same id).
                     Rekey = restore && document.KeyModelBytes is { } model
                         ? new KeyModelChange(document.Manifest.KeyModel, document.Manifest.EmbeddingDimension, model)
@@ -71,6 +76,10 @@ internal static class SkillsImportCommand
             int created = result.NewSkills.Count(s => s.Created);
             console.Out.WriteLine($"Imported {document.Skills.Count} skills from {filePath} into {SkillStores.Describe(libraryPath)}: " +
                 $"{created} new, {document.Skills.Count - created} merged into stored skills that are the same skill by the {document.Manifest.Domain} domain's rule");
+            if (document.ContextsOrEmpty is { IsEmpty: false } contexts)
+                console.Out.WriteLine(restored
+                    ? $"Per-context state: {contexts.Contexts.Count} contexts, {contexts.Counts.Count} counts, {contexts.Splits.Count} splits restored"
+                    : $"Per-context state ({contexts.Contexts.Count} contexts, {contexts.Splits.Count} splits) not imported: it goes only into a new library, since its context numbers are the exporting library's clusters");
             return ExitCodes.Ok;
         }
         catch when (!existed)

@@ -36,6 +36,8 @@ internal static class SkillsShowCommand
             fields.Add(["Kept demonstrations", demonstrations.Count == 0 ? "0"
                 : $"{demonstrations.Count} (steps: shortest {demonstrations.Min(d => d.Count)}, longest {demonstrations.Max(d => d.Count)})"]);
         fields.Add(["Created at episode", $"{skill.CreatedEpisode}"]);
+        if (!all.Contexts.IsEmpty)
+            fields.Add(["Per context", SkillRows.PerContext(skill.Id, Memory.Contexts.ContextLifecycle.Of(all.Contexts))]);
         fields.Add(["Key", $"{skill.Key.Length} numbers from {manifest.KeyModel}: " + string.Join(", ", skill.Key.Take(6).Select(v => v.ToString("0.000", CultureInfo.InvariantCulture))) + (skill.Key.Length > 6 ? ", ..." : "")]);
         var (policyField, policyValue) = skill.Policy.Codec.Describe(skill.Policy.Data, manifest);
         // A description over several lines (a procedure's steps) follows the table, where its lines keep their indents.

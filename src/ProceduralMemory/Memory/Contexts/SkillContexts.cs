@@ -56,6 +56,24 @@ public sealed class SkillContexts
         return Math.Max(nearest, 0);
     }
 
+    /// <summary>
+    /// Takes <paramref name="centroid"/> as context <paramref name="number"/>, as a store holds it: the next context
+    /// when <paramref name="number"/> is the count founded so far, else in place of the one founded here (another writer
+    /// of a shared library stored that number first, and the first writer's centroid stands). Not capped by
+    /// <see cref="MaxContexts"/>: what is stored is there.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="number"/> would leave a gap.</exception>
+    public void Adopt(int number, float[] centroid)
+    {
+        ArgumentNullException.ThrowIfNull(centroid);
+        ArgumentOutOfRangeException.ThrowIfNegative(number);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, _centroids.Count);
+        if (number == _centroids.Count)
+            _centroids.Add((float[])centroid.Clone());
+        else if (!_centroids[number].AsSpan().SequenceEqual(centroid))
+            _centroids[number] = (float[])centroid.Clone();
+    }
+
     private (int Context, float Similarity) Nearest(ReadOnlySpan<float> key)
     {
         int best = -1;

@@ -36,12 +36,13 @@ public sealed class CommitPlan
     /// <param name="Trajectory">Its steps (<see cref="TrajectoryCodec"/>).</param>
     public sealed record Episode(EpisodeRecord Record, byte[] Trajectory);
 
-    private CommitPlan(LibraryCommit commit, Skill[] skills, Update[] updates, Episode[] episodes)
+    private CommitPlan(LibraryCommit commit, Skill[] skills, Update[] updates, Episode[] episodes, byte[][] centroids)
     {
         Commit = commit;
         NewSkills = skills;
         Updates = updates;
         Episodes = episodes;
+        Centroids = centroids;
     }
 
     /// <summary>The commit as given.</summary>
@@ -55,6 +56,9 @@ public sealed class CommitPlan
 
     /// <summary>The commit's episodes, in order.</summary>
     public IReadOnlyList<Episode> Episodes { get; }
+
+    /// <summary>The centroids of the commit's new contexts (<see cref="KeyCodec"/>), in the order of <see cref="ContextState.Contexts"/>.</summary>
+    public IReadOnlyList<byte[]> Centroids { get; }
 
     /// <summary>Checks and encodes <paramref name="commit"/>.</summary>
     /// <exception cref="LibraryException">Some part of the commit is invalid; the message names it.</exception>
@@ -106,6 +110,8 @@ public sealed class CommitPlan
             Require(outcome.Count >= 0, $"the outcome increment {Convert.ToHexString(outcome.Payload!)} in context {outcome.Context} is {outcome.Count}; counts only grow");
         }
 
+        byte[][] centroids = CheckContexts(commit.Contexts);
+
         var episodes = new Episode[commit.Episodes.Count];
         for (int i = 0; i < episodes.Length; i++)
         {
@@ -127,7 +133,36 @@ public sealed class CommitPlan
                 $"the re-key to '{rekey.KeyModel}' of dimension {rekey.EmbeddingDimension} needs a key model id and a positive dimension");
             Require(rekey.ModelBytes is not { Length: 0 }, $"the re-key to '{rekey.KeyModel}' has empty model bytes; give none or the model's");
         }
-        return new CommitPlan(commit, skills, [.. updates], episodes);
+        return new CommitPlan(commit, skills, [.. updates], episodes, centroids);
+    }
+
+    /// <summary>Checks the per-context changes; returns the new contexts' centroids encoded.</summary>
+    private static byte[][] CheckContexts(ContextState? state)
+    {
+        Require(state is not null && state.Contexts is not null && state.Counts is not null && state.Splits is not null,
+            "a commit's per-context lists must not be null");
+        var centroids = new byte[state!.Contexts.Count][];
+        for (int i = 0; i < centroids.Length; i++)
+        {
+            StoredContext? context = state.Contexts[i];
+            Require(context is not null, $"context entry {i} is null");
+            string what = $"context {context!.Number}";
+            Require(context.Number >= 0, $"{what} has a negative number");
+            Require(context.MaxContexts > 0 && float.IsFinite(context.Similarity) && context.Similarity is >= -1 and <= 1,
+                $"{what} was founded with at most {context.MaxContexts} contexts and similarity {context.Similarity}; they must be positive and within [-1, 1]");
+            centroids[i] = EncodeKey(context.Centroid, what);
+        }
+        Require(state.Contexts.Select(c => c.Number).Distinct().Count() == state.Contexts.Count, "two new contexts have the same number");
+        foreach (ContextCount count in state.Counts)
+            Require(count.Context >= 0 && count.Uses >= 0 && count.Successes >= 0 && count.Successes <= count.Uses,
+                $"the per-context increment of skill {count.SkillId} in context {count.Context} adds uses {count.Uses}, successes {count.Successes}; counts only grow and successes cannot exceed uses");
+        foreach (StoredSplit? split in state.Splits)
+        {
+            Require(split is not null, "a split is null");
+            Require(split!.Context >= 0 && split.Episode >= 0 && !string.IsNullOrWhiteSpace(split.Reason),
+                $"the split of skill {split.SkillId} in context {split.Context} at episode {split.Episode} needs a context and episode of at least 0 and a reason");
+        }
+        return centroids;
     }
 
     /// <summary>True when the commit restores an export, keeping its skills' ids (<see cref="LibraryCommit.RestoreEpisodes"/>).</summary>
@@ -165,6 +200,9 @@ public sealed class CommitPlan
         foreach (Update update in Updates)
             Require(update.Key is null || update.Key.Length == 4 * dimension,
                 $"the update of skill {update.Change.Id} has a key of {update.Key?.Length / 4} numbers; this library's are {dimension}");
+        for (int i = 0; i < Centroids.Count; i++)
+            Require(Centroids[i].Length == 4 * dimension,
+                $"context {Commit.Contexts.Contexts[i].Number} has a centroid of {Centroids[i].Length / 4} numbers; this library's keys are {dimension}");
     }
 
     /// <summary>Checks that a re-key gives every one of the library's <paramref name="storedIds"/> a new key (nothing to check without a re-key).</summary>

@@ -30,7 +30,7 @@ public interface ISkillStore : IDisposable
     CommitResult Commit(LibraryCommit commit);
 
     /// <summary>
-    /// The skills and outcome counts changed after change number <paramref name="sinceChange"/> (0: everything),
+    /// The skills, outcome counts and per-context state changed after change number <paramref name="sinceChange"/> (0: everything),
     /// read in one consistent snapshot, without demonstrations.
     /// </summary>
     LibraryChanges ReadChanges(long sinceChange);

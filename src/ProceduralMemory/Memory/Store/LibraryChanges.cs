@@ -8,4 +8,8 @@ namespace ProceduralMemory.Memory.Store;
 /// <param name="Outcomes">Outcome counts (totals) written after the given change number.</param>
 /// <param name="SkillIds">The ids of every stored skill, ascending (so a reader can drop skills pruned elsewhere).</param>
 public sealed record LibraryChanges(long Change, long Episodes, int EpisodesKept, IReadOnlyList<SkillRecord> Skills,
-    IReadOnlyList<OutcomeCount> Outcomes, IReadOnlyList<int> SkillIds);
+    IReadOnlyList<OutcomeCount> Outcomes, IReadOnlyList<int> SkillIds)
+{
+    /// <summary>The per-context lifecycle's contexts, counts (totals) and splits written after the given change number.</summary>
+    public ContextState Contexts { get; init; } = ContextState.Empty;
+}

@@ -15,6 +15,12 @@ public sealed record LibraryCommit
     /// <summary>Increments of outcome counts (semantic memory).</summary>
     public IReadOnlyList<OutcomeCount> OutcomeIncrements { get; init; } = [];
 
+    /// <summary>
+    /// The per-context lifecycle's changes (schema 7): contexts founded and splits made since the last commit, and
+    /// increments of the per-context counts. Counts and splits of a skill that no longer exists (pruned) are dropped.
+    /// </summary>
+    public ContextState Contexts { get; init; } = ContextState.Empty;
+
     /// <summary>Episodes to record (episodic memory); each also advances the library's episode count.</summary>
     public IReadOnlyList<EpisodeRecord> Episodes { get; init; } = [];
 
@@ -34,7 +40,7 @@ public sealed record LibraryCommit
     /// <summary>
     /// Set to change the library's key model: the commit's <see cref="Updates"/> must give every stored skill a key
     /// of the new dimension (a skill missed is refused, as is a key of another length), and new skills are keyed
-    /// under the new model too. Null: the key model stays.
+    /// under the new model too; the per-context state, clustered in the old key space, is dropped. Null: the key model stays.
     /// </summary>
     public KeyModelChange? Rekey { get; init; }
 

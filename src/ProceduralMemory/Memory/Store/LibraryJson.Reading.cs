@@ -110,7 +110,63 @@ public static partial class LibraryJson
                 .Select(d => (IReadOnlyList<AgentStep>)d.Items().Select(s => s.Step(manifest, schema)).ToList()).ToList();
             skills.Add(new NewSkill(skill, demonstrations));
         }
-        return new LibraryDocument(manifest, episodes, skills, keyModelBytes);
+        ContextState? contexts = version >= 3 && root.Has("contexts") ? ReadContexts(root["contexts"], manifest, skills) : null;
+        return new LibraryDocument(manifest, episodes, skills, keyModelBytes, contexts);
+    }
+
+    /// <summary>
+    /// The per-context lifecycle's state (version 3): contexts numbered 0, 1, ... in founding order, each with a centroid
+    /// of the key dimension; counts and splits of the document's skills in founded contexts, one per skill and context.
+    /// </summary>
+    private static ContextState ReadContexts(Node node, LibraryManifest manifest, List<NewSkill> skills)
+    {
+        var ids = skills.Select(s => s.Skill.Id).ToHashSet();
+        var contexts = new List<StoredContext>();
+        foreach (Node item in node["founded"].Items())
+        {
+            int number = item["number"].Int(minimum: 0);
+            if (number != contexts.Count)
+                throw item["number"].Invalid($"is {number}; contexts are numbered in founding order, so this one is {contexts.Count}");
+            float similarity = item["similarity"].Float();
+            if (similarity is < -1 or > 1)
+                throw item["similarity"].Invalid($"is {similarity}; a cosine similarity lies in [-1, 1]");
+            float[] centroid = item["centroid"].Floats(manifest.EmbeddingDimension);
+            if (centroid.All(v => v == 0))
+                throw item["centroid"].Invalid("is all zeros; a centroid needs a direction");
+            contexts.Add(new StoredContext(number, centroid, item["max_contexts"].Int(minimum: 1), similarity));
+        }
+        int Context(Node item)
+        {
+            int context = item["context"].Int(minimum: 0);
+            return context < contexts.Count ? context : throw item["context"].Invalid($"is {context}; only {contexts.Count} contexts were founded");
+        }
+        int Skill(Node item, string name)
+        {
+            int id = item[name].Int(minimum: 0);
+            return ids.Contains(id) ? id : throw item[name].Invalid($"is {id}, not the id of a skill in $.skills");
+        }
+        var counts = new List<ContextCount>();
+        foreach (Node item in node["counts"].Items())
+        {
+            var count = new ContextCount(Skill(item, "skill"), Context(item), item["uses"].Int(minimum: 0), item["successes"].Int(minimum: 0));
+            if (count.Successes > count.Uses)
+                throw item["successes"].Invalid($"is {count.Successes}, more than the {count.Uses} uses");
+            if (counts.Any(c => (c.SkillId, c.Context) == (count.SkillId, count.Context)))
+                throw item.Invalid($"counts skill {count.SkillId} in context {count.Context} a second time");
+            counts.Add(count);
+        }
+        var splits = new List<StoredSplit>();
+        foreach (Node item in node["splits"].Items())
+        {
+            var split = new StoredSplit(Skill(item, "skill"), Context(item), item.Has("variant") ? Skill(item, "variant") : null,
+                item["episode"].Long(minimum: 0), item["reason"].String());
+            if (string.IsNullOrWhiteSpace(split.Reason))
+                throw item["reason"].Invalid("is empty; a split says why");
+            if (splits.Any(s => (s.SkillId, s.Context) == (split.SkillId, split.Context)))
+                throw item.Invalid($"splits context {split.Context} off skill {split.SkillId} a second time");
+            splits.Add(split);
+        }
+        return new ContextState { Contexts = contexts, Counts = counts, Splits = splits };
     }
 
     /// <summary>The stored key model's bytes, if any; a situation encoder's must be there and be the model the manifest names.</summary>
@@ -202,7 +258,7 @@ public static partial class LibraryJson
                 : throw Invalid($"has {values.Length} numbers; the library's need {length}");
         }
 
-        private float Float()
+        public float Float()
         {
             if (Element.ValueKind != JsonValueKind.Number || !Element.TryGetSingle(out float value) || !float.IsFinite(value))
                 throw Invalid("must be a finite number");

@@ -21,9 +21,10 @@ public static partial class LibraryJson
 
     /// <summary>
     /// The format version written, and the newest one read. Version 2 records the domain and key model (version 1's
-    /// <c>encoder_seed</c> reads as the grid domain's random projection with that seed) and each skill's identity.
+    /// <c>encoder_seed</c> reads as the grid domain's random projection with that seed) and each skill's identity;
+    /// version 3 the per-context lifecycle's state (<c>contexts</c>, absent when the library has none).
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>Writes <paramref name="document"/> as indented UTF-8 JSON (number arrays on one line each).</summary>
     public static void Write(Stream stream, LibraryDocument document)
@@ -84,6 +85,51 @@ public static partial class LibraryJson
                 json.WriteEndArray();
             }
             json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (!document.ContextsOrEmpty.IsEmpty)
+            WriteContexts(json, document.ContextsOrEmpty);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The per-context lifecycle's state (version 3): contexts in founding order, counts per skill and context, split marks.</summary>
+    private static void WriteContexts(Utf8JsonWriter json, ContextState state)
+    {
+        json.WriteStartObject("contexts");
+        json.WriteStartArray("founded");
+        foreach (StoredContext context in state.Contexts)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("number", context.Number);
+            json.WriteNumber("max_contexts", context.MaxContexts);
+            json.WritePropertyName("similarity");
+            json.WriteRawValue(context.Similarity.ToString(CultureInfo.InvariantCulture));
+            WriteNumbers(json, "centroid", context.Centroid);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("counts");
+        foreach (ContextCount count in state.Counts)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("skill", count.SkillId);
+            json.WriteNumber("context", count.Context);
+            json.WriteNumber("uses", count.Uses);
+            json.WriteNumber("successes", count.Successes);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("splits");
+        foreach (StoredSplit split in state.Splits)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("skill", split.SkillId);
+            json.WriteNumber("context", split.Context);
+            if (split.VariantId is { } variant)
+                json.WriteNumber("variant", variant);
+            json.WriteNumber("episode", split.Episode);
+            json.WriteString("reason", split.Reason);
             json.WriteEndObject();
         }
         json.WriteEndArray();

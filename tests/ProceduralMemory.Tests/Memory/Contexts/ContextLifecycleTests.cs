@@ -90,4 +90,28 @@ public class ContextLifecycleTests
         Assert.Equal([0, 1], outcomes.ForSkill(3).Keys);
         Assert.Empty(outcomes.ForSkill(9));
     }
+
+    [Fact]
+    public void Of_AStoredState_GivesItsContextsCountsAndSplits_AndDescribesThem()
+    {
+        var stored = new ProceduralMemory.Memory.Store.ContextState
+        {
+            Contexts = [new(0, [1f, 0f], 4, 0.25f), new(1, [0f, 1f], 4, 0.25f)],
+            Counts = [new(2, 0, 10, 9), new(2, 1, 12, 1)],
+            Splits = [new(2, 1, 5, 30, "failing there")],
+        };
+
+        ContextLifecycle lifecycle = ContextLifecycle.Of(stored);
+
+        Assert.Equal((4, 0.25f), (lifecycle.Options.MaxContexts, lifecycle.Options.ContextSimilarity));
+        Assert.Null(lifecycle.Options.Split);
+        Assert.Equal(2, lifecycle.Contexts.Centroids.Count);
+        Assert.Equal((12, 1), lifecycle.Outcomes.Of(2, 1));
+        Assert.False(lifecycle.Serves(2, 1));
+        Assert.True(lifecycle.Serves(5, 1));
+        Assert.Equal("c0 9/10, c1 1/12", lifecycle.DescribeCounts(2));
+        Assert.Equal("split off context 1 to #5 at episode 30: failing there", lifecycle.DescribeSplits(2));
+        Assert.Equal("variant of #2 for context 1", lifecycle.DescribeSplits(5));
+        Assert.Null(lifecycle.DescribeCounts(5));
+    }
 }

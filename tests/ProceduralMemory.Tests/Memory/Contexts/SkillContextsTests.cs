@@ -61,4 +61,19 @@ public class SkillContextsTests
         Assert.Equal(1, contexts.ContextOf([0, 1, 0.9f], found: true));
         Assert.Equal(2, contexts.Centroids.Count);
     }
+
+    [Fact]
+    public void Adopt_AppendsTheNextNumber_ReplacesAFoundedOne_AndRefusesAGap()
+    {
+        var contexts = new SkillContexts(2, 0.5f);
+        contexts.ContextOf([1f, 0f], found: true);
+
+        contexts.Adopt(1, [0f, 1f]);
+        contexts.Adopt(0, [-1f, 0f]); // another writer's context 0 stands
+        contexts.Adopt(2, [0.6f, 0.8f]); // what is stored is there, beyond the cap
+
+        Assert.Equal([[-1f, 0f], [0f, 1f], [0.6f, 0.8f]], contexts.Centroids);
+        Assert.Equal(1, contexts.ContextOf([0.1f, 1f], found: true));
+        Assert.Throws<ArgumentOutOfRangeException>(() => contexts.Adopt(4, [1f, 0f]));
+    }
 }

@@ -98,4 +98,80 @@ public class LibraryJsonTests
         Assert.Equal((-(1L << 60) - 5).ToString(System.Globalization.CultureInfo.InvariantCulture),
             document["skills"]![0]!["kept_demonstrations"]![0]![0]!["state"]!.GetValue<string>());
     }
+
+    private static LibraryDocument WithContexts() => Sample() with
+    {
+        Contexts = new ContextState
+        {
+            Contexts = [new StoredContext(0, [-0.0f, float.Epsilon, 0.6f, -0.8f], 8, 0.5f), new StoredContext(1, [1, 0, 0, 0], 8, 0.5f)],
+            Counts = [new ContextCount(0, 0, 7, 6), new ContextCount(0, 1, 2, 1), new ContextCount(5, 1, 3, 0)],
+            Splits = [new StoredSplit(0, 1, 5, 40, "succeeded 1 of 12 uses in context 1"), new StoredSplit(4, 0, null, 41, "no variant")],
+        },
+    };
+
+    private static LibraryDocument ReadJson(System.Text.Json.Nodes.JsonNode document) =>
+        LibraryJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(document.ToJsonString())));
+
+    [Fact]
+    public void ThePerContextState_RoundTripsBitForBit_AndWritingItAgainGivesTheSameBytes()
+    {
+        using var first = new MemoryStream();
+        LibraryJson.Write(first, WithContexts());
+        LibraryDocument read = LibraryJson.Read(new MemoryStream(first.ToArray()));
+        using var second = new MemoryStream();
+        LibraryJson.Write(second, read);
+
+        Assert.Equal(first.ToArray(), second.ToArray());
+        ContextState expected = WithContexts().Contexts!, actual = read.ContextsOrEmpty;
+        Assert.Equal(expected.Counts, actual.Counts);
+        Assert.Equal(expected.Splits, actual.Splits);
+        Assert.Equal(expected.Contexts.Select(c => c with { Centroid = [] }), actual.Contexts.Select(c => c with { Centroid = [] }));
+        Assert.Equal(expected.Contexts.SelectMany(c => c.Centroid).Select(BitConverter.SingleToInt32Bits), actual.Contexts.SelectMany(c => c.Centroid).Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(3, System.Text.Json.Nodes.JsonNode.Parse(first.ToArray())!["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void ADocumentWithoutPerContextState_HasNoContextsMember_AndReadsAsEmpty()
+    {
+        using var stream = new MemoryStream();
+        LibraryJson.Write(stream, Sample());
+        var document = System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray())!;
+
+        Assert.Null(document["contexts"]);
+        Assert.True(ReadJson(document).ContextsOrEmpty.IsEmpty);
+        document["version"] = 2;
+        Assert.True(ReadJson(document).ContextsOrEmpty.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("number", "$.contexts.founded[1].number is 2; contexts are numbered in founding order, so this one is 1")]
+    [InlineData("centroid", "$.contexts.founded[0].centroid has 2 numbers; the library's need 4")]
+    [InlineData("similarity", "$.contexts.founded[0].similarity is 2; a cosine similarity lies in [-1, 1]")]
+    [InlineData("count-skill", "$.contexts.counts[0].skill is 9, not the id of a skill in $.skills")]
+    [InlineData("count-context", "$.contexts.counts[0].context is 2; only 2 contexts were founded")]
+    [InlineData("count-successes", "$.contexts.counts[0].successes is 8, more than the 7 uses")]
+    [InlineData("count-twice", "$.contexts.counts[1] counts skill 0 in context 0 a second time")]
+    [InlineData("split-variant", "$.contexts.splits[0].variant is 3, not the id of a skill in $.skills")]
+    [InlineData("split-reason", "$.contexts.splits[0].reason is empty; a split says why")]
+    public void Read_OfBadPerContextState_NamesItsPath(string breakage, string expected)
+    {
+        using var stream = new MemoryStream();
+        LibraryJson.Write(stream, WithContexts());
+        var document = System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray())!;
+        var contexts = document["contexts"]!;
+        switch (breakage)
+        {
+            case "number": contexts["founded"]![1]!["number"] = 2; break;
+            case "centroid": contexts["founded"]![0]!["centroid"] = new System.Text.Json.Nodes.JsonArray(1, 0); break;
+            case "similarity": contexts["founded"]![0]!["similarity"] = 2; break;
+            case "count-skill": contexts["counts"]![0]!["skill"] = 9; break;
+            case "count-context": contexts["counts"]![0]!["context"] = 2; break;
+            case "count-successes": contexts["counts"]![0]!["successes"] = 8; break;
+            case "count-twice": contexts["counts"]![1]!["context"] = 0; break;
+            case "split-variant": contexts["splits"]![0]!["variant"] = 3; break;
+            case "split-reason": contexts["splits"]![0]!["reason"] = " "; break;
+        }
+
+        Assert.Equal(expected, Assert.Throws<LibraryException>(() => ReadJson(document)).Message);
+    }
 }

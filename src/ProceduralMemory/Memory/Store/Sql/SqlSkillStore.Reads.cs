@@ -23,8 +23,9 @@ public abstract partial class SqlSkillStore
             while (reader.Read())
                 outcomes.Add(new OutcomeCount(reader.GetInt32(0), (byte[])reader.GetValue(1), reader.GetInt64(2)));
         IReadOnlyList<int> ids = sinceChange <= 0 ? Array.ConvertAll(skills, s => s.Id) : ReadSkillIds(connection, transaction);
+        ContextState contexts = ReadContextState(connection, transaction, sinceChange);
         transaction.Commit();
-        return new LibraryChanges(meta.Change, meta.Episodes, episodesKept, skills, outcomes, ids);
+        return new LibraryChanges(meta.Change, meta.Episodes, episodesKept, skills, outcomes, ids) { Contexts = contexts };
     });
 
     /// <inheritdoc />
@@ -107,6 +108,43 @@ public abstract partial class SqlSkillStore
             while (reader.Read())
                 checker.Add(ReadRow(reader));
         return checker.Finish(LibraryName);
+    }
+
+    /// <summary>The per-context lifecycle's rows written after <paramref name="sinceChange"/> (schema 7), centroids checked.</summary>
+    private ContextState ReadContextState(DbConnection connection, DbTransaction transaction, long sinceChange)
+    {
+        var contexts = new List<StoredContext>();
+        int dimension = _manifest.Manifest?.EmbeddingDimension ?? -1;
+        using (DbDataReader reader = Statement(connection, transaction, $"""
+            SELECT number, centroid, max_contexts, similarity FROM {Dialect.Table("contexts")} WHERE change > @since ORDER BY number
+            """, ("since", sinceChange)).ExecuteReader())
+            while (reader.Read())
+            {
+                float[] centroid;
+                try
+                {
+                    centroid = KeyCodec.Decode(reader.GetFieldValue<byte[]>(1), dimension);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new LibraryException($"{LibraryName} is damaged: context {reader.GetInt32(0)}: {e.Message}", e);
+                }
+                contexts.Add(new StoredContext(reader.GetInt32(0), centroid, reader.GetInt32(2), reader.GetFloat(3)));
+            }
+        var counts = new List<ContextCount>();
+        using (DbDataReader reader = Statement(connection, transaction, $"""
+            SELECT skill_id, context, uses, successes FROM {Dialect.Table("skill_contexts")} WHERE change > @since ORDER BY skill_id, context
+            """, ("since", sinceChange)).ExecuteReader())
+            while (reader.Read())
+                counts.Add(new ContextCount(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+        var splits = new List<StoredSplit>();
+        using (DbDataReader reader = Statement(connection, transaction, $"""
+            SELECT skill_id, context, variant_id, episode, reason FROM {Dialect.Table("skill_splits")} WHERE change > @since ORDER BY skill_id, context
+            """, ("since", sinceChange)).ExecuteReader())
+            while (reader.Read())
+                splits.Add(new StoredSplit(reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                    reader.GetInt64(3), reader.GetString(4)));
+        return new ContextState { Contexts = contexts, Counts = counts, Splits = splits };
     }
 
     private static SkillRow ReadRow(DbDataReader reader)

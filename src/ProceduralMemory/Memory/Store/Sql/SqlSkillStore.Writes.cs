@@ -133,6 +133,9 @@ public abstract partial class SqlSkillStore
             write.ManifestAfter = ManifestJson.Write(plan.ManifestAfter(_manifest.Manifest!));
             write.Last.Add(new SqlStatement($"UPDATE {Dialect.Table("meta")} SET manifest = @manifest, key_model = @key_model WHERE singleton = 0",
                 ("manifest", write.ManifestAfter), new("key_model", rekey.ModelBytes, DbType.Binary)));
+            // Contexts are clusters of the old model's keys: meaningless under the new one, they go with their counts and splits.
+            foreach (string table in new[] { "skill_splits", "skill_contexts", "contexts" })
+                write.Last.Add(new SqlStatement($"DELETE FROM {Dialect.Table(table)}"));
         }
         long change = write.Meta.Change + 1;
         long episodesBefore = plan.EpisodesBefore(write.Meta.Episodes);
@@ -181,6 +184,7 @@ public abstract partial class SqlSkillStore
                     ON CONFLICT (context, payload) DO UPDATE SET
                         count = o.count + excluded.count, change = excluded.change
                     """, ("context", outcome.Context), ("payload", outcome.Payload), ("count", outcome.Count), ("change", change)));
+        AddContextChanges(write, plan, change);
         for (int i = 0; i < plan.Episodes.Count; i++)
         {
             CommitPlan.Episode episode = plan.Episodes[i];
@@ -203,6 +207,42 @@ public abstract partial class SqlSkillStore
             ("next", nextId), ("episodes", episodes), ("change", change)));
 
         return (new CommitResult(results, change), new SqlWriteOutcome(change, [.. results.Select(r => r.Id)], [.. results.Select(r => r.Created)]));
+    }
+
+    /// <summary>
+    /// The per-context lifecycle's changes (schema 7): a context number already stored keeps its first writer's centroid,
+    /// counts add up, a split already marked stays as it was; counts and splits of a skill no longer stored are dropped
+    /// (as updates of a pruned skill are), and a split's variant pruned meanwhile is stored as none.
+    /// </summary>
+    private void AddContextChanges(Write write, CommitPlan plan, long change)
+    {
+        ContextState state = plan.Commit.Contexts;
+        for (int i = 0; i < state.Contexts.Count; i++)
+        {
+            StoredContext context = state.Contexts[i];
+            write.Last.Add(new SqlStatement($"""
+                INSERT INTO {Dialect.Table("contexts")} (number, centroid, max_contexts, similarity, change)
+                VALUES (@number, @centroid, @max, @similarity, @change)
+                ON CONFLICT (number) DO NOTHING
+                """, ("number", context.Number), ("centroid", plan.Centroids[i]), ("max", context.MaxContexts),
+                new("similarity", context.Similarity, DbType.Single), ("change", change)));
+        }
+        foreach (ContextCount count in state.Counts)
+            if (count.Uses > 0)
+                write.Last.Add(new SqlStatement($"""
+                    INSERT INTO {Dialect.Table("skill_contexts")} AS c (skill_id, context, uses, successes, change)
+                    SELECT @skill, @context, @uses, @successes, @change WHERE EXISTS (SELECT 1 FROM {Dialect.Table("skills")} WHERE id = @skill)
+                    ON CONFLICT (skill_id, context) DO UPDATE SET
+                        uses = c.uses + excluded.uses, successes = c.successes + excluded.successes, change = excluded.change
+                    """, ("skill", count.SkillId), ("context", count.Context), ("uses", count.Uses), ("successes", count.Successes), ("change", change)));
+        foreach (StoredSplit split in state.Splits)
+            write.Last.Add(new SqlStatement($"""
+                INSERT INTO {Dialect.Table("skill_splits")} (skill_id, context, variant_id, episode, reason, change)
+                SELECT @skill, @context, (SELECT id FROM {Dialect.Table("skills")} WHERE id = @variant), @episode, @reason, @change
+                WHERE EXISTS (SELECT 1 FROM {Dialect.Table("skills")} WHERE id = @skill)
+                ON CONFLICT (skill_id, context) DO NOTHING
+                """, ("skill", split.SkillId), ("context", split.Context), new("variant", split.VariantId, DbType.Int32),
+                ("episode", split.Episode), ("reason", split.Reason), ("change", change)));
     }
 
     /// <summary>The name <paramref name="record"/> is stored under if it is new (<see cref="SkillNames"/>): other skills' names are read in the commit's transaction.</summary>
