@@ -79,6 +79,10 @@ internal sealed class MemoryOptions
         }
     }
 
+    /// <summary>The tools the parsed options give (<c>--domain</c> or <c>--tools</c>), or null when neither is given.</summary>
+    /// <exception cref="UsageException">Both, an unknown domain, or a bad tools file.</exception>
+    public IReadOnlyList<ToolDefinition>? ToolsOf(ParseResult parsed) => ToolsOf(parsed.GetValue(Domain), parsed.GetValue(Tools), parsed.GetValue(Data));
+
     private static IReadOnlyList<ToolDefinition>? ToolsOf(string? domain, string? toolsFile, string? data)
     {
         if (domain is not null && toolsFile is not null)

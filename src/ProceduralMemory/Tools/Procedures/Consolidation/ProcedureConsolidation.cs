@@ -18,7 +18,8 @@ namespace ProceduralMemory.Tools.Procedures.Consolidation;
 /// and it takes the members' summed uses, successes and demonstrations while the members are retired, restorable, as a
 /// merge retires (<see cref="SkillRetirement.Merged"/>: counts carried over). A member whose recorded demonstration it
 /// reproduces (<see cref="DemonstrationReplay"/>) but the merged procedure does not is kept out and the rest induced
-/// again, so nothing that worked is lost. Deterministic: groups, members and demonstrations are taken in id order.
+/// again, so nothing that worked is lost; except a member that reproduced it only literally, with a constant where the
+/// merged procedure reads the value from the text or a result (<see cref="ProcedureGroup.Literal"/>). Deterministic: groups, members and demonstrations are taken in id order.
 /// </summary>
 public static class ProcedureConsolidation
 {
@@ -151,17 +152,33 @@ public static class ProcedureConsolidation
             Procedure? merged = Induce(signature, members, tools);
             if (merged is null)
                 return new ProcedureGroup(signature, variants, [], null, "induction from the pooled demonstrations gives no procedure of this signature");
-            var losing = members.Where(m => owned[m.Id].Any(d => !replay.Reproduces(merged, d))).ToList();
+            var losing = members.Where(m => !Literal(m, merged) && owned[m.Id].Any(d => !replay.Reproduces(merged, d))).ToList();
             if (losing.Count == 0)
             {
                 string identity = ToolDomain.IdentityOf(merged);
                 if (identities.FirstOrDefault(i => i.Value == identity && !members.Any(m => m.Id == i.Key)) is { Value: not null } other)
                     return new ProcedureGroup(signature, variants, [], null, $"the merged procedure is stored already as skill {other.Key}, which is not a member");
-                return new ProcedureGroup(signature, variants, members, merged, null);
+                return new ProcedureGroup(signature, variants, members, merged, null)
+                {
+                    Literal = [.. members.Where(m => Literal(m, merged) && owned[m.Id].Any(d => !replay.Reproduces(merged, d)))],
+                };
             }
             members.RemoveAll(losing.Contains);
         }
         return new ProcedureGroup(signature, variants, [], null, "a merged procedure could not replay the demonstrations its members replay");
+    }
+
+    // A member replays its demonstration literally when its state change takes as a constant a value the merged
+    // procedure reads from the text or a result (the new item ids of a conversation that never looked them up): that is
+    // one demonstration's particulars, not a way of doing the task that worked, so it does not hold the merge back.
+    private static bool Literal(Skill member, Procedure merged)
+    {
+        ProcedureStep? own = ProcedureSkills.ProcedureOf(member).Steps.LastOrDefault(s => s.ChangesState);
+        ProcedureStep? general = merged.Steps.LastOrDefault(s => s.ChangesState);
+        if (own is null || general is null)
+            return false;
+        return own.Arguments.Any(a => a.Source is ConstantValue
+            && general.Arguments.FirstOrDefault(g => g.Parameter == a.Parameter)?.Source is { } source && source is not ConstantValue);
     }
 
     private static Procedure? Induce(string signature, IReadOnlyList<Skill> members, IReadOnlyList<ToolDefinition> tools)

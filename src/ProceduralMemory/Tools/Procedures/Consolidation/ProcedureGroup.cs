@@ -20,6 +20,12 @@ public sealed record ProcedureGroup(string Signature, IReadOnlyList<Skill> Varia
     public (int Uses, int Successes, int Demonstrations) Counts =>
         (Members.Sum(m => m.Statistics.Uses), Members.Sum(m => m.Statistics.Successes), Members.Sum(m => m.Statistics.Demonstrations));
 
+    /// <summary>
+    /// Members merged although the merged procedure does not replay their demonstration: they replayed it only literally,
+    /// a constant of theirs standing where the merged procedure reads the value from the text or a result.
+    /// </summary>
+    public IReadOnlyList<Skill> Literal { get; init; } = [];
+
     /// <summary>The id and name of the procedure the members were merged into, once known (<see cref="ProcedureConsolidation"/> sets them).</summary>
     public (int Id, string Name)? Into { get; init; }
 }
