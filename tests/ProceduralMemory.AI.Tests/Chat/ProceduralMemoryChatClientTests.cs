@@ -87,6 +87,19 @@ public sealed class ProceduralMemoryChatClientTests(RetailLibrary library, ITest
             m => Assert.StartsWith("merged into ", records.Single(r => r.Id == m.Id).Retired!.Reason));
     }
 
+    [Fact]
+    public async Task ReportedConversations_ConsolidatedEveryTenSuccesses_AsTheyAreRecorded_LeaveFewProcedures()
+    {
+        using var store = SqliteSkillStore.Open(folder.Combine("consolidating.db"));
+        var memory = new ProcedureMemory(store, library.Tools, options: new ProcedureMemoryOptions { ConsolidateEvery = 10 });
+        await TeachAsync(memory, teacherLooksUpFirst: true);
+        int procedures = memory.List().Count;
+        int solved = await SolvedAsync(memory, memoryOutsideFunctionInvocation: true, streaming: false);
+        output.WriteLine($"consolidating every 10 recorded successes: {procedures} procedures; {solved} of {HeldOutTasks} held-out tasks solved");
+        Assert.True(procedures < 30, $"{procedures} procedures");
+        Assert.InRange(solved, 12, HeldOutTasks);
+    }
+
     private async Task<int> TeachAsync(ProcedureMemory memory, bool teacherLooksUpFirst)
     {
         TauEnvironment environment = library.Domain.CreateEnvironment();

@@ -15,12 +15,12 @@ namespace ProceduralMemory.Tests.Shared.Procedures;
 /// </summary>
 public static class RecordedCancellations
 {
-    /// <summary>The tools.</summary>
+    /// <summary>The tools, in the order a tools.json of them is read (by name).</summary>
     public static IReadOnlyList<ToolDefinition> Tools { get; } =
     [
+        new("cancel_pending_order", "Cancels a pending order.", Schema("""{"type":"object","properties":{"order_id":{"type":"string"},"reason":{"type":"string","enum":["no longer needed","ordered by mistake"]}},"required":["order_id","reason"]}"""), true),
         new("find_user_id_by_email", "Finds a user's id by their email.", Schema("""{"type":"object","properties":{"email":{"type":"string"}},"required":["email"]}"""), false),
         new("get_user_details", "The details of a user, with their orders.", Schema("""{"type":"object","properties":{"user_id":{"type":"string"}},"required":["user_id"]}"""), false),
-        new("cancel_pending_order", "Cancels a pending order.", Schema("""{"type":"object","properties":{"order_id":{"type":"string"},"reason":{"type":"string","enum":["no longer needed","ordered by mistake"]}},"required":["order_id","reason"]}"""), true),
     ];
 
     /// <summary>A cancellation that names the order.</summary>

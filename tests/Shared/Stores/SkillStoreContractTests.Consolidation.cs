@@ -1,5 +1,6 @@
 using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Keys;
+using ProceduralMemory.Memory.Policies;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Tests.Shared.Procedures;
 using ProceduralMemory.Tools.Procedures;

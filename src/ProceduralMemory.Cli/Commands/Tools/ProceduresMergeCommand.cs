@@ -26,8 +26,10 @@ internal static class ProceduresMergeCommand
         var options = new MemoryOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be merged and retired; change nothing." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object on the last line." };
-        var command = new Command("merge", "Merge variants of one procedure (recorded one at a time) into one, and retire failing procedures.") { dryRun, json };
-        options.AddTo(command);
+        var command = new Command("merge", "Merge variants of one procedure (recorded one at a time) into one, and retire failing procedures.")
+        {
+            options.Library, options.Domain, options.Tools, options.Data, dryRun, json,
+        };
         command.SetAction(parsed => Run(console, options, parsed, parsed.GetValue(dryRun), parsed.GetValue(json)));
         return command;
     }
