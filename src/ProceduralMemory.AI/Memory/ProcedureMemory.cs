@@ -4,6 +4,7 @@ using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Tools;
 using ProceduralMemory.Tools.Procedures;
+using ProceduralMemory.Tools.Procedures.Consolidation;
 using ProceduralMemory.Tools.Procedures.Induction;
 using ProceduralMemory.Tools.Traces;
 
@@ -31,6 +32,7 @@ public sealed class ProcedureMemory
     private readonly Lock gate = new();
     private SkillLibrary? library;
     private long change = -1;
+    private int recordedSuccesses;
 
     /// <summary>
     /// A memory over the procedure library in <paramref name="store"/>, created there for <paramref name="tools"/> if
@@ -45,12 +47,16 @@ public sealed class ProcedureMemory
     /// </param>
     /// <param name="embedder">The embedding generator of the library's keys.</param>
     /// <param name="embeddingDimension">The number of numbers <paramref name="embedder"/> gives, when it is given and the library is new.</param>
+    /// <param name="options">When to consolidate the library (default: only when <see cref="Consolidate"/> is called).</param>
     /// <exception cref="LibraryException">The store holds no library and no tools were given, or a library of other tools or keys.</exception>
     public ProcedureMemory(ISkillStore store, IReadOnlyList<ToolDefinition>? tools = null,
-        IEmbeddingGenerator<string, Embedding<float>>? embedder = null, int embeddingDimension = HashedNgramEmbedder.DefaultDimension)
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null, int embeddingDimension = HashedNgramEmbedder.DefaultDimension,
+        ProcedureMemoryOptions? options = null)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.tools = tools;
+        Options = options ?? new ProcedureMemoryOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.ConsolidateEvery, nameof(options));
         if (tools is null)
         {
             Manifest = store.Manifest ?? throw new LibraryException("the library is empty: give the tools to create it, or learn procedures into it first");
@@ -66,6 +72,9 @@ public sealed class ProcedureMemory
             Keys = ProcedureLibrary.KeysFor(Manifest, embedder);
         }
     }
+
+    /// <summary>When the library is consolidated.</summary>
+    public ProcedureMemoryOptions Options { get; }
 
     /// <summary>What the library was created for.</summary>
     public LibraryManifest Manifest { get; }
@@ -109,7 +118,7 @@ public sealed class ProcedureMemory
     /// <summary>
     /// Records a trajectory: the calls an agent made for <paramref name="task"/> and whether it succeeded. A success is a
     /// demonstration: procedures are induced from it (look-ups explained from the results the calls report) and stored,
-    /// one of an identity already stored counting the demonstration instead. Every stored procedure whose state-changing
+    /// one of an identity already stored counting the demonstration instead. Every active procedure whose state-changing
     /// tools the trajectory all called without error counts one use, successful or not as the trajectory was. The whole
     /// trajectory is checked first: a bad one changes nothing.
     /// </summary>
@@ -136,7 +145,7 @@ public sealed class ProcedureMemory
         var called = new HashSet<string>(calls.Where(c => !c.IsError).Select(c => c.Name), StringComparer.Ordinal);
         lock (gate)
         {
-            List<Skill> followed = [.. Current().Skills.Where(s => Carries(s, called))];
+            List<Skill> followed = [.. Current().ActiveSkills.Where(s => Carries(s, called))];
             var updates = followed.Select(s => new SkillUpdate(s.Id) { AddUses = 1, AddSuccesses = success ? 1 : 0 }).ToList();
             IReadOnlyList<(int Id, bool Created)> stored = [];
             // One commit: the demonstration and the uses it counts land together or not at all.
@@ -148,11 +157,32 @@ public sealed class ProcedureMemory
             if (commit.NewSkills.Count > 0 || updates.Count > 0)
                 stored = store.Commit(commit).NewSkills;
             SkillLibrary after = Current();
-            return new RecordingResult(
+            var recorded = new RecordingResult(
                 [.. stored.Select((s, i) => new LearnedProcedure(s.Id, s.Created, ProcedureSkills.NameOf(induced[i])))],
                 [.. followed.Select(s => ProcedureView.Of(after.Find(s.Id) ?? s))]);
+            if (success && Options.ConsolidateEvery > 0 && ++recordedSuccesses % Options.ConsolidateEvery == 0)
+                ConsolidateLocked(dryRun: false);
+            return recorded;
         }
     }
+
+    /// <summary>
+    /// Consolidates the library (<see cref="ProcedureConsolidation"/>) in one commit: variants of one procedure induced
+    /// again from their pooled recorded demonstrations as one (the variants retired, restorable, their counts carried
+    /// over), and procedures whose uses mostly fail retired by <see cref="ProcedureMemoryOptions.Retirement"/>.
+    /// </summary>
+    /// <param name="dryRun">True to only say what it would do.</param>
+    /// <exception cref="ProcedureRequestException">No tools were given (the tools' schemas are needed to induce).</exception>
+    public ProcedureConsolidation.Result Consolidate(bool dryRun = false)
+    {
+        if (tools is null)
+            throw new ProcedureRequestException("this memory was opened without tool definitions, so it cannot consolidate procedures");
+        lock (gate)
+            return ConsolidateLocked(dryRun);
+    }
+
+    private ProcedureConsolidation.Result ConsolidateLocked(bool dryRun) =>
+        ProcedureConsolidation.Run(store, tools!, Keys, Options.Retirement, dryRun);
 
     /// <summary>Counts one use of procedure <paramref name="id"/> and whether it succeeded; returns the procedure as it now stands.</summary>
     /// <exception cref="ProcedureRequestException">The library has no procedure <paramref name="id"/>.</exception>
@@ -166,12 +196,12 @@ public sealed class ProcedureMemory
         }
     }
 
-    /// <summary>Every procedure, by id, or those whose name, purpose or tools contain <paramref name="filter"/> (ignoring case).</summary>
+    /// <summary>Every active procedure (retired ones are still read by <see cref="Get"/>), by id, or those whose name, purpose or tools contain <paramref name="filter"/> (ignoring case).</summary>
     public IReadOnlyList<ProcedureView> List(string? filter = null)
     {
         lock (gate)
         {
-            IEnumerable<Skill> skills = Current().Skills.OrderBy(s => s.Id);
+            IEnumerable<Skill> skills = Current().ActiveSkills.OrderBy(s => s.Id);
             return [.. skills.Select(ProcedureView.Of).Where(v => string.IsNullOrWhiteSpace(filter) || Matches(v, filter))];
         }
     }
@@ -191,12 +221,11 @@ public sealed class ProcedureMemory
 
     private IReadOnlyList<Procedure> Induce(string task, IReadOnlyList<RecordedCall> calls, List<ToolCall> toolCalls)
     {
-        var demonstration = new ToolDemonstration(RecordedSource, task, toolCalls);
-        // Look-ups are explained from the results the trajectory reports, as for a user's trace file.
-        ToolTrajectory? trajectory = calls.All(c => c.Result is not null)
-            ? new ToolTrajectory(task, [.. calls.Select((c, i) => new ToolStep(toolCalls[i], new ToolResult(c.Result!, c.IsError)))], true)
-            : null;
-        var inducer = new ProcedureInducer(new RecordedToolEnvironment(tools!, [new TraceRecord(demonstration, trajectory, true)]));
+        // Look-ups are explained from the results the trajectory reports, as for a user's trace file; the results stay
+        // with the demonstration, so that consolidation can induce again from it and replay it.
+        List<ToolResult>? results = calls.All(c => c.Result is not null) ? [.. calls.Select(c => new ToolResult(c.Result!, c.IsError))] : null;
+        var demonstration = new ToolDemonstration(RecordedSource, task, toolCalls, results);
+        var inducer = new ProcedureInducer(new RecordedToolEnvironment(tools!, [new TraceRecord(demonstration, demonstration.RecordedTrajectory(), true)]));
         inducer.Add(demonstration);
         return inducer.Procedures();
     }

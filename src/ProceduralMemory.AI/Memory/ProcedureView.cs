@@ -27,7 +27,10 @@ public sealed record ProcedureView(
     {
         ArgumentNullException.ThrowIfNull(skill);
         Procedure procedure = ProcedureSkills.ProcedureOf(skill);
-        using var document = JsonDocument.Parse(ProcedurePolicyCodec.ToBytes(procedure));
+        // Recorded results are kept for consolidation, not for the agent shown the procedure: they would swell every
+        // recall by what the conversations' look-ups returned.
+        Procedure shown = procedure with { Demonstrations = [.. procedure.Demonstrations.Select(d => d with { Results = null })] };
+        using var document = JsonDocument.Parse(ProcedurePolicyCodec.ToBytes(shown));
         return new ProcedureView(
             skill.Id,
             skill.Name,

@@ -6,6 +6,7 @@ using ProceduralMemory.Sqlite;
 using ProceduralMemory.Tools;
 using ProceduralMemory.Tools.Agents;
 using ProceduralMemory.Tools.Evaluation;
+using ProceduralMemory.Tools.Procedures.Consolidation;
 using ProceduralMemory.Tools.Procedures.Induction;
 using ProceduralMemory.Tools.Tau;
 using Xunit.Abstractions;
@@ -45,6 +46,62 @@ public sealed class ProceduralMemoryChatClientTests(RetailLibrary library, ITest
     {
         using var store = SqliteSkillStore.Open(folder.Combine("taught.db"));
         var memory = new ProcedureMemory(store, library.Tools);
+        int learned = await TeachAsync(memory, teacherLooksUpFirst);
+
+        int solved = await SolvedAsync(memory, memoryOutsideFunctionInvocation: true, streaming: false);
+        output.WriteLine($"teacher {(teacherLooksUpFirst ? "looks up first" : "makes the ground-truth calls only")}: {learned} procedures "
+            + $"learned from 100 reported conversations; {solved} of {HeldOutTasks} held-out tasks solved with them");
+        Assert.True(learned > 0);
+        // A recorded trajectory explains an argument only from the results it shows. tau-bench's ground-truth calls are
+        // mostly the changes alone, so those conversations teach item ids as constants (measured 3 of 30); a teacher that
+        // looks up the user, order and products first teaches where the ids come from (measured 19; the 100 tasks learned
+        // together on the live domain, as procmem procedures learn does: 22).
+        Assert.InRange(solved, teacherLooksUpFirst ? 12 : 2, HeldOutTasks);
+    }
+
+    [Fact]
+    public async Task ReportedConversations_Consolidated_LeaveOneProcedurePerSubgoal_AndSolveAtLeastAsMany()
+    {
+        using var store = SqliteSkillStore.Open(folder.Combine("consolidated.db"));
+        var memory = new ProcedureMemory(store, library.Tools);
+        await TeachAsync(memory, teacherLooksUpFirst: true);
+        int before = memory.List().Count;
+        int solvedBefore = await SolvedAsync(memory, memoryOutsideFunctionInvocation: true, streaming: false);
+
+        ProcedureConsolidation.Result result = memory.Consolidate();
+        int after = memory.List().Count;
+        foreach (ProcedureGroup group in result.Groups)
+            output.WriteLine($"{group.Signature}: {group.Variants.Count} variants, {group.Members.Count} merged into {group.Into?.Name ?? "-"}"
+                + $" ({group.Literal.Count} replayed only literally), {group.KeptOut.Count()} kept out{(group.Refusal is null ? "" : "; refused: " + group.Refusal)}");
+        int solvedAfter = await SolvedAsync(memory, memoryOutsideFunctionInvocation: true, streaming: false);
+        output.WriteLine($"procedures {before} -> {after}; held-out tasks solved {solvedBefore} -> {solvedAfter} of {HeldOutTasks}");
+        Assert.Equal(after, result.ActiveAfter);
+        // Measured: 122 -> 6 procedures (one per kind of change the 100 tasks make, as learning them together gives),
+        // 19 -> 22 of 30 solved (the 6 learned together on the live domain solve 22 too).
+        Assert.True(after < before / 4, $"{before} -> {after}");
+        Assert.True(solvedAfter >= solvedBefore, $"{solvedBefore} -> {solvedAfter}");
+        // Nothing is lost: every procedure is still in the library, the merged members retired with their counts carried over.
+        var records = store.ReadChanges(0).Skills;
+        Assert.True(records.Count >= before);
+        Assert.All(result.Merged.SelectMany(g => g.Members).Where(m => result.Merged.All(g => g.Into!.Value.Id != m.Id)),
+            m => Assert.StartsWith("merged into ", records.Single(r => r.Id == m.Id).Retired!.Reason));
+    }
+
+    [Fact]
+    public async Task ReportedConversations_ConsolidatedEveryTenSuccesses_AsTheyAreRecorded_LeaveFewProcedures()
+    {
+        using var store = SqliteSkillStore.Open(folder.Combine("consolidating.db"));
+        var memory = new ProcedureMemory(store, library.Tools, options: new ProcedureMemoryOptions { ConsolidateEvery = 10 });
+        await TeachAsync(memory, teacherLooksUpFirst: true);
+        int procedures = memory.List().Count;
+        int solved = await SolvedAsync(memory, memoryOutsideFunctionInvocation: true, streaming: false);
+        output.WriteLine($"consolidating every 10 recorded successes: {procedures} procedures; {solved} of {HeldOutTasks} held-out tasks solved");
+        Assert.True(procedures < 30, $"{procedures} procedures");
+        Assert.InRange(solved, 12, HeldOutTasks);
+    }
+
+    private async Task<int> TeachAsync(ProcedureMemory memory, bool teacherLooksUpFirst)
+    {
         TauEnvironment environment = library.Domain.CreateEnvironment();
         int learned = 0;
         foreach (ToolTask task in library.Domain.Tasks("train").Take(100))
@@ -58,16 +115,7 @@ public sealed class ProceduralMemoryChatClientTests(RetailLibrary library, ITest
             RecordingResult result = await teacher.ReportOutcomeAsync(conversation, environment.Evaluate([]).StateMatches);
             learned += result.Learned.Count(l => l.Created);
         }
-
-        int solved = await SolvedAsync(memory, memoryOutsideFunctionInvocation: true, streaming: false);
-        output.WriteLine($"teacher {(teacherLooksUpFirst ? "looks up first" : "makes the ground-truth calls only")}: {learned} procedures "
-            + $"learned from 100 reported conversations; {solved} of {HeldOutTasks} held-out tasks solved with them");
-        Assert.True(learned > 0);
-        // A recorded trajectory explains an argument only from the results it shows. tau-bench's ground-truth calls are
-        // mostly the changes alone, so those conversations teach item ids as constants (measured 3 of 30); a teacher that
-        // looks up the user, order and products first teaches where the ids come from (measured 19; the 100 tasks learned
-        // together on the live domain, as procmem procedures learn does: 22).
-        Assert.InRange(solved, teacherLooksUpFirst ? 12 : 2, HeldOutTasks);
+        return learned;
     }
 
     // The look-ups a careful agent makes before acting on a task: those procmem's explainer makes for it on the live
@@ -241,16 +289,25 @@ public sealed class ProceduralMemoryChatClientTests(RetailLibrary library, ITest
             environment.Reset(task);
             List<ChatMessage> messages = [new(ChatRole.User, task.Instruction)];
             ChatOptions options = Options(environment, task.Id);
-            if (streaming)
+            try
             {
-                List<ChatResponseUpdate> updates = [];
-                await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(messages, options))
-                    updates.Add(update);
-                Assert.NotEmpty(updates.ToChatResponse().Messages);
+                if (streaming)
+                {
+                    List<ChatResponseUpdate> updates = [];
+                    await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(messages, options))
+                        updates.Add(update);
+                    Assert.NotEmpty(updates.ToChatResponse().Messages);
+                }
+                else
+                {
+                    await client.GetResponseAsync(messages, options);
+                }
             }
-            else
+            catch (ToolCallFailedException e)
             {
-                await client.GetResponseAsync(messages, options);
+                // Function invocation gives up after too many failed calls in a row: the conversation ends there, and
+                // the state it left is judged as any other.
+                output.WriteLine($"{task.Id}: function invocation gave up ({e.Message})");
             }
             if (environment.Evaluate([]).StateMatches)
                 solved++;

@@ -29,6 +29,13 @@ internal sealed class MemoryOptions
 
     public Option<string?> Data { get; } = TauData.Option();
 
+    public Option<int> ConsolidateEvery { get; } = new("--consolidate-every")
+    {
+        Description = "Consolidate the library (variants of one procedure merged, failing ones retired) after every N recorded successes; 0, the default, never.",
+        DefaultValueFactory = _ => 0,
+        Validators = { r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--consolidate-every must be 0 or more."); } },
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -36,6 +43,7 @@ internal sealed class MemoryOptions
         command.Options.Add(Domain);
         command.Options.Add(Tools);
         command.Options.Add(Data);
+        command.Options.Add(ConsolidateEvery);
     }
 
     /// <summary>
@@ -68,7 +76,7 @@ internal sealed class MemoryOptions
         ISkillStore store = SkillStores.Open(library, readOnly: false);
         try
         {
-            return (store, new ProcedureMemory(store, tools));
+            return (store, new ProcedureMemory(store, tools, options: new ProcedureMemoryOptions { ConsolidateEvery = parsed.GetValue(ConsolidateEvery) }));
         }
         catch (LibraryException e)
         {
@@ -78,6 +86,10 @@ internal sealed class MemoryOptions
             throw new UsageException($"{library}: {e.Message}");
         }
     }
+
+    /// <summary>The tools the parsed options give (<c>--domain</c> or <c>--tools</c>), or null when neither is given.</summary>
+    /// <exception cref="UsageException">Both, an unknown domain, or a bad tools file.</exception>
+    public IReadOnlyList<ToolDefinition>? ToolsOf(ParseResult parsed) => ToolsOf(parsed.GetValue(Domain), parsed.GetValue(Tools), parsed.GetValue(Data));
 
     private static IReadOnlyList<ToolDefinition>? ToolsOf(string? domain, string? toolsFile, string? data)
     {

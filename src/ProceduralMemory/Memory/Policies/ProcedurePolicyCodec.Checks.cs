@@ -10,7 +10,7 @@ public sealed partial class ProcedurePolicyCodec
     /// Checks that <paramref name="procedure"/> can be run: a purpose; slots with distinct names and shapes that are
     /// regular expressions; at least one step; every step naming a tool, each parameter once, each value from a slot the
     /// procedure has, an earlier step's result (by a path starting with <c>$</c>), a constant, or (in a for-each step
-    /// only) the element it is called for; demonstrations with an instruction and named calls.
+    /// only) the element it is called for; demonstrations with an instruction and named calls (and, when recorded, one result per call).
     /// </summary>
     /// <exception cref="InvalidDataException">The first problem, with where it is (e.g. <c>steps[2].arguments[0] (order_id)</c>).</exception>
     public static void Validate(Procedure procedure)
@@ -46,6 +46,8 @@ public sealed partial class ProcedurePolicyCodec
             for (int c = 0; c < demonstration.Calls.Count; c++)
                 if (demonstration.Calls[c] is not { } call || string.IsNullOrWhiteSpace(call.Name) || call.Arguments.ValueKind != JsonValueKind.Object)
                     throw new InvalidDataException($"demonstrations[{i}].calls[{c}] needs a tool name and an arguments object");
+            if (demonstration.Results is { } results && (results.Count != demonstration.Calls.Count || results.Any(r => r?.Output is null)))
+                throw new InvalidDataException($"demonstrations[{i}].results must give one result with an output for each of its {demonstration.Calls.Count} calls");
         }
     }
 

@@ -36,7 +36,7 @@ internal static class ProcedureMerger
         var built = order.Select(s => s.Build(index)).ToList();
         var slotNames = built.SelectMany(s => s.Arguments.Select(a => a.Source)).SelectMany(SlotsOf).ToHashSet(StringComparer.Ordinal);
         var slots = slotNames.Order(StringComparer.Ordinal).Select(name => SlotOf(name, drafts)).ToList();
-        return new Procedure(PurposeOf(drafts), slots, built, drafts.Select(d => d.Demonstration).DistinctBy(d => d.Source).ToList());
+        return new Procedure(PurposeOf(drafts), slots, built, drafts.Select(d => d.Demonstration).Distinct().ToList());
     }
 
     // The steps the final one needs, each after what it reads, plus the witnesses most demonstrations had.

@@ -30,5 +30,5 @@ internal sealed class SubgoalDraft(ToolDemonstration demonstration, string claus
     public List<string> Particulars { get; } = [];
 
     /// <summary>What the call's tool and arguments are: demonstrations with the same signature are one procedure.</summary>
-    public string Signature => Call.Name + "(" + string.Join(",", Call.Arguments.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)) + ")";
+    public string Signature => SubgoalSignature.Of(Call.Name, Call.Arguments.EnumerateObject().Select(p => p.Name));
 }
