@@ -47,6 +47,25 @@ public class PostgresLibraryTests(TrainedLibrary trained) : IClassFixture<Traine
     }
 
     [PostgresFact]
+    public void EvalAndSkillsMergeJson_NameThePostgresLibrary_WithoutItsPassword()
+    {
+        using var database = new TemporaryDatabase();
+        string password = PostgresServer.Password;
+        Assert.False(string.IsNullOrEmpty(password), "the test server's login has a password, so its absence can be checked");
+        Assert.Equal(0, CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "300", "--eval-seeds", "0-1", "--library", database.CommandLineLocation,
+            "--out", Path.Combine(Path.GetTempPath(), $"procmem-pg-{Guid.NewGuid():N}")).ExitCode);
+        foreach (string[] arguments in new[] { new[] { "eval", "--env", "doorkey-5x5", "--seeds", "0-1", "--json" }, ["skills", "merge", "--dry-run", "--json"] })
+        {
+            using var run = ProcmemProcess.StartWith(new Dictionary<string, string> { ["PROCMEM_LIBRARY"] = database.ConnectionString }, arguments);
+            int exit = run.WaitForExit(TimeSpan.FromMinutes(2));
+
+            Assert.Equal(0, exit);
+            Assert.DoesNotContain(run.Lines, l => l.Contains(password, StringComparison.Ordinal));
+            Assert.StartsWith("postgresql://", JsonDocument.Parse(run.Lines[^1]).RootElement.GetProperty("library").GetString());
+        }
+    }
+
+    [PostgresFact]
     public void SkillsListJson_NamesThePostgresLibrary_WithoutItsPassword()
     {
         using var database = new TemporaryDatabase();
