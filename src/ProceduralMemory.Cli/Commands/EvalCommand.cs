@@ -51,7 +51,7 @@ internal static class EvalCommand
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 env = envName,
-                library = libraryPath,
+                library = SkillStores.Describe(libraryPath),
                 skills = agent.Library.Count,
                 attention = attention is not null,
                 network_actions = agent.NetworkActions,

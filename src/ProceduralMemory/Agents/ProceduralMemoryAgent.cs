@@ -301,8 +301,11 @@ public sealed partial class ProceduralMemoryAgent : ILearningAgent
             return skill.Policy.ChooseAction(new FeatureObservation(_features, facts), step) ?? 0;
         Span<float> scores = stackalloc float[_environment.Actions.Count];
         NetworkActions++;
+        float[]? query = _options.Attention is null ? null : _encoder.KeyOf(_features);
+        // With the per-context lifecycle, only skills serving this state's context are blended (as only they are selected).
+        Func<Skill, bool>? serves = _contexts is null || query is null ? null : s => _contexts.Serves(s, query);
         if (_options.Attention is { } attention
-            && AttentionRetrieval.Blend(Library, skill, facts, _encoder.KeyOf(_features), attention) is { } blend
+            && AttentionRetrieval.Blend(Library, skill, facts, query, attention, serves) is { } blend
             && !(blend.IsSingle && blend.Members[0] == skill))
         {
             blend.WriteScores(_features, scores);

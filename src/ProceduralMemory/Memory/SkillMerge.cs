@@ -154,7 +154,7 @@ public sealed class SkillMerge
             }
             foreach (Skill old in group)
             {
-                library.Retire(old, SkillRetirement.ChainReplaced(episode, mergedName));
+                library.Retire(old, held ? SkillRetirement.ChainAlreadyHeld(episode, mergedName) : SkillRetirement.ChainReplaced(episode, mergedName));
                 retired.Add(old);
             }
         }

@@ -10,13 +10,21 @@ public sealed record SkillRetirement(long Episode, string Reason)
 {
     private const string MergedPrefix = "merged into ";
     private const string ChainReplacedPrefix = "a child was merged into ";
+    private const string ChainReplacedSuffix = ": replaced by a chain naming it";
 
     /// <summary>The retirement of a skill a merge absorbed into <paramref name="into"/>; its counts move to that skill.</summary>
     public static SkillRetirement Merged(long episode, string into, string detail) => new(episode, $"{MergedPrefix}{into}, {detail}");
 
     /// <summary>The retirement of a chain naming an absorbed skill, replaced by one naming <paramref name="into"/>, which takes its counts.</summary>
     public static SkillRetirement ChainReplaced(long episode, string into) =>
-        new(episode, $"{ChainReplacedPrefix}{into}: replaced by a chain naming it");
+        new(episode, $"{ChainReplacedPrefix}{into}{ChainReplacedSuffix}");
+
+    /// <summary>
+    /// The retirement of a chain naming an absorbed skill whose replacement naming <paramref name="into"/> the library
+    /// already held: that chain keeps its own counts, so this one's are not carried over.
+    /// </summary>
+    public static SkillRetirement ChainAlreadyHeld(long episode, string into) =>
+        new(episode, $"{ChainReplacedPrefix}{into}: the chain naming it was already held");
 
     /// <summary>
     /// Whether the skill's uses, successes and demonstrations were carried into another skill when it was retired (a
@@ -24,5 +32,6 @@ public sealed record SkillRetirement(long Episode, string Reason)
     /// retirement, so this is read from it.
     /// </summary>
     public bool CountsCarriedOver =>
-        Reason.StartsWith(MergedPrefix, StringComparison.Ordinal) || Reason.StartsWith(ChainReplacedPrefix, StringComparison.Ordinal);
+        Reason.StartsWith(MergedPrefix, StringComparison.Ordinal)
+        || Reason.StartsWith(ChainReplacedPrefix, StringComparison.Ordinal) && Reason.EndsWith(ChainReplacedSuffix, StringComparison.Ordinal);
 }

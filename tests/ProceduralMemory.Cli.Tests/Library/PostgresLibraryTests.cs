@@ -46,6 +46,42 @@ public class PostgresLibraryTests(TrainedLibrary trained) : IClassFixture<Traine
         Assert.DoesNotContain(wrong.Lines, l => l.Contains(password, StringComparison.Ordinal));
     }
 
+    [PostgresFact]
+    public void EvalAndSkillsMergeJson_NameThePostgresLibrary_WithoutItsPassword()
+    {
+        using var database = new TemporaryDatabase();
+        string password = PostgresServer.Password;
+        Assert.False(string.IsNullOrEmpty(password), "the test server's login has a password, so its absence can be checked");
+        Assert.Equal(0, CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "300", "--eval-seeds", "0-1", "--library", database.CommandLineLocation,
+            "--out", Path.Combine(Path.GetTempPath(), $"procmem-pg-{Guid.NewGuid():N}")).ExitCode);
+        foreach (string[] arguments in new[] { new[] { "eval", "--env", "doorkey-5x5", "--seeds", "0-1", "--json" }, ["skills", "merge", "--dry-run", "--json"] })
+        {
+            using var run = ProcmemProcess.StartWith(new Dictionary<string, string> { ["PROCMEM_LIBRARY"] = database.ConnectionString }, arguments);
+            int exit = run.WaitForExit(TimeSpan.FromMinutes(2));
+
+            Assert.Equal(0, exit);
+            Assert.DoesNotContain(run.Lines, l => l.Contains(password, StringComparison.Ordinal));
+            Assert.StartsWith("postgresql://", JsonDocument.Parse(run.Lines[^1]).RootElement.GetProperty("library").GetString());
+        }
+    }
+
+    [PostgresFact]
+    public void SkillsListJson_NamesThePostgresLibrary_WithoutItsPassword()
+    {
+        using var database = new TemporaryDatabase();
+        string password = PostgresServer.Password;
+        Assert.False(string.IsNullOrEmpty(password), "the test server's login has a password, so its absence can be checked");
+        Assert.Equal(0, CliRun.Of("train", "--env", "doorkey-5x5", "--steps", "300", "--eval-seeds", "0-1", "--library", database.CommandLineLocation,
+            "--out", Path.Combine(Path.GetTempPath(), $"procmem-pg-{Guid.NewGuid():N}")).ExitCode);
+        // A password is allowed in PROCMEM_LIBRARY; the JSON names the library as the table's title does.
+        using var list = ProcmemProcess.StartWith(new Dictionary<string, string> { ["PROCMEM_LIBRARY"] = database.ConnectionString }, "skills", "list", "--json");
+        int exit = list.WaitForExit(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain(list.Lines, l => l.Contains(password, StringComparison.Ordinal));
+        Assert.StartsWith("postgresql://", JsonDocument.Parse(list.Lines[^1]).RootElement.GetProperty("library").GetString());
+    }
+
     [PostgresRestartFact]
     public void Training_OnPostgres_WaitsOutAServerRestart_AndLosesNoUpdate()
     {

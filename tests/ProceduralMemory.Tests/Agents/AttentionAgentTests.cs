@@ -1,6 +1,10 @@
 using ProceduralMemory.Agents;
+using ProceduralMemory.Agents.Perception;
 using ProceduralMemory.Environments;
+using ProceduralMemory.Learning;
+using ProceduralMemory.Memory;
 using ProceduralMemory.Memory.Attention;
+using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Training;
 
 namespace ProceduralMemory.Tests.Agents;
@@ -63,5 +67,41 @@ public class AttentionAgentTests
         Assert.Equal(first.Curve, second.Curve);
         Assert.Equal(first.Episodes, second.Episodes);
         Assert.True(first.Agent.BlendedActions > 0, $"nothing blended in {first.Agent.NetworkActions} network actions");
+    }
+    [Fact]
+    public void Attention_WithThePerContextLifecycle_BlendsOnlySkillsThatServeTheContext()
+    {
+        // An original split off from context 0 and its variant bound there: in context 0 only the variant serves, so
+        // attention has nothing to blend it with (the split would be undone if the original's network acted there).
+        IEnvironment environment = EnvironmentRegistry.Create("doorkey-5x5");
+        var agent = new ProceduralMemoryAgent(environment, new ProceduralMemoryAgentOptions
+        {
+            Seed = 3, ExploreForUnplannedSkills = false, Attention = new AttentionRetrievalOptions { ExactFit = 1f },
+            ContextLifecycle = new ContextLifecycleOptions { Split = null, Decay = null },
+        });
+        int features = Perceptions.For(environment).FeatureCount, actions = environment.Actions.Count, dimension = agent.Library.EmbeddingDimension;
+        ulong hasKey = environment.Facts.MaskOf(["has_key"]);
+        var effect = new FactCondition(hasKey, hasKey);
+        Skill Add(int id, ulong seed, int axis)
+        {
+            var key = new float[dimension];
+            key[axis] = 1f;
+            var module = new SkillModule(features, actions, [8], capacity: 4, seed);
+            var skill = new Skill($"pickup(key)#{id + 1}", FactCondition.Always, effect, new MlpPolicy(module.Network), new SkillTermination(effect, 20), key) { Id = id };
+            agent.Library.Restore(skill);
+            return skill;
+        }
+        Skill original = Add(0, 1, 0), variant = Add(1, 2, 1);
+        variant.Variant = "context 0";
+        ContextLifecycle contexts = agent.ContextLifecycle!;
+        float[] centroid = new float[dimension];
+        centroid[2] = 1f;
+        contexts.Contexts.Adopt(0, centroid);
+        contexts.Record(new SkillSplit(original.Id, 0, variant.Id, 1, "test"));
+
+        agent.PlayEpisode(0, environment.MaxSteps, learn: false);
+
+        Assert.True(agent.NetworkActions > 0, "no network chose an action: nothing is checked");
+        Assert.Equal(0, agent.BlendedActions);
     }
 }

@@ -283,6 +283,36 @@ public class SkillMergeTests
     }
 
     [Fact]
+    public void Totals_AfterAMergeWhoseRenamedChainIsAlreadyHeld_CountEveryUseOnce()
+    {
+        // reach(goal) already has the merged preconditions, so it is the target and keeps its name; the chain naming
+        // the absorbed reach(goal)#2 becomes one the library already holds, which takes none of its counts.
+        var fixture = new Fixture();
+        fixture.Add("pickup(key)", Closed, new FactCondition(0b001, 0b001), [0f, 1f], uses: 10, successes: 10);
+        fixture.Add("reach(goal)", new FactCondition(0b110, 0b010), AtGoal, [1f, 0.2f], uses: 10, successes: 7, demonstrations: 3);
+        fixture.Add("reach(goal)#2", WithoutKey, AtGoal, [1f, -0.1f], uses: 8, successes: 8);
+        Skill Chain(string last, int uses, int successes)
+        {
+            var chain = new Skill($"seq(pickup(key),{last})", Closed, AtGoal, new SkillChainPolicy(["pickup(key)", last]), new SkillTermination(AtGoal, 30), [0f, 1f]);
+            chain.Statistics.Restore(uses, successes, 1);
+            fixture.Library.Add(chain);
+            return chain;
+        }
+        Skill held = Chain("reach(goal)", 5, 3), renamed = Chain("reach(goal)#2", 7, 7);
+        LibraryStatistics before = fixture.Library.GetStatistics();
+
+        MergedSkill made = fixture.MergeOnly();
+
+        Assert.False(made.IsNew);
+        Assert.Empty(made.Chains); // the replacement is already held
+        Assert.Equal([renamed], made.RetiredChains);
+        Assert.Equal((5, 3), (held.Statistics.Uses, held.Statistics.Successes)); // nothing carried into it
+        Assert.False(renamed.Retirement!.CountsCarriedOver);
+        LibraryStatistics after = fixture.Library.GetStatistics();
+        Assert.Equal((before.TotalUses, before.TotalSuccesses), (after.TotalUses, after.TotalSuccesses));
+    }
+
+    [Fact]
     public void Merging_IsDeterministic_BitForBit()
     {
         MergedSkill first = TwoVariantsOfReachingTheGoal().MergeOnly(), second = TwoVariantsOfReachingTheGoal().MergeOnly();

@@ -43,7 +43,7 @@ internal static class SkillsListCommand
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
-                library = libraryPath,
+                library = SkillStores.Describe(libraryPath),
                 episodes = all.Episodes,
                 contexts = contexts?.Contexts.Centroids.Count ?? 0,
                 skills = skills.Select(s => new

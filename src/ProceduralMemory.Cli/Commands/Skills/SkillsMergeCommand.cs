@@ -78,7 +78,7 @@ internal static class SkillsMergeCommand
         if (json)
             console.Out.WriteLine(JsonSerializer.Serialize(new
             {
-                library = libraryPath,
+                library = SkillStores.Describe(libraryPath),
                 dry_run = dryRun,
                 merges = result.Merges.Select((m, i) => new
                 {

@@ -23,14 +23,16 @@ public static class AttentionRetrieval
     /// The skills that may act for <paramref name="running"/> in <paramref name="facts"/>: itself (when it has a
     /// network) first, then the other active network skills with its effect whose preconditions required true hold,
     /// most similar to <paramref name="query"/> first (ties by id), at most <see cref="AttentionRetrievalOptions.MaxCandidates"/>
-    /// in all; with their similarities.
+    /// in all; with their similarities. With <paramref name="serves"/> (the per-context lifecycle's
+    /// <see cref="Contexts.ContextLifecycle.Serves(Skill, float[])"/>), only others that serve here: an original split off
+    /// from this context, or a variant bound to another, is not blended in.
     /// </summary>
     public static (List<Skill> Skills, float[] Similarities) Candidates(SkillLibrary library, Skill running, Facts facts,
-        ReadOnlySpan<float> query, AttentionRetrievalOptions options)
+        ReadOnlySpan<float> query, AttentionRetrievalOptions options, Func<Skill, bool>? serves = null)
     {
         var others = new List<(float Similarity, Skill Skill)>();
         foreach (Skill skill in library.ActiveSkillsWithEffect(running.Effect))
-            if (skill != running && skill.Policy is INetworkPolicy && HoldsRequired(skill, facts))
+            if (skill != running && skill.Policy is INetworkPolicy && HoldsRequired(skill, facts) && (serves is null || serves(skill)))
                 others.Add((VectorMath.CosineSimilarity(query, skill.Key), skill));
         others.Sort(static (a, b) => a.Similarity != b.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Skill.Id.CompareTo(b.Skill.Id));
         var skills = new List<Skill>();
@@ -54,9 +56,10 @@ public static class AttentionRetrieval
     /// The blend that acts for <paramref name="running"/> (see <see cref="Candidates"/> and <see cref="BlendedPolicy.Attend"/>),
     /// or null when no candidate has a network.
     /// </summary>
-    public static BlendedPolicy? Blend(SkillLibrary library, Skill running, Facts facts, ReadOnlySpan<float> query, AttentionRetrievalOptions options)
+    public static BlendedPolicy? Blend(SkillLibrary library, Skill running, Facts facts, ReadOnlySpan<float> query, AttentionRetrievalOptions options,
+        Func<Skill, bool>? serves = null)
     {
-        (List<Skill> skills, float[] similarities) = Candidates(library, running, facts, query, options);
+        (List<Skill> skills, float[] similarities) = Candidates(library, running, facts, query, options, serves);
         return skills.Count == 0 ? null : BlendedPolicy.Attend(skills, similarities, options);
     }
 
