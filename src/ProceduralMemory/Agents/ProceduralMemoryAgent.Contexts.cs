@@ -65,7 +65,7 @@ public sealed partial class ProceduralMemoryAgent
         var variant = new Skill(NameFor(original.Effect), original.Preconditions, original.Effect, new MlpPolicy(module.Network),
             original.Termination, (float[])_contexts!.Contexts.Centroids[context].Clone())
         {
-            Variant = string.Create(CultureInfo.InvariantCulture, $"context {context}"),
+            Variant = SkillSplit.VariantLabel(context),
         };
         if (_store is not null)
             return StoreNewSkill(variant, module, module.Demonstrations);
@@ -129,7 +129,7 @@ public sealed partial class ProceduralMemoryAgent
         foreach (StoredContext context in stored.Contexts)
         {
             if (context.MaxContexts != contexts.MaxContexts || context.Similarity != contexts.Similarity)
-                throw new LibraryException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                throw new LibraryException(string.Create(CultureInfo.InvariantCulture,
                     $"the library's contexts were founded with at most {context.MaxContexts} contexts at similarity {context.Similarity}; continue it with the same (--contexts {context.MaxContexts}), not {contexts.MaxContexts} at {contexts.Similarity}"));
             contexts.Adopt(context.Number, context.Centroid);
             _storedContexts = Math.Max(_storedContexts, context.Number + 1);

@@ -1,7 +1,9 @@
 using ProceduralMemory.Agents;
 using ProceduralMemory.Environments;
 using ProceduralMemory.Memory.Contexts;
+using ProceduralMemory.Memory.Keys;
 using ProceduralMemory.Memory.Store;
+using ProceduralMemory.Neural;
 using ProceduralMemory.Training;
 
 namespace ProceduralMemory.Sqlite.Tests.Agents;
@@ -38,13 +40,34 @@ public class ContextLifecycleStoreTests
             var records = store.ReadChanges(0).Skills.ToDictionary(s => s.Id);
             SkillRecord original = records[storedFirst.Original], variant = records[storedFirst.Variant!.Value];
             Assert.Null(original.Variant);
-            Assert.Equal($"context {storedFirst.Context}", variant.Variant);
+            Assert.Equal(SkillSplit.VariantLabel(storedFirst.Context), variant.Variant);
             Assert.Equal((original.Preconditions, original.Effect), (variant.Preconditions, variant.Effect));
             // Reopening the library gives the variant back as a variant.
             var reopened = new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), options, store);
             Assert.Equal($"context {storedFirst.Context}", reopened.Library.Find(variant.Id)!.Variant);
             Assert.Null(reopened.Library.Find(original.Id)!.Variant);
         }
+    }
+
+    [Fact]
+    public void ALibrarySplitPerContext_IsNotReKeyed_AndStaysAsItWas()
+    {
+        using var dir = new TemporaryDirectory();
+        using var store = SqliteSkillStore.Open(dir.Combine("lib.db"));
+        var options = new ProceduralMemoryAgentOptions { Seed = 1, ContextLifecycle = Strict };
+        var plan = new TrainingPlan { MaxSteps = 3000, TrainingSeed = 1, EvaluationSeeds = [], EpisodeStepLimit = EnvironmentRegistry.Create("doorkey-8x8").MaxSteps };
+        var agent = new ProceduralMemoryAgent(EnvironmentRegistry.Create("doorkey-8x8"), options, store);
+        LearningRun.Train(agent, plan);
+        int variant = agent.ContextLifecycle!.Splits[0].Variant!.Value;
+        LibraryChanges before = store.ReadChanges(0);
+
+        var e = Assert.Throws<LibraryException>(() => SituationRekeying.Prepare(store.Manifest!, before.Skills,
+            store.ReadDemonstrations, new VariationalEncoderOptions { Epochs = 2 }));
+
+        Assert.Contains($"#{variant} ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("re-key a library before splitting it per context", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Change, store.ReadChanges(0).Change);
+        Assert.Equal(before.Contexts.Splits.Count, store.ReadChanges(0).Contexts.Splits.Count);
     }
 
     private static (float[][] Centroids, (int, int, int, int)[] Counts, SkillSplit[] Splits) StateOf(ContextLifecycle lifecycle) =>

@@ -1,4 +1,5 @@
 using ProceduralMemory.Learning;
+using ProceduralMemory.Memory.Contexts;
 using ProceduralMemory.Memory.Store;
 using ProceduralMemory.Neural;
 
@@ -28,7 +29,8 @@ public static class SituationRekeying
     /// <param name="demonstrationsOf">A skill's kept demonstrations, by id.</param>
     /// <param name="options">The encoder's shape and training.</param>
     /// <param name="training">Told how many situations the encoder learns from, once every check has passed and training starts.</param>
-    /// <exception cref="LibraryException">The library has no features to encode, no demonstrations, or skills that cannot be keyed (named).</exception>
+    /// <exception cref="LibraryException">The library has no features to encode, no demonstrations, skills that cannot be keyed, or
+    /// variants bound to per-context lifecycle contexts (named).</exception>
     public static Plan Prepare(LibraryManifest manifest, IReadOnlyList<SkillRecord> skills,
         Func<int, IReadOnlyList<IReadOnlyList<AgentStep>>> demonstrationsOf, VariationalEncoderOptions options, Action<int>? training = null)
     {
@@ -37,6 +39,11 @@ public static class SituationRekeying
         ArgumentNullException.ThrowIfNull(demonstrationsOf);
         if (manifest.FeatureCount == 0)
             throw new LibraryException($"the library's skills read no features (domain '{manifest.Domain}'); a situation encoder has nothing to learn");
+        // A context is a cluster of today's keys and a re-key drops them all; a variant bound to one would be stranded,
+        // and its label (part of its identity) would collide with the variant of a new context of the same number.
+        List<string> bound = [.. skills.Where(s => SkillSplit.IsVariantLabel(s.Variant)).Select(s => $"#{s.Id} {s.Name} ({s.Variant})")];
+        if (bound.Count > 0)
+            throw new LibraryException($"{bound.Count} skill{(bound.Count == 1 ? " is a variant" : "s are variants")} bound to a context of the current keys, which a re-key would strand: {string.Join(", ", bound.Take(10))}{(bound.Count > 10 ? ", ..." : "")}; re-key a library before splitting it per context");
         var starts = new Dictionary<int, float[][]>();
         foreach (SkillRecord skill in skills)
             starts[skill.Id] = [.. demonstrationsOf(skill.Id).Where(d => d.Count > 0).Select(d => d[0].Features)];
