@@ -142,6 +142,79 @@ public class ProceduresCommandTests
     }
 
     [Fact]
+    public void BenchTau_WithSeparation_TrainsALabelledEncoder_TheSameWayTwice_AndZeroIsTodaysEncoder()
+    {
+        using var dir = new TemporaryDirectory();
+        string train = TraceFile(dir, "train.jsonl", 0, 40);
+        string test = TraceFile(dir, "test.jsonl", 400, 10);
+        string[] args = ["bench", "tau", "--domain", "retail", "--train", train, "--test", test, "--curve", "40", "--keys", "encoder",
+            "--latent", "8", "--out", dir.Combine("out"), "--data", Data, "--json"];
+
+        CliRun today = CliRun.Of(args), zero = CliRun.Of([.. args, "--separation", "0"]);
+        CliRun first = CliRun.Of([.. args, "--separation", "5"]), second = CliRun.Of([.. args, "--separation", "5"]);
+
+        Assert.All(new[] { today, zero, first, second }, run => Assert.Equal(0, run.ExitCode));
+        JsonElement unlabelled = JsonDocument.Parse(today.OutLines[^1]).RootElement, labelled = JsonDocument.Parse(first.OutLines[^1]).RootElement;
+        Assert.Equal(0, unlabelled.GetProperty("separation").GetDouble());
+        Assert.Equal(today.OutLines[^1], zero.OutLines[^1]);
+        Assert.Equal(5, labelled.GetProperty("separation").GetDouble());
+        Assert.StartsWith("text-encoder/v1 dim=8 ", labelled.GetProperty("key_model").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(unlabelled.GetProperty("key_model").GetString(), labelled.GetProperty("key_model").GetString());
+        Assert.Equal(first.OutLines[^1], second.OutLines[^1]);
+        Assert.Contains(first.ErrorLines, l => l.Contains("labelled by", StringComparison.Ordinal) && l.Contains("procedures", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1001")]
+    [InlineData("NaN")]
+    [InlineData("lots")]
+    public void BenchTau_WithABadSeparation_ExitsTwoWithOneLine(string value)
+    {
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--keys", "encoder", "--separation", value, "--out", dir.Combine("out"), "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--separation must be a number from 0 to 1000", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.OutLines);
+        Assert.False(Directory.Exists(dir.Combine("out")));
+    }
+
+    [Fact]
+    public void BenchTau_WithSeparation_ButTextKeys_ExitsTwo()
+    {
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--separation", "5", "--out", dir.Combine("out"), "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--separation needs --keys encoder", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.OutLines);
+    }
+
+    [Fact]
+    public void BenchTau_WithSeparation_OnDemonstrationsThatChangeNothing_ExitsTwo_ForThereAreNoLabels()
+    {
+        using var dir = new TemporaryDirectory();
+        string lookups = dir.Combine("lookups.jsonl");
+        File.WriteAllLines(lookups,
+        [
+            """{"instruction": "Which kinds of product are there? Tell me.", "calls": [{"name": "list_all_product_types", "arguments": {}}]}""",
+            """{"instruction": "List the product types.", "calls": [{"name": "list_all_product_types", "arguments": {}}]}""",
+        ]);
+        string test = TraceFile(dir, "test.jsonl", 400, 3);
+
+        CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--train", lookups, "--test", test, "--keys", "encoder", "--separation", "5",
+            "--out", dir.Combine("out"), "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no clause has a procedure", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.OutLines);
+        Assert.False(Directory.Exists(dir.Combine("out")));
+    }
+
+    [Fact]
     public void BenchTau_WithEncoderKeys_RefusesCrossValidation()
     {
         using var dir = new TemporaryDirectory();
