@@ -124,25 +124,7 @@ public class ProceduresCommandTests
     }
 
     [Fact]
-    public void BenchTau_WithEncoderKeys_RecallsThroughTheEncoder_TheSameWayTwice()
-    {
-        using var dir = new TemporaryDirectory();
-        string train = TraceFile(dir, "train.jsonl", 0, 40);
-        string test = TraceFile(dir, "test.jsonl", 400, 10);
-        string[] args = ["bench", "tau", "--domain", "retail", "--train", train, "--test", test, "--curve", "40", "--keys", "encoder",
-            "--latent", "8", "--out", dir.Combine("out"), "--data", Data, "--json"];
-
-        CliRun first = CliRun.Of(args), second = CliRun.Of(args);
-
-        Assert.Equal(0, first.ExitCode);
-        JsonElement result = JsonDocument.Parse(first.OutLines[^1]).RootElement;
-        Assert.Equal("encoder", result.GetProperty("keys").GetString());
-        Assert.StartsWith("text-encoder/v1 dim=8 ", result.GetProperty("key_model").GetString(), StringComparison.Ordinal);
-        Assert.Equal(first.OutLines[^1], second.OutLines[^1]);
-    }
-
-    [Fact]
-    public void BenchTau_WithSeparation_TrainsALabelledEncoder_TheSameWayTwice_AndZeroIsTodaysEncoder()
+    public void BenchTau_WithEncoderKeys_RecallsThroughTheEncoder_TheSameWayTwice_AndSeparationTrainsALabelledOne()
     {
         using var dir = new TemporaryDirectory();
         string train = TraceFile(dir, "train.jsonl", 0, 40);
@@ -155,7 +137,10 @@ public class ProceduresCommandTests
 
         Assert.All(new[] { today, zero, first, second }, run => Assert.Equal(0, run.ExitCode));
         JsonElement unlabelled = JsonDocument.Parse(today.OutLines[^1]).RootElement, labelled = JsonDocument.Parse(first.OutLines[^1]).RootElement;
+        Assert.Equal("encoder", unlabelled.GetProperty("keys").GetString());
+        Assert.StartsWith("text-encoder/v1 dim=8 ", unlabelled.GetProperty("key_model").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, unlabelled.GetProperty("separation").GetDouble());
+        // Weight 0 is today's unlabelled encoder, and the same run twice gives the same result.
         Assert.Equal(today.OutLines[^1], zero.OutLines[^1]);
         Assert.Equal(5, labelled.GetProperty("separation").GetDouble());
         Assert.StartsWith("text-encoder/v1 dim=8 ", labelled.GetProperty("key_model").GetString(), StringComparison.Ordinal);
@@ -175,8 +160,14 @@ public class ProceduresCommandTests
 
         CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--keys", "encoder", "--separation", value, "--out", dir.Combine("out"), "--data", Data);
 
+        AssertRefused(run, dir, "--separation must be a number from 0 to 1000");
+    }
+
+    // Exit 2 with one line naming the fault, and nothing printed or written.
+    private static void AssertRefused(CliRun run, TemporaryDirectory dir, string fault)
+    {
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--separation must be a number from 0 to 1000", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains(fault, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.Empty(run.OutLines);
         Assert.False(Directory.Exists(dir.Combine("out")));
     }
@@ -188,9 +179,7 @@ public class ProceduresCommandTests
 
         CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--separation", "5", "--out", dir.Combine("out"), "--data", Data);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--separation needs --keys encoder", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-        Assert.Empty(run.OutLines);
+        AssertRefused(run, dir, "--separation needs --keys encoder");
     }
 
     [Fact]
@@ -208,10 +197,7 @@ public class ProceduresCommandTests
         CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--train", lookups, "--test", test, "--keys", "encoder", "--separation", "5",
             "--out", dir.Combine("out"), "--data", Data);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("no clause has a procedure", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-        Assert.Empty(run.OutLines);
-        Assert.False(Directory.Exists(dir.Combine("out")));
+        AssertRefused(run, dir, "no clause has a procedure");
     }
 
     [Fact]
