@@ -124,7 +124,7 @@ public class ProceduresCommandTests
     }
 
     [Fact]
-    public void BenchTau_WithEncoderKeys_RecallsThroughTheEncoder_TheSameWayTwice()
+    public void BenchTau_WithEncoderKeys_RecallsThroughTheEncoder_TheSameWayTwice_AndSeparationTrainsALabelledOne()
     {
         using var dir = new TemporaryDirectory();
         string train = TraceFile(dir, "train.jsonl", 0, 40);
@@ -132,13 +132,72 @@ public class ProceduresCommandTests
         string[] args = ["bench", "tau", "--domain", "retail", "--train", train, "--test", test, "--curve", "40", "--keys", "encoder",
             "--latent", "8", "--out", dir.Combine("out"), "--data", Data, "--json"];
 
-        CliRun first = CliRun.Of(args), second = CliRun.Of(args);
+        CliRun today = CliRun.Of(args), zero = CliRun.Of([.. args, "--separation", "0"]);
+        CliRun first = CliRun.Of([.. args, "--separation", "5"]), second = CliRun.Of([.. args, "--separation", "5"]);
 
-        Assert.Equal(0, first.ExitCode);
-        JsonElement result = JsonDocument.Parse(first.OutLines[^1]).RootElement;
-        Assert.Equal("encoder", result.GetProperty("keys").GetString());
-        Assert.StartsWith("text-encoder/v1 dim=8 ", result.GetProperty("key_model").GetString(), StringComparison.Ordinal);
+        Assert.All(new[] { today, zero, first, second }, run => Assert.Equal(0, run.ExitCode));
+        JsonElement unlabelled = JsonDocument.Parse(today.OutLines[^1]).RootElement, labelled = JsonDocument.Parse(first.OutLines[^1]).RootElement;
+        Assert.Equal("encoder", unlabelled.GetProperty("keys").GetString());
+        Assert.StartsWith("text-encoder/v1 dim=8 ", unlabelled.GetProperty("key_model").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, unlabelled.GetProperty("separation").GetDouble());
+        // Weight 0 is today's unlabelled encoder, and the same run twice gives the same result.
+        Assert.Equal(today.OutLines[^1], zero.OutLines[^1]);
+        Assert.Equal(5, labelled.GetProperty("separation").GetDouble());
+        Assert.StartsWith("text-encoder/v1 dim=8 ", labelled.GetProperty("key_model").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(unlabelled.GetProperty("key_model").GetString(), labelled.GetProperty("key_model").GetString());
         Assert.Equal(first.OutLines[^1], second.OutLines[^1]);
+        Assert.Contains(first.ErrorLines, l => l.Contains("labelled by", StringComparison.Ordinal) && l.Contains("procedures", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1001")]
+    [InlineData("NaN")]
+    [InlineData("lots")]
+    public void BenchTau_WithABadSeparation_ExitsTwoWithOneLine(string value)
+    {
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--keys", "encoder", "--separation", value, "--out", dir.Combine("out"), "--data", Data);
+
+        AssertRefused(run, dir, "--separation must be a number from 0 to 1000");
+    }
+
+    // Exit 2 with one line naming the fault, and nothing printed or written.
+    private static void AssertRefused(CliRun run, TemporaryDirectory dir, string fault)
+    {
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(fault, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.OutLines);
+        Assert.False(Directory.Exists(dir.Combine("out")));
+    }
+
+    [Fact]
+    public void BenchTau_WithSeparation_ButTextKeys_ExitsTwo()
+    {
+        using var dir = new TemporaryDirectory();
+
+        CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--separation", "5", "--out", dir.Combine("out"), "--data", Data);
+
+        AssertRefused(run, dir, "--separation needs --keys encoder");
+    }
+
+    [Fact]
+    public void BenchTau_WithSeparation_OnDemonstrationsThatChangeNothing_ExitsTwo_ForThereAreNoLabels()
+    {
+        using var dir = new TemporaryDirectory();
+        string lookups = dir.Combine("lookups.jsonl");
+        File.WriteAllLines(lookups,
+        [
+            """{"instruction": "Which kinds of product are there? Tell me.", "calls": [{"name": "list_all_product_types", "arguments": {}}]}""",
+            """{"instruction": "List the product types.", "calls": [{"name": "list_all_product_types", "arguments": {}}]}""",
+        ]);
+        string test = TraceFile(dir, "test.jsonl", 400, 3);
+
+        CliRun run = CliRun.Of("bench", "tau", "--domain", "retail", "--train", lookups, "--test", test, "--keys", "encoder", "--separation", "5",
+            "--out", dir.Combine("out"), "--data", Data);
+
+        AssertRefused(run, dir, "no clause has a procedure");
     }
 
     [Fact]

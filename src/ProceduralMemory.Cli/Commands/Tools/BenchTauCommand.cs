@@ -9,15 +9,17 @@ using ProceduralMemory.Neural;
 using ProceduralMemory.Tools;
 using ProceduralMemory.Tools.Evaluation;
 using ProceduralMemory.Tools.Procedures;
+using ProceduralMemory.Tools.Procedures.Induction;
 using ProceduralMemory.Tools.Tau;
 
 namespace ProceduralMemory.Cli.Commands.Tools;
 
 /// <summary>
-/// <c>procmem bench tau --domain retail|airline --train SPLIT|FILE --test SPLIT|FILE [--curve 50,100,250,500] [--keys text|encoder [--latent N]] [--out DIR] [--json]</c>:
+/// <c>procmem bench tau --domain retail|airline --train SPLIT|FILE --test SPLIT|FILE [--curve 50,100,250,500] [--keys text|encoder [--latent N] [--separation W]] [--out DIR] [--json]</c>:
 /// learns procedures from the train tasks' demonstrations and measures, on the test tasks, the procedural agent (no
 /// language model; each instruction given whole) against no memory and the nearest demonstration replayed literally,
-/// and the learning curve, charted. When train and test are the same set, it cross-validates in five folds. With
+/// and the learning curve, charted. With <c>--keys encoder --separation W</c> the encoder learns each train clause's
+/// procedure too (the one induction merges the sub-goal it serves into, <see cref="ProcedureInducer.LabelledClauses"/>). When train and test are the same set, it cross-validates in five folds. With
 /// <c>--json</c> the last line is <c>{domain, train, test, test_tasks, demonstrations, procedures, folds, keys, key_model,
 /// success_rate, procedure_recall, argument_accuracy, mean_calls, ground_truth_mean_calls, baselines: {no_memory: {...},
 /// literal_replay: {...}}, curve: [{demonstrations, procedures, success_rate, procedure_recall}], model}</c>.
@@ -48,20 +50,22 @@ internal static class BenchTauCommand
         Option<string> keys = CommonOptions.NamedChoice("--keys", "what procedures are keyed and recalled by (text: the local text embedder; encoder: a skill encoder trained on the train instructions' clauses, over the text embedder)",
             KeyKinds, KeyKinds.Contains, "text");
         Option<int> latent = CommonOptions.BoundedInt("--latent", "With --keys encoder: length of the encoder's code (the key).", 32, minimum: 1, maximum: 1024);
+        Option<double> separation = CommonOptions.Separation();
         var command = new Command("tau", "Learn procedures from tau-bench demonstrations and measure them on held-out tasks, with the no-memory and literal-replay baselines and the learning curve.")
         {
-            domain, train, test, curve, floor, output, data, json, model, maxTurns, maxErrors, keys, latent,
+            domain, train, test, curve, floor, output, data, json, model, maxTurns, maxErrors, keys, latent, separation,
         };
         command.SetAction(parsed => Run(console, parsed.GetRequiredValue(domain), parsed.GetRequiredValue(train), parsed.GetRequiredValue(test),
             parsed.GetRequiredValue(curve), parsed.GetValue(floor), parsed.GetRequiredValue(output), parsed.GetValue(data), parsed.GetValue(json),
-            parsed.GetValue(model), parsed.GetValue(maxTurns), parsed.GetValue(maxErrors), parsed.GetRequiredValue(keys), parsed.GetValue(latent)));
+            parsed.GetValue(model), parsed.GetValue(maxTurns), parsed.GetValue(maxErrors), parsed.GetRequiredValue(keys), parsed.GetValue(latent),
+            parsed.GetValue(separation)));
         return command;
     }
 
     private static readonly string[] KeyKinds = ["text", "encoder"];
 
     private static int Run(CliConsole console, string domainName, string trainSource, string testSource, string curveText, double floor, string output,
-        string? data, bool json, string? modelText, int maxTurns, int maxErrors, string keyKind, int latent)
+        string? data, bool json, string? modelText, int maxTurns, int maxErrors, string keyKind, int latent, double separation)
     {
         int[] sizes = ParseCurve(curveText);
         // Checked before anything runs, so a mistyped model costs no benchmark.
@@ -70,6 +74,8 @@ internal static class BenchTauCommand
             throw new UsageException("--model needs --test tasks apart from --train (the model run does not cross-validate).");
         if (keyKind == "encoder" && trainSource == testSource)
             throw new UsageException("--keys encoder needs --test tasks apart from --train (the encoder learns from the train tasks' words, which cross-validation would share with the test folds).");
+        if (separation > 0 && keyKind != "encoder")
+            throw new UsageException("--separation needs --keys encoder (it is a term of the encoder's training).");
         TauDomain domain = TauData.Load(domainName, data);
         IReadOnlyList<ToolTask> trainTasks = TauData.Tasks(domain, trainSource, "--train");
         IReadOnlyList<ToolTask> testTasks = trainSource == testSource ? trainTasks : TauData.Tasks(domain, testSource, "--test");
@@ -78,11 +84,7 @@ internal static class BenchTauCommand
         var progress = new Progress(console);
         IKeyProvider<string> keys = ProcedureLibrary.DefaultKeys();
         if (keyKind == "encoder")
-        {
-            console.Error.WriteLine($"Training the skill encoder ({latent}-number codes) on the clauses of {trainTasks.Count} train instructions");
-            keys = TextEncoderKeyProvider.Train(keys, trainTasks.SelectMany(t => TextMentions.Clauses(t.Instruction).Select(c => c.Text)),
-                new VariationalEncoderOptions { LatentSize = latent });
-        }
+            keys = EncoderKeys(console, keys, domain, trainTasks, new VariationalEncoderOptions { LatentSize = latent, Separation = (float)separation });
         var options = new ToolBenchmarkOptions { CurveSizes = sizes, Agent = new ProceduralMemory.Tools.Agents.ProcedureAgentOptions { SimilarityFloor = (float)floor } };
         ToolBenchmarkResult result = trainSource == testSource
             ? ToolBenchmark.CrossValidate(domain.CreateEnvironment, trainTasks, keys, options, progress)
@@ -122,6 +124,7 @@ internal static class BenchTauCommand
                 folds = result.Folds,
                 keys = keyKind,
                 key_model = keys.ModelId,
+                separation,
                 success_rate = result.Procedural.SuccessRate,
                 procedure_recall = result.Procedural.ProcedureRecall,
                 argument_accuracy = result.Procedural.ArgumentAccuracy,
@@ -150,6 +153,28 @@ internal static class BenchTauCommand
                 },
             }));
         return ExitCodes.Ok;
+    }
+
+    // Unlabelled (today's encoder) without the separation term; with it, each clause labelled by induction's procedure.
+    private static TextEncoderKeyProvider EncoderKeys(CliConsole console, IKeyProvider<string> text, TauDomain domain, IReadOnlyList<ToolTask> trainTasks,
+        VariationalEncoderOptions options)
+    {
+        if (options.Separation == 0f)
+        {
+            console.Error.WriteLine($"Training the skill encoder ({options.LatentSize}-number codes) on the clauses of {trainTasks.Count} train instructions");
+            return TextEncoderKeyProvider.Train(text, trainTasks.SelectMany(t => TextMentions.Clauses(t.Instruction).Select(c => c.Text)), options);
+        }
+        var inducer = new ProcedureInducer(domain.CreateEnvironment());
+        foreach (ToolDemonstration demonstration in TauData.Demonstrations(trainTasks))
+            inducer.Add(demonstration);
+        IReadOnlyList<(string Clause, string Procedure)> labelled = inducer.LabelledClauses();
+        int procedures = labelled.Select(l => l.Procedure).Where(p => p != ProcedureInducer.NoProcedure).Distinct(StringComparer.Ordinal).Count();
+        if (procedures == 0)
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--separation {options.Separation}: the train demonstrations change nothing, so no clause has a procedure to be labelled with."));
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Training the skill encoder ({options.LatentSize}-number codes, separation {options.Separation}) on the clauses of {trainTasks.Count} train instructions, labelled by {procedures} procedures ({labelled.Count(l => l.Procedure == ProcedureInducer.NoProcedure)} clauses by none)"));
+        return TextEncoderKeyProvider.Train(text, labelled, options);
     }
 
     private static object Scores(ToolScores scores) => new

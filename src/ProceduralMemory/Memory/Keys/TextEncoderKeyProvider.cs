@@ -36,13 +36,31 @@ public sealed class TextEncoderKeyProvider : IKeyProvider<string>
     /// <exception cref="ArgumentException">No texts to train on.</exception>
     public static TextEncoderKeyProvider Train(IKeyProvider<string> text, IEnumerable<string> texts, VariationalEncoderOptions options)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(texts);
+        return Train(text, [.. texts], labels: null, options);
+    }
+
+    /// <summary>
+    /// Trains an encoder on <paramref name="text"/>'s keys of the <paramref name="labelled"/> texts with the separation
+    /// term (<see cref="VariationalEncoderOptions.Separation"/>) on their labels (the procedure each clause is for), so
+    /// that texts of different procedures get codes apart and texts of one procedure alike, and returns the provider.
+    /// </summary>
+    /// <exception cref="ArgumentException">No texts to train on.</exception>
+    public static TextEncoderKeyProvider Train(IKeyProvider<string> text, IEnumerable<(string Text, string Label)> labelled, VariationalEncoderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(labelled);
+        List<(string Text, string Label)> pairs = [.. labelled];
+        return Train(text, [.. pairs.Select(p => p.Text)], [.. pairs.Select(p => p.Label)], options);
+    }
+
+    private static TextEncoderKeyProvider Train(IKeyProvider<string> text, List<string> texts, List<string>? labels, VariationalEncoderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
         List<float[]> samples = [.. texts.Select(text.KeyOf)];
         if (samples.Count == 0)
             throw new ArgumentException("The encoder needs at least one text to learn from.", nameof(texts));
-        return new TextEncoderKeyProvider(text, StandardizedEncoder.Train(samples, options).Encoder);
+        return new TextEncoderKeyProvider(text, StandardizedEncoder.Train(samples, options, labels).Encoder);
     }
 
     /// <summary>The trained encoder.</summary>

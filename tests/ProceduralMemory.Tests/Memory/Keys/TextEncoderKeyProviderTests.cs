@@ -63,11 +63,58 @@ public class TextEncoderKeyProviderTests
     }
 
     [Fact]
+    public void LabelledTraining_KeepsTwoLabelsCodesFurtherApart_ThanUnlabelled()
+    {
+        // Two procedures whose clauses share most of their words (names, order ids, items): what tells them apart
+        // ("return" or "exchange") is a small part of what varies, the case the labels are for.
+        string[] names = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth"];
+        string[] items = ["kettle", "wall clock", "desk lamp", "blue shirt", "water bottle", "yoga mat"];
+        var labelled = new List<(string Text, string Label)>();
+        for (int i = 0; i < 24; i++)
+        {
+            string verb = i % 2 == 0 ? "return" : "exchange";
+            labelled.Add(($"{names[i % names.Length]} wants to {verb} the {items[i / 2 % items.Length]} of order #W{1000 + 37 * i}", verb));
+        }
+        var text = new EmbeddingKeyProvider(new HashedNgramEmbedder(64), 64);
+        VariationalEncoderOptions options = Options with { Epochs = 100 };
+        TextEncoderKeyProvider unlabelled = TextEncoderKeyProvider.Train(text, labelled.Select(l => l.Text), options);
+        TextEncoderKeyProvider separated = TextEncoderKeyProvider.Train(text, labelled, options with { Separation = 5f });
+
+        Assert.True(Margin(separated) > Margin(unlabelled) + 0.1f, $"{Margin(separated)} against {Margin(unlabelled)}");
+
+        // How much nearer, on average, each training text's key is to its own label's mean key than to the other's.
+        float Margin(TextEncoderKeyProvider keys)
+        {
+            float[] Mean(string label)
+            {
+                var sum = new float[keys.Dimension];
+                foreach (var (t, _) in labelled.Where(l => l.Label == label))
+                    System.Numerics.Tensors.TensorPrimitives.Add(sum, keys.KeyOf(t), sum);
+                VectorMath.NormalizeInPlace(sum);
+                return sum;
+            }
+            var means = new Dictionary<string, float[]> { ["return"] = Mean("return"), ["exchange"] = Mean("exchange") };
+            return labelled.Average(l => VectorMath.CosineSimilarity(keys.KeyOf(l.Text), means[l.Label])
+                - VectorMath.CosineSimilarity(keys.KeyOf(l.Text), means[l.Label == "return" ? "exchange" : "return"]));
+        }
+    }
+
+    [Fact]
+    public void LabelledTraining_AtWeightZero_IsUnlabelledTraining_BitForBit()
+    {
+        var text = new EmbeddingKeyProvider(new HashedNgramEmbedder(64), 64);
+        TextEncoderKeyProvider unlabelled = TextEncoderKeyProvider.Train(text, Texts, Options);
+        TextEncoderKeyProvider labelled = TextEncoderKeyProvider.Train(text, Texts.Select((t, i) => (t, (i / 3).ToString(System.Globalization.CultureInfo.InvariantCulture))), Options);
+
+        Assert.Equal(unlabelled.ModelId, labelled.ModelId);
+    }
+
+    [Fact]
     public void NoTexts_OrAnEncoderOfAnotherLength_AreRefused()
     {
         var text = new EmbeddingKeyProvider(new HashedNgramEmbedder(64), 64);
 
-        Assert.Throws<ArgumentException>(() => TextEncoderKeyProvider.Train(text, [], Options));
+        Assert.Throws<ArgumentException>(() => TextEncoderKeyProvider.Train(text, Array.Empty<string>(), Options));
         StandardizedEncoder encoder = Train().Encoder;
         Assert.Throws<ArgumentException>(() => new TextEncoderKeyProvider(new EmbeddingKeyProvider(new HashedNgramEmbedder(32), 32), encoder));
     }

@@ -36,6 +36,23 @@ public sealed class ProcedureInducerTests
     }
 
     [Fact]
+    public void LabelledClauses_AreEveryClauseInOrder_EachWithTheProcedureItsSubgoalMergesInto()
+    {
+        var twoChanges = new ToolDemonstration("d", "Hello. Return Dune from loan L-20417. Renew loan L-20417 for one week.",
+            [LibraryWorld.Return("L-20417", "bk_2001"), LibraryWorld.Renew("L-20417", "one week")]);
+        ProcedureInducer inducer = Induce(Demonstrations.RenewAlan, twoChanges);
+
+        var labelled = inducer.LabelledClauses();
+
+        Assert.Equal(["This is Alan Turing.", "Could you renew loan L-40112 for two weeks?", "Hello.", "Return Dune from loan L-20417.",
+            "Renew loan L-20417 for one week."], labelled.Select(l => l.Clause));
+        string renew = labelled[1].Procedure, giveBack = labelled[3].Procedure;
+        Assert.StartsWith("renew_loan(", renew, StringComparison.Ordinal);
+        Assert.StartsWith("return_books(", giveBack, StringComparison.Ordinal);
+        Assert.Equal([ProcedureInducer.NoProcedure, renew, ProcedureInducer.NoProcedure, giveBack, renew], labelled.Select(l => l.Procedure));
+    }
+
+    [Fact]
     public void Procedures_OfNothing_AreNone() => Assert.Empty(new ProcedureInducer(new LibraryWorld()).Procedures());
 
     [Fact]
