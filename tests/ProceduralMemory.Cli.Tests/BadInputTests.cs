@@ -86,6 +86,10 @@ public sealed class BadInputTests(TrainedLibrary trained) : IClassFixture<Traine
         "bench attention --exact-fit=0",
         // No contexts: the per-context lifecycle off.
         "--contexts=0",
+        // Never consolidate (the default).
+        "--consolidate-every=0",
+        // A separation weight of 0 (the encoder without the term, the default) or 1.5 (weights run from 0 to 1000).
+        "--separation=0", "--separation=1.5",
     ];
 
     /// <summary>Arguments that let each command get past everything but the value under test, and finish fast if it did not.</summary>

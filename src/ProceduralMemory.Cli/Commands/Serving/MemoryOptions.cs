@@ -29,12 +29,9 @@ internal sealed class MemoryOptions
 
     public Option<string?> Data { get; } = TauData.Option();
 
-    public Option<int> ConsolidateEvery { get; } = new("--consolidate-every")
-    {
-        Description = "Consolidate the library (variants of one procedure merged, failing ones retired) after every N recorded successes; 0, the default, never.",
-        DefaultValueFactory = _ => 0,
-        Validators = { r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--consolidate-every must be 0 or more."); } },
-    };
+    public Option<int> ConsolidateEvery { get; } = CommonOptions.BoundedInt("--consolidate-every",
+        "Consolidate the library (variants of one procedure merged, failing ones retired) after every N recorded successes; 0, the default, never.",
+        0, minimum: 0);
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
